@@ -1,0 +1,128 @@
+"""The project's terms as Python names.
+
+`KG` is closed (``_fail = True``): a misspelt term such as ``KG.Initiatve``
+raises ``AttributeError`` instead of quietly minting a new IRI.  The IRI
+helpers below are the one place where data IRIs are shaped, so a rebuild gives
+the same IRIs and two builds can be diffed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "KG", "ORG", "PROV", "ELI", "BASE", "ID",
+    "plan_iri", "plan_item", "actor_iri", "determinant_iri", "sector_iri",
+    "law_iri", "programme_iri", "graph_iri", "slug",
+]
+
+BASE = "https://w3id.org/kraftgraf/"
+ID = Namespace(BASE + "id/")
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+
+
+class KG(DefinedNamespace):
+    """kraftgraf ontology terms (see ontology/kraftgraf.ttl)."""
+
+    _fail = True
+    _NS = Namespace(BASE + "ontology#")
+
+    # classes
+    Plan: URIRef
+    Goal: URIRef
+    FocusArea: URIRef
+    Initiative: URIRef
+    Outcome: URIRef
+    Commitment: URIRef
+    OpenCommitment: URIRef
+    Actor: URIRef
+    ActorGroup: URIRef
+    StateAgency: URIRef
+    Municipality: URIRef
+    Region: URIRef
+    MembersOrganisation: URIRef
+    CivilSocietyOrganisation: URIRef
+    Government: URIRef
+    University: URIRef
+    Determinant: URIRef
+    DeterminantLayer: URIRef
+    Sector: URIRef
+    Law: URIRef
+    Programme: URIRef
+    Source: URIRef
+    Document: URIRef
+    # object properties
+    inPlan: URIRef
+    partOf: URIRef
+    inFocusArea: URIRef
+    hasOutcome: URIRef
+    byActor: URIRef
+    toInitiative: URIRef
+    addresses: URIRef
+    hasMandateIn: URIRef
+    inSector: URIRef
+    requiresChangeTo: URIRef
+    replacedBy: URIRef
+    layer: URIRef
+    document: URIRef
+    # data properties
+    code: URIRef
+    text: URIRef
+    kind: URIRef
+    column: URIRef
+    section: URIRef
+    row: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    reason: URIRef
+    startYear: URIRef
+    endYear: URIRef
+    validUntil: URIRef
+    order: URIRef
+
+
+def slug(text: str) -> str:
+    """Readable ASCII IRI segment: 'Folkhälsomyndigheten' -> 'folkhalsomyndigheten'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def plan_iri(plan: str) -> URIRef:
+    return ID[f"plan/{plan}"]
+
+
+def plan_item(plan: str, kind: str, key: str) -> URIRef:
+    """An item of one plan: plan_item('kraftsamling-2019', 'initiative', 'A1')."""
+    return ID[f"plan/{plan}/{kind}/{key}"]
+
+
+def actor_iri(key: str) -> URIRef:
+    return ID[f"actor/{key}"]
+
+
+def determinant_iri(key: str) -> URIRef:
+    return ID[f"determinant/{key}"]
+
+
+def sector_iri(key: str) -> URIRef:
+    return ID[f"sector/{key}"]
+
+
+def law_iri(sfs: str) -> URIRef:
+    return ID["law/sfs-" + sfs.replace(":", "-")]
+
+
+def programme_iri(key: str) -> URIRef:
+    return ID[f"programme/{key}"]
+
+
+def graph_iri(name: str) -> URIRef:
+    """Named graph per source: 'ontology', 'curated', 'plan/kraftsamling-2019'."""
+    return ID[f"graph/{name}"]
