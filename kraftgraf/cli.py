@@ -1,0 +1,168 @@
+"""The command line: each command parses its options, makes one library call, prints.
+
+A mistake the user can fix (a missing file, bad data, an unknown name) is one
+line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+import click
+
+from kraftgraf.errors import KraftgrafError
+from kraftgraf.output import FORMATS, render
+from kraftgraf.registry import EXPORTERS, exporter
+
+DEFAULT_STORE = "kraftgraf-store.trig"
+
+
+class UserError(click.ClickException):
+    """Shown as 'Error: …' with exit code 2 (click's own usage errors use 2 as well)."""
+
+    exit_code = 2
+
+
+def user_errors(func):
+    """Turn the library's KraftgrafError into one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KraftgrafError as exc:
+            raise UserError(str(exc)) from None
+
+    return wrapper
+
+
+def store_option(func):
+    """--store: which store to read (default: $KRAFTGRAF_STORE, ./kraftgraf-store.trig, the bundled plan)."""
+    return click.option(
+        "--store", "store_path", type=click.Path(dir_okay=False), envvar="KRAFTGRAF_STORE",
+        help=f"Store file (.trig/.nq) or plan (.ttl/.nt). Default: $KRAFTGRAF_STORE, "
+             f"./{DEFAULT_STORE} if present, else the bundled plan.")(func)
+
+
+def format_option(func):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="How to print the rows.")(func)
+
+
+def open_store(store_path: str | None):
+    """The store the user means, with a note on stderr saying which one it is."""
+    from kraftgraf.graph.store import KnowledgeGraph
+
+    if store_path is None and Path(DEFAULT_STORE).is_file():
+        store_path = DEFAULT_STORE
+    if store_path is None:
+        return KnowledgeGraph.bundled()
+    click.echo(f"(store: {store_path})", err=True)
+    return KnowledgeGraph.load(store_path)
+
+
+@click.group()
+@click.version_option(package_name="kraftgraf")
+def main():
+    """kraftgraf: a national mental-health plan as a knowledge graph.
+
+    Every command works on the bundled plan (SKL, Kraftsamling för psykisk hälsa
+    2020–2030) until you build a store of your own.
+    """
+
+
+@main.command()
+@click.option("--memo", type=click.Path(dir_okay=False),
+              help="A memo text with an annex table of the same shape (default: the bundled plan).")
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
+              help="An RDF plan file (.ttl/.nt), e.g. from 'kraftgraf synth', instead of a memo.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              help="A folder of curated CSV files to use instead of the bundled ones.")
+@click.option("-o", "--output", default=DEFAULT_STORE, show_default=True,
+              help="Store file to write (.trig or .nq).")
+@format_option
+@user_errors
+def build(memo, plan_file, data_dir, output, fmt):
+    """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
+    from kraftgraf.graph.build import build as build_store
+    from kraftgraf.graph.stats import counts
+
+    if memo and plan_file:
+        raise UserError("give --memo or --plan, not both")
+    output = output if Path(output).suffix else output + ".trig"
+    kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file)
+    kg.save(output)
+    click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
+    if fmt == "table":
+        click.echo(f"\nwrote {output}; later commands read it from this folder "
+                   f"(or pass --store {output})")
+
+
+@main.command()
+@store_option
+@format_option
+@user_errors
+def stats(store_path, fmt):
+    """Count what the store holds: goals, focus areas, initiatives, commitments, actors, laws…"""
+    from kraftgraf.graph.stats import counts
+
+    click.echo(render(counts(open_store(store_path)), fmt,
+                      headers={"label_sv": "vad", "count": "antal"}))
+
+
+@main.command()
+@store_option
+@format_option
+@user_errors
+def validate(store_path, fmt):
+    """Check the store against the SHACL shapes; exit 1 and list each violation if it fails."""
+    from kraftgraf.graph.validate import validate as run_shapes
+
+    violations = run_shapes(open_store(store_path))
+    if not violations:
+        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)")
+        return
+    if fmt == "table":
+        for v in violations:
+            click.echo(str(v))
+        click.echo(f"\n{len(violations)} violation(s)")
+    else:
+        click.echo(render(violations, fmt))
+    raise SystemExit(1)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True,
+              help="; ".join(f"{k}: {v[2]}" for k, v in sorted(EXPORTERS.items())))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="File to write (written to a temporary file, then renamed).")
+@user_errors
+def export(store_path, fmt, output):
+    """Write the store in another format for other tools."""
+    exporter(fmt)(open_store(store_path), output)
+    click.echo(f"wrote {output} ({EXPORTERS[fmt][2]})", err=True)
+
+
+@main.command()
+@click.option("--municipalities", default=290, show_default=True, type=click.IntRange(0, 5000))
+@click.option("--regions", default=21, show_default=True, type=click.IntRange(0, 500))
+@click.option("--initiatives", default=1000, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Plan file to write (.ttl or .nt).")
+@user_errors
+def synth(municipalities, regions, initiatives, seed, output):
+    """Generate a national-scale plan of the same shape, for benchmarks and tests."""
+    from kraftgraf.graph.synth import write_synth
+
+    n = write_synth(output, municipalities=municipalities, regions=regions,
+                    initiatives=initiatives, seed=seed)
+    click.echo(f"wrote {output}: {n} triples; build a store with: kraftgraf build --plan {output}",
+               err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(prog_name=os.path.basename(__file__))

@@ -1,0 +1,57 @@
+"""Rows out: an aligned table for people, JSON and CSV with stable shapes for programs.
+
+Rows are dataclass instances or plain dicts; the columns are their fields in order.
+CSV cells that begin with "=", "+", "-" or "@" get a leading apostrophe so a
+spreadsheet shows them as text instead of running them as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+__all__ = ["FORMATS", "as_dict", "render", "csv_safe"]
+
+FORMATS = ("table", "json", "csv")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def as_dict(row) -> dict:
+    if dataclasses.is_dataclass(row):
+        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    return dict(row)
+
+
+def csv_safe(value) -> str:
+    text = "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _table(rows: list[dict], columns: Sequence[str], headers: dict[str, str]) -> str:
+    cells = [[csv_safe(r[c]).replace("\n", " ") for c in columns] for r in rows]
+    titles = [headers.get(c, c) for c in columns]
+    widths = [max([len(t)] + [len(row[i]) for row in cells]) for i, t in enumerate(titles)]
+    lines = ["  ".join(t.ljust(w) for t, w in zip(titles, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def render(rows: Iterable, fmt: str, columns: Sequence[str] | None = None,
+           headers: dict[str, str] | None = None) -> str:
+    """``rows`` as text in ``fmt`` ('table', 'json' or 'csv')."""
+    dicts = [as_dict(r) for r in rows]
+    if columns is None:
+        columns = list(dicts[0]) if dicts else []
+    if fmt == "json":
+        return json.dumps([{c: d[c] for c in columns} for d in dicts], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([csv_safe(d[c]) for c in columns] for d in dicts)
+        return buf.getvalue().rstrip("\n")
+    return _table(dicts, columns, headers or {})

@@ -1,0 +1,28 @@
+"""Shared fixtures: where the seed documents live, and the bundled plan built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+MEMO = SEED_DIR / "000_4fa505ce088054a3.txt"
+WEB = SEED_DIR / "002_43b7bd7ae7da8171.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    if not MEMO.is_file():
+        pytest.skip(f"the seed memo is not at {MEMO} (tests need ../shared/seeds beside the repo)")
+    return SEED_DIR
+
+
+@pytest.fixture(scope="session")
+def memo_path(seed_dir) -> Path:
+    return seed_dir / MEMO.name
+
+
+@pytest.fixture(scope="session")
+def memo_text(memo_path) -> str:
+    return memo_path.read_text(encoding="utf-8")
