@@ -7,7 +7,6 @@ line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import click
@@ -164,5 +163,5 @@ def synth(municipalities, regions, initiatives, seed, output):
                err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main(prog_name=os.path.basename(__file__))
+# The question commands register themselves on `main` when imported.
+from kraftgraf import cli_queries  # noqa: E402,F401

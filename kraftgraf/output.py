@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
-__all__ = ["FORMATS", "as_dict", "render", "csv_safe"]
+__all__ = ["FORMATS", "as_dict", "render", "render_sections", "csv_safe"]
 
 FORMATS = ("table", "json", "csv")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -55,3 +55,35 @@ def render(rows: Iterable, fmt: str, columns: Sequence[str] | None = None,
         writer.writerows([csv_safe(d[c]) for c in columns] for d in dicts)
         return buf.getvalue().rstrip("\n")
     return _table(dicts, columns, headers or {})
+
+
+def render_sections(sections: Sequence, fmt: str, explain: bool = False) -> str:
+    """A query's answer: per section a title, what it means, and its rows.
+
+    JSON is an object keyed by section, each row with its ``why`` and ``sources``;
+    CSV is one table with a leading ``section`` column; the table shows ``why``
+    and the quotes under each row when ``explain`` is set.
+    """
+    if fmt == "json":
+        return json.dumps({s.key: [as_dict(r) for r in s.rows] for s in sections},
+                          ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        columns = list(dict.fromkeys(c for s in sections for c in (*s.columns, "why", "sources")))
+        rows = [{"section": s.key, **{c: as_dict(r).get(c, "") for c in columns}}
+                for s in sections for r in s.rows]
+        return render(rows, "csv", ["section", *columns])
+    blocks = []
+    for s in sections:
+        head = f"{s.title}\n{'=' * len(s.title)}\n{s.explanation}\n"
+        if not s.rows:
+            blocks.append(head + "(none)")
+            continue
+        table = render(s.rows, "table", s.columns).split("\n")
+        lines = table[:2]
+        for row, line in zip(s.rows, table[2:]):
+            lines.append(line)
+            if explain:
+                lines.append(f"    why: {row.why}")
+                lines += [f"    source: “{q}”" for q in row.sources]
+        blocks.append(head + "\n".join(lines) + f"\n({len(s.rows)} rows)")
+    return "\n\n".join(blocks)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_DIR = Path(os.environ.get("KRAFTGRAF_SEEDS")
+                or Path(__file__).resolve().parents[2] / "shared" / "seeds")
 MEMO = SEED_DIR / "000_4fa505ce088054a3.txt"
 WEB = SEED_DIR / "002_43b7bd7ae7da8171.txt"
 

@@ -1,0 +1,108 @@
+"""The gap questions on the command line: `kraftgraf query …`, `trace` and `sparql`.
+
+Each command parses its options, calls one query module's ``sections`` and
+prints the answer; the modules in kraftgraf.queries do the work.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+
+import click
+
+from kraftgraf.errors import DataError
+from kraftgraf.cli import format_option, main, open_store, store_option, user_errors
+from kraftgraf.output import render, render_sections
+
+
+def answer_options(func):
+    """--store, --format and --explain: what every question takes."""
+    func = click.option("--explain", is_flag=True,
+                        help="Print under each row why it is there and the source quotes.")(func)
+    return store_option(format_option(func))
+
+
+def emit(module: str, store_path, fmt, explain, **options) -> None:
+    kg = open_store(store_path)
+    sections = import_module(f"kraftgraf.queries.{module}").sections(kg, **options)
+    click.echo(render_sections(sections, fmt, explain))
+
+
+@main.group()
+def query():
+    """Ask a gap question of the plan; every row says why it is there (--explain)."""
+
+
+@query.command()
+@click.option("--actor", help="Only initiatives that lack this actor (label, alias or id).")
+@answer_options
+@user_errors
+def unowned(store_path, fmt, explain, actor):
+    """Initiatives nobody (or one actor only) has committed to, and determinants nobody holds."""
+    emit("unowned", store_path, fmt, explain, actor=actor)
+
+
+@query.command()
+@answer_options
+@user_errors
+def silos(store_path, fmt, explain):
+    """How far work stays inside one sector: sectors per initiative, E–I index, modularity."""
+    emit("silos", store_path, fmt, explain)
+
+
+@query.command()
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="Similarity (0–100) from which two commitments count as overlapping.")
+@answer_options
+@user_errors
+def overlaps(store_path, fmt, explain, threshold):
+    """Commitments that say nearly the same thing, with the similarity score."""
+    options = {} if threshold is None else {"threshold": threshold}
+    emit("overlaps", store_path, fmt, explain, **options)
+
+
+@query.command()
+@click.option("--by", type=click.Choice(["actor", "sector"]), default="actor", show_default=True)
+@answer_options
+@user_errors
+def coverage(store_path, fmt, explain, by):
+    """A matrix of actors (or sectors) against the Dahlgren–Whitehead layers."""
+    emit("coverage", store_path, fmt, explain, by=by)
+
+
+@query.command()
+@answer_options
+@user_errors
+def laws(store_path, fmt, explain):
+    """Initiatives and commitments that need a law changed, and which law (SFS number)."""
+    emit("laws", store_path, fmt, explain)
+
+
+@main.command()
+@click.argument("name")
+@answer_options
+@user_errors
+def trace(name, store_path, fmt, explain):
+    """Trace an actor to the determinants and laws it reaches, or a determinant back to actors."""
+    emit("trace", store_path, fmt, explain, name=name)
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY")
+@store_option
+@format_option
+@user_errors
+def sparql(query_text, store_path, fmt):
+    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs."""
+    from kraftgraf.queries.common import run_rq
+
+    if query_text == "-":
+        query_text = click.get_text_stream("stdin").read()
+    elif query_text.endswith(".rq") or Path(query_text).is_file():
+        path = Path(query_text)
+        if not path.is_file():
+            raise DataError(f"{path}: no such file")
+        query_text = path.read_text(encoding="utf-8")
+    rows = run_rq(open_store(store_path), query_text)
+    click.echo(render(rows, fmt))

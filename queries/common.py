@@ -1,0 +1,124 @@
+"""What every gap query shares: rows that explain themselves, name lookup, SPARQL texts.
+
+A query module has one plain function per question that takes a
+:class:`~kraftgraf.graph.store.KnowledgeGraph` and returns typed rows (frozen
+dataclasses).  Every row carries ``why`` (the reason it is there, in words) and
+``sources`` (the verbatim quotes it rests on), so `--explain` can show both and
+JSON/CSV keep them.  Beside each module lie ``<name>.rq`` texts that give the
+same rows on any SPARQL 1.1 store.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from rdflib import RDFS, URIRef
+from rdflib.namespace import SKOS
+
+from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
+
+__all__ = ["Section", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only"]
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a query's answer, as the CLI prints it.
+
+    ``key`` names the part in JSON output; ``title`` and ``explanation`` say in
+    words what the rows mean; ``columns`` are the row fields shown in a table
+    (``why`` and ``sources`` are printed under each row with ``--explain``).
+    """
+
+    key: str
+    title: str
+    explanation: str
+    rows: list
+    columns: tuple[str, ...]
+
+
+_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
+_REMOTE_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<(?!https://w3id\.org/kraftgraf/)", re.I)
+
+
+def short(iri) -> str:
+    """The readable tail of an IRI: '.../initiative/A1' -> 'A1'."""
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def plain(value) -> str | int | float | None:
+    """A pyoxigraph term as a plain Python value."""
+    if value is None:
+        return None
+    text = value.value
+    datatype = getattr(value, "datatype", None)
+    if datatype is not None and datatype.value.endswith("#integer"):
+        return int(text)
+    return text
+
+
+def rq_text(name: str) -> str:
+    """The SPARQL text shipped as ``queries/<name>.rq``."""
+    return (files("kraftgraf.queries") / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def check_read_only(text: str) -> None:
+    """Refuse anything but a local read: no SERVICE, LOAD, updates, or remote FROM."""
+    m = _FORBIDDEN.search(re.sub(r'"[^"]*"|<[^>]*>|#[^\n]*', " ", text))
+    if m:
+        raise DataError(f"SPARQL refused: {m.group(1).upper()} is not allowed (read-only, local)")
+    if _REMOTE_FROM.search(text):
+        raise DataError("SPARQL refused: FROM may only name graphs of this store")
+
+
+def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
+    """Run a SELECT over the union of the store's graphs; rows as dicts of plain values.
+
+    ``bindings`` are substituted as ``VALUES`` (IRIs or literals), never pasted
+    into the text.
+    """
+    import pyoxigraph as ox
+
+    check_read_only(text)
+    subs = {k: (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
+            for k, v in bindings.items()}
+    try:
+        result = kg.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+    except SyntaxError as exc:
+        raise DataError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    names = [v.value for v in result.variables]
+    return [{n: plain(row[n]) for n in names} for row in result]
+
+
+def _names(kg: KnowledgeGraph, node: URIRef) -> set[str]:
+    values = {short(node).lower()}
+    for prop in (SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.code):
+        values.update(str(v).lower() for v in kg.dataset.objects(node, prop))
+    return values
+
+
+def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
+    """The node of class ``cls`` (or a subclass) whose label, alias or id is ``name``.
+
+    Matching ignores case.  With no match, :class:`NotFoundError` names the
+    closest labels.
+    """
+    candidates = {}
+    for node in _instances(kg, cls):
+        for n in _names(kg, node):
+            candidates.setdefault(n, node)
+    key = name.strip().lower()
+    if key in candidates:
+        return candidates[key]
+    close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.5)
+    hint = ", ".join(f"'{kg.label(candidates[c])}'" for c in close) or "none close"
+    raise NotFoundError(f"no {what} called '{name}' (closest: {hint})")
+
+
+def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
+    rows = run_rq(kg, "SELECT DISTINCT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }",
+                  c=cls)
+    return [URIRef(r["x"]) for r in rows]

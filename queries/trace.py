@@ -1,0 +1,140 @@
+"""Trace who reaches what: from an actor to the determinants and laws it reaches, or back.
+
+Three kinds of path, each step with the quote it rests on:
+
+- actor → commitment → initiative → determinant (what the actor said it would do),
+- actor → mandate → sector → determinant (what the actor is responsible for anyway),
+- actor → commitment or initiative → law (what needs a law changed).
+
+An actor that belongs to a group (SKL in "kommuner och regioner i samarbete med
+SKL", an agency in "staten") also reaches what the group committed to; those
+paths say "via <group>".
+
+Examples
+--------
+>>> from kraftgraf.graph.build import build
+>>> kg = build()
+>>> paths = trace(kg, "Staten")
+>>> sorted({p.route for p in paths}) == ["commitment", "law", "mandate"]
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, URIRef
+
+from kraftgraf.errors import NotFoundError
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.ontology.vocab import ELI, KG, ORG
+from kraftgraf.queries.common import Section, resolve, rq_text, run_rq, short
+
+__all__ = ["TracePath", "trace", "trace_actor", "trace_determinant", "sections"]
+
+
+@dataclass(frozen=True)
+class TracePath:
+    """One path from an actor to a determinant or a law."""
+
+    actor: str
+    route: str
+    initiative: str
+    target: str
+    layer: str
+    path: str
+    why: str
+    sources: list[str]
+
+
+def _groups(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
+    return sorted(set(kg.dataset.subjects(ORG.hasMember, actor)))
+
+
+def _commitment_paths(kg, rows, via: str) -> list[TracePath]:
+    out = []
+    for r in rows:
+        actor, commitment, initiative = (URIRef(r[k]) for k in ("actor", "commitment", "initiative"))
+        det = URIRef(r["determinant"]) if r["determinant"] else None
+        target = kg.label(det) if det else "(no determinant linked)"
+        said = kg.label(commitment)
+        path = (f"{kg.label(actor)}{via} → åtagande {short(commitment)} “{said}” → "
+                f"initiativ {short(initiative)} → {target}")
+        why = (f"In annex row {short(initiative)}, {kg.label(actor)} commits to “{said}”; "
+               + (f"the initiative addresses {target}." if det else
+                  "no determinant link is recorded for this initiative."))
+        sources = kg.quotes(commitment) + (kg.quotes(URIRef(r["link"])) if r["link"] else [])
+        out.append(TracePath(kg.label(actor), "commitment", short(initiative), target,
+                             kg.label(URIRef(r["layer"])) if r["layer"] else "", path, why, sources))
+    return out
+
+
+def _mandate_paths(kg, rows) -> list[TracePath]:
+    out = []
+    for r in rows:
+        actor, sector, det = (URIRef(r[k]) for k in ("actor", "sector", "determinant"))
+        path = f"{kg.label(actor)} → mandat → {kg.label(sector)} → {kg.label(det)}"
+        why = (f"{kg.label(actor)} holds a mandate in {kg.label(sector)}, "
+               f"the sector that governs {kg.label(det)}.")
+        sources = kg.quotes(URIRef(r["mandate"])) + kg.quotes(URIRef(r["placement"]))
+        out.append(TracePath(kg.label(actor), "mandate", "", kg.label(det),
+                             kg.label(URIRef(r["layer"])), path, why, sources))
+    return out
+
+
+def _law_paths(kg, rows, via: str) -> list[TracePath]:
+    out = []
+    for r in rows:
+        actor, subject, law = (URIRef(r[k]) for k in ("actor", "subject", "law"))
+        sfs = next((str(v) for v in kg.dataset.objects(law, ELI.id_local)), "")
+        kind = "åtagande" if (subject, RDF.type, KG.Commitment) in kg.dataset else "initiativ"
+        path = f"{kg.label(actor)}{via} → {kind} {short(subject)} → {kg.label(law)} (SFS {sfs})"
+        why = (f"{kind.capitalize()} {short(subject)} requires a change to "
+               f"{kg.label(law)} (SFS {sfs}).")
+        initiative = short(subject).split("-")[0]
+        out.append(TracePath(kg.label(actor), "law", initiative, f"{kg.label(law)} (SFS {sfs})", "",
+                             path, why, kg.quotes(subject) + kg.quotes(URIRef(r["link"]))))
+    return out
+
+
+def trace_actor(kg: KnowledgeGraph, actor: URIRef) -> list[TracePath]:
+    """Every path from ``actor`` (and from the groups it belongs to) onwards."""
+    out = []
+    for who in [actor] + _groups(kg, actor):
+        via = "" if who == actor else f" (via {kg.label(who)})"
+        out += _commitment_paths(kg, run_rq(kg, rq_text("trace_commitments"), actor=who), via)
+        out += _law_paths(kg, run_rq(kg, rq_text("trace_laws"), actor=who), via)
+    out += _mandate_paths(kg, run_rq(kg, rq_text("trace_mandates"), actor=actor))
+    return out
+
+
+def trace_determinant(kg: KnowledgeGraph, determinant: URIRef) -> list[TracePath]:
+    """Every path that ends in ``determinant``: who reaches it, and how."""
+    commitments = run_rq(kg, rq_text("trace_commitments"), determinant=determinant)
+    mandates = run_rq(kg, rq_text("trace_mandates"), determinant=determinant)
+    return _commitment_paths(kg, commitments, "") + _mandate_paths(kg, mandates)
+
+
+def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
+    """Trace from an actor, or back from a determinant, named case-insensitively."""
+    try:
+        return trace_actor(kg, resolve(kg, name, KG.Actor, "actor"))
+    except NotFoundError as not_actor:
+        try:
+            return trace_determinant(kg, resolve(kg, name, KG.Determinant, "determinant"))
+        except NotFoundError as not_determinant:
+            raise NotFoundError(f"{not_actor}; {not_determinant}") from None
+
+
+def sections(kg: KnowledgeGraph, name: str) -> list[Section]:
+    paths = trace(kg, name)
+    columns = ("actor", "route", "initiative", "target", "layer")
+    parts = [
+        ("commitment", "Through commitments",
+         "What the actor committed to in the annex, and the determinants those initiatives address."),
+        ("mandate", "Through mandates",
+         "Determinants in sectors where the actor holds a mandate, whether or not the plan asks it to act."),
+        ("law", "Through laws", "Commitments or initiatives of the actor that need a law changed."),
+    ]
+    return [Section(key, title, text, [p for p in paths if p.route == key], columns)
+            for key, title, text in parts]

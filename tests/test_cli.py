@@ -1,0 +1,132 @@
+"""The CLI as a user runs it: every command, its help, its output and its errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kraftgraf.cli import main
+from kraftgraf.registry import EXPORTERS
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Run the CLI in an empty folder; returns the click Result."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_every_command_has_help_and_is_in_the_readme(run):
+    readme = README.read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert command.help and command.help.split("\n")[0] in result.output
+        assert f"kraftgraf {name}" in readme, f"README does not mention 'kraftgraf {name}'"
+
+
+def test_build_writes_a_store_and_says_what_it_holds(run, tmp_path):
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"initiativ\s+33", result.output)
+    assert re.search(r"åtaganden\s+59", result.output)
+    assert (tmp_path / "kraftgraf-store.trig").is_file()
+    # later commands read the store from this folder
+    stats = run("stats", "--format", "json")
+    counts = {row["kind"]: row["count"] for row in json.loads(stats.stdout)}
+    assert counts["open_commitments"] == 51
+    assert counts["actors"] > 10 and counts["laws"] >= 6
+
+
+def test_stats_csv_and_table_keep_swedish_letters(run):
+    csv_out = run("stats", "--format", "csv").output
+    assert csv_out.splitlines()[0] == "kind,label_sv,count"
+    assert "öppna åtaganden" in csv_out
+    assert "målsättningar" in run("stats").output
+
+
+def test_validate_passes_on_the_bundled_plan(run):
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_export_formats_parse_back_to_the_same_graph(run, tmp_path):
+    graphs = {}
+    for fmt, (_, suffix, _) in EXPORTERS.items():
+        out = tmp_path / f"plan{suffix}"
+        result = run("export", "--format", fmt, "-o", out)
+        assert result.exit_code == 0, result.output
+        if fmt in ("trig", "nq"):
+            ds = Dataset()
+            ds.parse(out, format={"trig": "trig", "nq": "nquads"}[fmt])
+            merged = Graph()
+            for triple in ds.triples((None, None, None)):
+                merged.add(triple)
+            graphs[fmt] = merged
+        else:
+            graphs[fmt] = Graph().parse(out, format={"ttl": "turtle", "jsonld": "json-ld"}.get(fmt, fmt))
+    reference = graphs.pop("ttl")
+    assert len(reference) > 3000
+    for fmt, g in graphs.items():
+        assert isomorphic(reference, g), fmt
+
+
+def test_building_twice_gives_byte_identical_turtle(run, tmp_path):
+    for name in ("a", "b"):
+        run("build", "-o", f"{name}.trig")
+        run("export", "--store", f"{name}.trig", "--format", "ttl", "-o", f"{name}.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+
+
+def test_build_from_a_memo_file(run, memo_path, tmp_path):
+    result = run("build", "--memo", memo_path, "-o", "my-store", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "my-store.trig").is_file()
+    counts = {row["kind"]: row["count"] for row in json.loads(result.stdout)}
+    assert counts["initiatives"] == 33
+
+
+def one_line_error(result, *fragments):
+    assert result.exit_code == 2, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_bad_input_is_one_line_and_exit_2_and_keeps_what_was_built(run, tmp_path):
+    run("build")
+    before = (tmp_path / "kraftgraf-store.trig").read_bytes()
+    one_line_error(run("build", "--memo", "nope.txt"), "nope.txt", "no such file")
+    (tmp_path / "prose.txt").write_text("Bara text, ingen tabell.\n", encoding="utf-8")
+    one_line_error(run("build", "--memo", "prose.txt"), "no annex table")
+    one_line_error(run("stats", "--store", "missing.trig"), "no such store file")
+    (tmp_path / "broken.trig").write_text("<a> <b> .", encoding="utf-8")
+    one_line_error(run("stats", "--store", "broken.trig"), "broken.trig", "not a readable")
+    one_line_error(run("build", "--plan", "plan.csv"), "must be .ttl or .nt")
+    assert (tmp_path / "kraftgraf-store.trig").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_store_from_the_synthetic_plan(run, tmp_path):
+    assert run("synth", "--municipalities", 4, "--regions", 2, "--initiatives", 12,
+               "-o", "small.ttl").exit_code == 0
+    result = run("build", "--plan", "small.ttl", "-o", "small-store.trig", "--format", "json")
+    assert result.exit_code == 0, result.output
+    counts = {row["kind"]: row["count"] for row in json.loads(result.stdout)}
+    assert counts["initiatives"] == 12  # the synthetic plan replaces the memo
