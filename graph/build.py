@@ -5,11 +5,11 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from kraftgraf.graph.store import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
+from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 from rdflib import Graph
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
-from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 
 __all__ = ["build", "plan_graph", "plan_turtle"]
 

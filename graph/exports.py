@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from kraftgraf.graph.store import PREFIXES, KnowledgeGraph, atomic_write
 
 __all__ = ["write_turtle", "write_ntriples", "write_trig", "write_nquads", "write_jsonld"]
@@ -32,18 +31,22 @@ def _merged(kg: KnowledgeGraph, path, fmt: ox.RdfFormat) -> None:
 
 
 def write_turtle(kg: KnowledgeGraph, path: str | Path) -> None:
+    """Turtle, every graph merged, in a fixed order."""
     _merged(kg, path, ox.RdfFormat.TURTLE)
 
 
 def write_ntriples(kg: KnowledgeGraph, path: str | Path) -> None:
+    """N-Triples, every graph merged, in a fixed order."""
     _merged(kg, path, ox.RdfFormat.N_TRIPLES)
 
 
 def write_trig(kg: KnowledgeGraph, path: str | Path) -> None:
+    """TriG, one named graph per source (the store's own format)."""
     kg.save(path, "ox-trig")
 
 
 def write_nquads(kg: KnowledgeGraph, path: str | Path) -> None:
+    """N-Quads, one named graph per source."""
     kg.save(path, "ox-nquads")
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from kraftgraf.ontology.vocab import ID, KG, PROV
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
-
-from kraftgraf.ontology.vocab import ID, KG, PROV
 
 __all__ = ["Quote", "document_iri", "add_document", "add_source", "add_link", "link_iri"]
 
@@ -34,10 +33,12 @@ class Quote:
 
 
 def document_iri(key: str) -> URIRef:
+    """IRI of a source document."""
     return ID[f"document/{key}"]
 
 
 def add_document(g: Graph, key: str, title: str, filename: str) -> URIRef:
+    """Describe a source document (its title and file name); returns its IRI."""
     doc = document_iri(key)
     g.add((doc, RDF.type, KG.Document))
     g.add((doc, DCTERMS.title, Literal(title, lang="sv")))

@@ -17,30 +17,17 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from kraftgraf.graph.projection import local_name, project
+from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
-from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
 
-__all__ = ["KnowledgeGraph", "PREFIXES", "NODE_KINDS", "EDGE_KINDS", "ONTOLOGY_FILES", "bind_prefixes"]
+__all__ = ["KnowledgeGraph", "PREFIXES", "ONTOLOGY_FILES", "bind_prefixes", "atomic_write"]
 
 ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
-# The classes that become typed nodes of the projection, most specific first.
-NODE_KINDS = (
-    KG.Goal, KG.FocusArea, KG.Initiative, KG.Outcome, KG.Commitment, KG.OpenCommitment,
-    KG.ActorGroup, KG.Government, KG.StateAgency, KG.Region, KG.Municipality,
-    KG.MembersOrganisation, KG.CivilSocietyOrganisation, KG.University,
-    KG.DeterminantLayer, KG.Determinant, KG.Sector, KG.Law, KG.Programme,
-)
-ACTOR_KINDS = frozenset(NODE_KINDS[6:14])
-# The relations that become edges of the projection.
-EDGE_KINDS = (
-    KG.partOf, KG.inFocusArea, KG.hasOutcome, KG.byActor, KG.toInitiative, KG.addresses,
-    KG.hasMandateIn, KG.inSector, KG.requiresChangeTo, KG.replacedBy, KG.layer,
-    ORG.hasMember, SKOS.broader, SKOS.closeMatch,
-)
 # File suffix -> Oxigraph's own parser/writer (registered in rdflib by oxrdflib).
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".nt": "ox-nt"}
 _DUMP = {"ox-trig": ox.RdfFormat.TRIG, "ox-nquads": ox.RdfFormat.N_QUADS}
@@ -61,10 +48,6 @@ def bind_prefixes(g: Graph) -> None:
     """Bind exactly :data:`PREFIXES` on ``g``."""
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, replace=True)
-
-
-def _local(iri: URIRef) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _format_for(path: Path) -> str:
@@ -102,6 +85,7 @@ class KnowledgeGraph:
         return self.dataset.graph(graph_iri(name))
 
     def add_ontology(self) -> None:
+        """Load the ontology, determinant and sector schemes into their named graph."""
         g = self.graph("ontology")
         for name in ONTOLOGY_FILES:
             g.parse(files("kraftgraf.ontology") / name, format="ox-turtle")
@@ -157,7 +141,7 @@ class KnowledgeGraph:
                 if isinstance(value, Literal) and value.language == lang:
                     return str(value)
                 fallback = fallback or str(value)
-        return fallback or _local(node)
+        return fallback or local_name(node)
 
     def quotes(self, node: URIRef) -> list[str]:
         """The verbatim source quotes a node rests on, in source order."""
@@ -165,6 +149,7 @@ class KnowledgeGraph:
         return [str(q) for s in sources for q in self.dataset.objects(s, PROV.value)]
 
     def subjects_of_type(self, cls: URIRef) -> Iterable[URIRef]:
+        """Nodes typed ``cls`` (exactly), sorted."""
         return sorted(set(self.dataset.subjects(RDF.type, cls)))
 
     def projection(self) -> nx.MultiDiGraph:
@@ -173,23 +158,5 @@ class KnowledgeGraph:
         Built once per state of the store; the store is the truth, this is a view.
         """
         if self._projection is None:
-            self._projection = self._project()
+            self._projection = project(self.store)
         return self._projection
-
-    def _project(self) -> nx.MultiDiGraph:
-        ds = self.dataset
-        p = nx.MultiDiGraph()
-        for cls in NODE_KINDS:
-            kind = _local(cls)
-            for node in ds.subjects(RDF.type, cls):
-                key = str(node)
-                if key in p:  # already typed more specifically
-                    continue
-                p.add_node(key, kind=kind, label=self.label(node), label_en=self.label(node, "en"),
-                           actor=cls in ACTOR_KINDS)
-        for rel in EDGE_KINDS:
-            name = _local(rel)
-            for s, o in ds.subject_objects(rel):
-                if str(s) in p and str(o) in p:
-                    p.add_edge(str(s), str(o), key=name, rel=name)
-        return p

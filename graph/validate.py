@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources import files
 
+from kraftgraf.graph.store import KnowledgeGraph
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
-
-from kraftgraf.graph.store import KnowledgeGraph
 
 __all__ = ["Violation", "validate"]
 

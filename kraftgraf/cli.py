@@ -38,7 +38,7 @@ def user_errors(func):
 
 
 def store_option(func):
-    """--store: which store to read (default: $KRAFTGRAF_STORE, ./kraftgraf-store.trig, the bundled plan)."""
+    """Add --store: which store to read (see the help text for the default)."""
     return click.option(
         "--store", "store_path", type=click.Path(dir_okay=False), envvar="KRAFTGRAF_STORE",
         help=f"Store file (.trig/.nq) or plan (.ttl/.nt). Default: $KRAFTGRAF_STORE, "
@@ -46,6 +46,7 @@ def store_option(func):
 
 
 def format_option(func):
+    """--format table|json|csv."""
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
                         show_default=True, help="How to print the rows.")(func)
 
@@ -65,7 +66,7 @@ def open_store(store_path: str | None):
 @click.group()
 @click.version_option(package_name="kraftgraf")
 def main():
-    """kraftgraf: a national mental-health plan as a knowledge graph.
+    """Kraftgraf: a national mental-health plan as a knowledge graph.
 
     Every command works on the bundled plan (SKL, Kraftsamling för psykisk hälsa
     2020–2030) until you build a store of your own.
@@ -104,7 +105,7 @@ def build(memo, plan_file, data_dir, output, fmt):
 @format_option
 @user_errors
 def stats(store_path, fmt):
-    """Count what the store holds: goals, focus areas, initiatives, commitments, actors, laws…"""
+    """Count what the store holds: goals, initiatives, commitments, actors, laws and more."""
     from kraftgraf.graph.stats import counts
 
     click.echo(render(counts(open_store(store_path)), fmt,

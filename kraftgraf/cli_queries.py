@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from kraftgraf.errors import DataError
 from kraftgraf.cli import format_option, main, open_store, store_option, user_errors
+from kraftgraf.errors import DataError
 from kraftgraf.output import render, render_sections
 
 
@@ -24,6 +24,7 @@ def answer_options(func):
 
 
 def emit(module: str, store_path, fmt, explain, **options) -> None:
+    """Open the store, ask one query module for its sections, print them."""
     kg = open_store(store_path)
     sections = import_module(f"kraftgraf.queries.{module}").sections(kg, **options)
     click.echo(render_sections(sections, fmt, explain))

@@ -20,12 +20,14 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 
 def as_dict(row) -> dict:
+    """A row (dataclass or mapping) as a dict of its fields in order."""
     if dataclasses.is_dataclass(row):
         return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
     return dict(row)
 
 
 def csv_safe(value) -> str:
+    """A cell as text; lists joined by '; '; a leading = + - @ neutralised."""
     text = "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 

@@ -50,6 +50,7 @@ class Item:
 
     @property
     def text(self) -> str:
+        """The item's text, its fragments joined as a reader would."""
         out = self.fragments[0].text
         for frag in self.fragments[1:]:
             first_word = re.match(r"\w*", frag.text).group(0)
@@ -141,6 +142,7 @@ def parse_annex(text: str, source_name: str = "memo") -> Table:
     ------
     DataError
         When the text has no line holding the column "Vad vi ser behöver åstadkommas".
+
     """
     lines = text.split("\n")
     starts = [0]

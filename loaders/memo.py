@@ -11,13 +11,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kraftgraf.graph.provenance import Quote, add_document, add_source
+from kraftgraf.loaders.annex import (
+    Item,
+    Table,
+    focus_code,
+    goal_number,
+    is_placeholder,
+    parse_annex,
+)
+from kraftgraf.ontology.vocab import KG, actor_iri, plan_iri, plan_item
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.provenance import Quote, add_document, add_source
-from kraftgraf.loaders.annex import Item, Table, focus_code, goal_number, is_placeholder, parse_annex
-from kraftgraf.ontology.vocab import KG, actor_iri, plan_iri, plan_item
 
 __all__ = ["MemoPlan", "SEED_PLAN", "DEFAULT_ACTOR_COLUMNS", "load_memo", "read_memo"]
 

@@ -95,31 +95,37 @@ def slug(text: str) -> str:
 
 
 def plan_iri(plan: str) -> URIRef:
+    """IRI of a plan, e.g. 'kraftsamling-2019'."""
     return ID[f"plan/{plan}"]
 
 
 def plan_item(plan: str, kind: str, key: str) -> URIRef:
-    """An item of one plan: plan_item('kraftsamling-2019', 'initiative', 'A1')."""
+    """An item of one plan, e.g. kind 'initiative' and key 'A1'."""
     return ID[f"plan/{plan}/{kind}/{key}"]
 
 
 def actor_iri(key: str) -> URIRef:
+    """IRI of an actor (data/actors.csv id)."""
     return ID[f"actor/{key}"]
 
 
 def determinant_iri(key: str) -> URIRef:
+    """IRI of a determinant or layer (ontology/determinants.ttl)."""
     return ID[f"determinant/{key}"]
 
 
 def sector_iri(key: str) -> URIRef:
+    """IRI of a sector (ontology/sectors.ttl)."""
     return ID[f"sector/{key}"]
 
 
 def law_iri(sfs: str) -> URIRef:
+    """IRI of a law by SFS number: '2001:453' gives …/law/sfs-2001-453."""
     return ID["law/sfs-" + sfs.replace(":", "-")]
 
 
 def programme_iri(key: str) -> URIRef:
+    """IRI of a state programme (data/programmes.csv id)."""
     return ID[f"programme/{key}"]
 
 

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
 from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError, NotFoundError
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG
 
 __all__ = ["Section", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only"]
 
@@ -119,6 +119,6 @@ def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
 
 
 def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
-    rows = run_rq(kg, "SELECT DISTINCT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }",
-                  c=cls)
+    text = "SELECT DISTINCT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
+    rows = run_rq(kg, text, c=cls)
     return [URIRef(r["x"]) for r in rows]

@@ -17,18 +17,19 @@ Examples
 >>> paths = trace(kg, "Staten")
 >>> sorted({p.route for p in paths}) == ["commitment", "law", "mandate"]
 True
+
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, URIRef
-
-from kraftgraf.errors import NotFoundError
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import ELI, KG, ORG
 from kraftgraf.queries.common import Section, resolve, rq_text, run_rq, short
+from rdflib import RDF, URIRef
+
+from kraftgraf.errors import NotFoundError
 
 __all__ = ["TracePath", "trace", "trace_actor", "trace_determinant", "sections"]
 
@@ -127,6 +128,7 @@ def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
 
 
 def sections(kg: KnowledgeGraph, name: str) -> list[Section]:
+    """The paths of :func:`trace`, one section per kind of path."""
     paths = trace(kg, name)
     columns = ("actor", "route", "initiative", "target", "layer")
     parts = [
