@@ -70,7 +70,7 @@ def project(store) -> nx.MultiDiGraph:
     rels = " ".join(f"<{r}>" for r in EDGE_KINDS)
     for row in store.query(_EDGES % rels, use_default_graph_as_union=True):
         s, o = row["s"].value, row["o"].value
-        if s in best and o in best:
+        if s in best and o in best and s != o:  # a layer is its own layer: no loop
             name = local_name(row["p"].value)
             p.add_edge(s, o, key=name, rel=name)
     return p

@@ -59,8 +59,9 @@ def open_store(store_path: str | None):
         store_path = DEFAULT_STORE
     if store_path is None:
         return KnowledgeGraph.bundled()
+    kg = KnowledgeGraph.load(store_path)
     click.echo(f"(store: {store_path})", err=True)
-    return KnowledgeGraph.load(store_path)
+    return kg
 
 
 @click.group()
@@ -137,8 +138,8 @@ def validate(store_path, fmt):
 @store_option
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True,
               help="; ".join(f"{k}: {v[2]}" for k, v in sorted(EXPORTERS.items())))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="File to write (written to a temporary file, then renamed).")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File (a folder for csv) to write; written to a temporary file, then renamed.")
 @user_errors
 def export(store_path, fmt, output):
     """Write the store in another format for other tools."""
@@ -166,3 +167,4 @@ def synth(municipalities, regions, initiatives, seed, output):
 
 # The question commands register themselves on `main` when imported.
 from kraftgraf import cli_queries  # noqa: E402,F401
+from kraftgraf import cli_neo4j  # noqa: E402,F401

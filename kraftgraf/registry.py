@@ -17,6 +17,12 @@ EXPORTERS: dict[str, tuple[str, str, str]] = {
     "jsonld": ("kraftgraf.graph.exports:write_jsonld", ".jsonld", "JSON-LD with a context"),
     "trig": ("kraftgraf.graph.exports:write_trig", ".trig", "TriG, one named graph per source"),
     "nq": ("kraftgraf.graph.exports:write_nquads", ".nq", "N-Quads, one named graph per source"),
+    "graphml": ("kraftgraf.graph.network_exports:write_graphml", ".graphml",
+                "GraphML for Gephi, Cytoscape, igraph"),
+    "gexf": ("kraftgraf.graph.network_exports:write_gexf", ".gexf", "GEXF for Gephi"),
+    "csv": ("kraftgraf.graph.network_exports:write_csv", "",
+            "a folder of nodes.csv and relationships.csv for neo4j-admin import"),
+    "kumu": ("kraftgraf.graph.network_exports:write_kumu", ".json", "Kumu JSON blueprint"),
 }
 
 
