@@ -18,9 +18,10 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kraftgraf.errors import KraftgrafError
 from kraftgraf.graph.projection import EDGE_KINDS, NODE_KINDS, local_name
 from kraftgraf.graph.property_graph import PropertyGraph, relationship_type
+
+from kraftgraf.errors import KraftgrafError
 
 __all__ = ["Statement", "plan_push", "push", "connect", "LABELS", "REL_TYPES"]
 

@@ -14,9 +14,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 import networkx as nx
-
 from kraftgraf.graph.property_graph import PropertyGraph, property_graph
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
+
 from kraftgraf.output import csv_safe
 
 __all__ = ["write_graphml", "write_gexf", "write_csv", "write_kumu"]

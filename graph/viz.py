@@ -16,11 +16,11 @@ from pathlib import Path
 
 import jinja2
 import networkx as nx
-from pyvis.network import Network
-from rdflib import URIRef
-
+from kraftgraf.graph.projection import local_name
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
 from kraftgraf.graph.viz_data import KIND_LABELS, STYLE, layer_order, map_graph, rainbow_positions
+from pyvis.network import Network
+from rdflib import URIRef
 
 __all__ = ["MapPage", "render_map", "write_map", "find_node", "PHYSICS_UP_TO"]
 
@@ -160,18 +160,11 @@ def write_map(kg: KnowledgeGraph, path: str | Path, **options) -> MapPage:
 
 def find_node(kg: KnowledgeGraph, name: str) -> str:
     """The map node whose label, code or IRI tail is ``name`` (any case), or the closest names."""
-    import difflib
+    from kraftgraf.errors import lookup
 
-    from kraftgraf.errors import NotFoundError
-    from kraftgraf.graph.projection import local_name
-
+    p = kg.projection()
     names: dict[str, str] = {}
-    for n, d in kg.projection().nodes(data=True):
+    for n, d in p.nodes(data=True):
         for key in (d["label"], d["label_en"], local_name(n)):
             names.setdefault(key.lower(), n)
-    key = name.strip().lower()
-    if key in names:
-        return names[key]
-    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
-    hint = ", ".join(f"'{c}'" for c in close) or "none close"
-    raise NotFoundError(f"--focus: no node called '{name}' (closest: {hint})")
+    return lookup(names, name, "node for --focus", lambda n: p.nodes[n]["label"])

@@ -14,7 +14,6 @@ import zlib
 from collections import defaultdict
 
 import networkx as nx
-
 from kraftgraf.graph.store import KnowledgeGraph
 
 __all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "layer_order"]
@@ -60,7 +59,8 @@ def _kind(data: dict) -> str:
 
 def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
     """The graph the map draws: the projection without outcomes and programmes,
-    grouped at national scale, or the neighbourhood of ``focus`` up to ``depth`` steps."""
+    grouped at national scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
+    """
     p = kg.projection()
     layers = layer_order(kg)
     keep = [n for n, d in p.nodes(data=True)
@@ -107,7 +107,8 @@ def _commitments_as_edges(g: nx.MultiDiGraph, commitments: list[str]) -> None:
 
 def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
     """Determinants on concentric Dahlgren–Whitehead rings, initiatives among the layers
-    they address, commitments beside their initiative, everything else outside."""
+    they address, commitments beside their initiative, everything else outside.
+    """
     ring = {k: 160 + 180 * k for k in range(len(set(layers.values())) or 5)}
     outer = max(ring.values()) + 260
     pos: dict[str, tuple[float, float]] = {}
@@ -129,7 +130,7 @@ def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, t
                   ("Commitment", "OpenCommitment"))
     for j, n in enumerate(rest):
         pos[n] = _polar(outer + 120 * (j % 3), 2 * math.pi * j / max(len(rest), 1))
-    for n, d in g.nodes(data=True):
+    for n in g:
         if n not in pos:
             target = next((o for _, o, r in g.out_edges(n, keys=True) if r == "toInitiative"), None)
             x, y = pos.get(target, (0.0, 0.0))

@@ -166,6 +166,8 @@ def synth(municipalities, regions, initiatives, seed, output):
 
 
 # The question commands register themselves on `main` when imported.
-from kraftgraf import cli_queries  # noqa: E402,F401
-from kraftgraf import cli_neo4j  # noqa: E402,F401
-from kraftgraf import cli_views  # noqa: E402,F401
+from kraftgraf import (
+    cli_neo4j,  # noqa: E402,F401
+    cli_queries,  # noqa: E402,F401
+    cli_views,  # noqa: E402,F401
+)

@@ -9,14 +9,16 @@ from kraftgraf.cli import main, open_store, store_option, user_errors
 
 @main.command()
 @store_option
-@click.option("-o", "--output", default="karta.html", show_default=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", default="karta.html", show_default=True,
+              type=click.Path(dir_okay=False),
               help="The HTML file to write (one file, opens offline).")
-@click.option("--focus", help="Draw only the neighbourhood of this node (an actor, initiative code, determinant…).")
+@click.option("--focus", help="Draw only the neighbourhood of this node (actor, initiative code, determinant…).")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(1, 6),
               help="How many steps from --focus to draw.")
 @click.option("--layout", type=click.Choice(["force", "rainbow"]), default="force", show_default=True,
               help="rainbow: determinants on the Dahlgren–Whitehead rings, actors outside.")
-@click.option("--highlight", type=click.Choice(["unowned"]), help="Mark the gaps: initiatives nobody committed to.")
+@click.option("--highlight", type=click.Choice(["unowned"]),
+              help="Mark the gaps: initiatives nobody committed to.")
 @user_errors
 def viz(store_path, output, focus, depth, layout, highlight):
     """Write the interactive map of the plan: one self-contained HTML file."""

@@ -10,7 +10,6 @@ same rows on any SPARQL 1.1 store.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from importlib.resources import files
@@ -20,7 +19,7 @@ from kraftgraf.ontology.vocab import KG
 from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
 
-from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.errors import DataError, lookup
 
 __all__ = ["Section", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only"]
 
@@ -110,12 +109,7 @@ def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
     for node in _instances(kg, cls):
         for n in _names(kg, node):
             candidates.setdefault(n, node)
-    key = name.strip().lower()
-    if key in candidates:
-        return candidates[key]
-    close = difflib.get_close_matches(key, list(candidates), n=3, cutoff=0.5)
-    hint = ", ".join(f"'{kg.label(candidates[c])}'" for c in close) or "none close"
-    raise NotFoundError(f"no {what} called '{name}' (closest: {hint})")
+    return lookup(candidates, name, what, kg.label)
 
 
 def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
