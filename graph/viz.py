@@ -88,9 +88,14 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
         if kind == "OpenCommitment":
             options.update(shapeProperties={"borderDashes": [4, 3]}, borderWidth=2,
                            color={"background": colour, "border": "#777777"})
+        if kind == "Law":
+            options.update(color={"background": colour, "border": "#882255"})
         if pos is not None:
             options.update(x=pos[n][0], y=pos[n][1], physics=False)
-        label = d["label"] if kind not in ("Commitment", "OpenCommitment") else ""
+        # commitments are many and long: their text is in the tooltip; in the rainbow
+        # the rings name the layers, so the layer nodes need no label of their own
+        quiet = kind in ("Commitment", "OpenCommitment") or (layout == "rainbow" and kind == "DeterminantLayer")
+        label = "" if quiet else d["label"]
         net.add_node(n, label=_short(label), fullLabel=d["label"], **options)
     for s, o, rel, data in g.edges(keys=True, data=True):
         extra = {"value": data["count"], "texts": data["texts"]} if rel == "commits" else {}

@@ -30,7 +30,7 @@ STYLE = {
     "Determinant": ("hexagon", "#DDCC77", 16),
     "DeterminantLayer": ("hexagon", "#999933", 26),
     "Sector": ("triangleDown", "#AA4499", 18),
-    "Law": ("box", "#882255", 12),
+    "Law": ("box", "#E8C6D3", 12),
 }
 KIND_LABELS = {
     "Goal": "målsättning", "FocusArea": "fokusområde", "Initiative": "initiativ",
@@ -117,15 +117,18 @@ def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, t
         if d["kind"] == "Determinant":
             layer = next((layers[o] for _, o, r in g.out_edges(n, keys=True) if r == "layer"), 4)
             by_layer[layer].append(n)
+    ring_of: dict[str, float] = {}
     for k, nodes in by_layer.items():
         for j, n in enumerate(sorted(nodes)):
             pos[n] = _polar(ring[k], 2 * math.pi * (j + 0.5) / len(nodes) - math.pi / 2)
+            ring_of[n] = ring[k]
     for layer, k in layers.items():
         if layer in g:
-            pos[layer] = _polar(ring[k] + 40, -math.pi / 2)
+            pos[layer] = _polar(ring[k] + 90, -math.pi / 2)
+            ring_of[layer] = ring[k]
     for n, d in g.nodes(data=True):
         if d["kind"] == "Initiative":
-            pos[n] = _between(n, g, pos, ring[0] * 0.5, outer)
+            pos[n] = _between(n, g, pos, ring_of, outer)
     rest = sorted(n for n in g if n not in pos and g.nodes[n]["kind"] not in
                   ("Commitment", "OpenCommitment"))
     for j, n in enumerate(rest):
@@ -147,15 +150,15 @@ def _polar(r: float, angle: float) -> tuple[float, float]:
     return (r * math.cos(angle), r * math.sin(angle))
 
 
-def _between(n, g, pos, inner: float, outer: float) -> tuple[float, float]:
-    """An initiative at the mean position of the determinants it addresses."""
-    targets = [pos[o] for _, o, r in g.out_edges(n, keys=True) if r == "addresses" and o in pos]
+def _between(n, g, pos, ring_of: dict[str, float], outer: float) -> tuple[float, float]:
+    """An initiative just outside the rings it addresses, in the direction of its determinants."""
+    targets = [o for _, o, r in g.out_edges(n, keys=True) if r == "addresses" and o in pos]
     if not targets:  # addresses nothing: a band outside the rings, so the gap shows
-        angle = (_spin(n) % 1000) / 1000 * math.pi + math.pi / 2
-        return _polar(outer - 120, angle)
-    x = sum(t[0] for t in targets) / len(targets)
-    y = sum(t[1] for t in targets) / len(targets)
-    if math.hypot(x, y) < inner:  # several rings apart: keep it off the centre
-        angle = math.atan2(y, x) if (x or y) else 0.0
-        x, y = _polar(inner, angle)
-    return (x, y)
+        return _polar(outer - 120, (_spin(n) % 1000) / 1000 * math.pi + math.pi / 2)
+    x = sum(math.cos(math.atan2(pos[t][1], pos[t][0])) for t in targets)
+    y = sum(math.sin(math.atan2(pos[t][1], pos[t][0])) for t in targets)
+    # opposite directions cancel out: then follow the first determinant
+    angle = math.atan2(y, x) if math.hypot(x, y) > 0.3 else math.atan2(pos[targets[0]][1], pos[targets[0]][0])
+    radius = sum(ring_of[t] for t in targets) / len(targets) + 45
+    jitter = (_spin(n) % 100 - 50) / 400  # neighbours in one direction should not overlap
+    return _polar(radius, angle + jitter)
