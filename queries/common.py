@@ -76,13 +76,14 @@ def check_read_only(text: str) -> None:
 def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
     """Run a SELECT over the union of the store's graphs; rows as dicts of plain values.
 
-    ``bindings`` are substituted as ``VALUES`` (IRIs or literals), never pasted
-    into the text.
+    ``bindings`` are bound as initial values of the variables (IRIs or
+    literals), never pasted into the text; Oxigraph requires each bound
+    variable to be in the SELECT projection.
     """
     import pyoxigraph as ox
 
     check_read_only(text)
-    subs = {k: (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
+    subs = {ox.Variable(k): (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
             for k, v in bindings.items()}
     try:
         result = kg.store.query(text, use_default_graph_as_union=True, substitutions=subs)
@@ -113,6 +114,6 @@ def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
 
 
 def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
-    text = "SELECT DISTINCT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
+    text = "SELECT DISTINCT ?x ?c WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
     rows = run_rq(kg, text, c=cls)
     return [URIRef(r["x"]) for r in rows]

@@ -40,6 +40,7 @@ class TracePath:
 
     actor: str
     route: str
+    step: str
     initiative: str
     target: str
     layer: str
@@ -52,33 +53,36 @@ def _groups(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
     return sorted(set(kg.dataset.subjects(ORG.hasMember, actor)))
 
 
+def _members(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
+    return sorted(set(kg.dataset.objects(actor, ORG.hasMember)))
+
+
 def _commitment_paths(kg, rows, via: str) -> list[TracePath]:
     out = []
     for r in rows:
-        actor, commitment, initiative = (URIRef(r[k]) for k in ("actor", "commitment", "initiative"))
-        det = URIRef(r["determinant"]) if r["determinant"] else None
-        target = kg.label(det) if det else "(no determinant linked)"
+        actor, commitment, initiative, det = (
+            URIRef(r[k]) for k in ("actor", "commitment", "initiative", "determinant"))
+        target = kg.label(det)
         said = kg.label(commitment)
         path = (f"{kg.label(actor)}{via} → åtagande {short(commitment)} “{said}” → "
                 f"initiativ {short(initiative)} → {target}")
         why = (f"In annex row {short(initiative)}, {kg.label(actor)} commits to “{said}”; "
-               + (f"the initiative addresses {target}." if det else
-                  "no determinant link is recorded for this initiative."))
-        sources = kg.quotes(commitment) + (kg.quotes(URIRef(r["link"])) if r["link"] else [])
-        out.append(TracePath(kg.label(actor), "commitment", short(initiative), target,
-                             kg.label(URIRef(r["layer"])) if r["layer"] else "", path, why, sources))
+               f"the initiative addresses {target}.")
+        sources = kg.quotes(commitment) + kg.quotes(URIRef(r["link"]))
+        out.append(TracePath(kg.label(actor) + via, "commitment", short(commitment), short(initiative),
+                             target, kg.label(URIRef(r["layer"])), path, why, sources))
     return out
 
 
-def _mandate_paths(kg, rows) -> list[TracePath]:
+def _mandate_paths(kg, rows, via: str) -> list[TracePath]:
     out = []
     for r in rows:
         actor, sector, det = (URIRef(r[k]) for k in ("actor", "sector", "determinant"))
-        path = f"{kg.label(actor)} → mandat → {kg.label(sector)} → {kg.label(det)}"
+        path = f"{kg.label(actor)}{via} → mandat → {kg.label(sector)} → {kg.label(det)}"
         why = (f"{kg.label(actor)} holds a mandate in {kg.label(sector)}, "
                f"the sector that governs {kg.label(det)}.")
         sources = kg.quotes(URIRef(r["mandate"])) + kg.quotes(URIRef(r["placement"]))
-        out.append(TracePath(kg.label(actor), "mandate", "", kg.label(det),
+        out.append(TracePath(kg.label(actor) + via, "mandate", kg.label(sector), "", kg.label(det),
                              kg.label(URIRef(r["layer"])), path, why, sources))
     return out
 
@@ -88,24 +92,32 @@ def _law_paths(kg, rows, via: str) -> list[TracePath]:
     for r in rows:
         actor, subject, law = (URIRef(r[k]) for k in ("actor", "subject", "law"))
         sfs = next((str(v) for v in kg.dataset.objects(law, ELI.id_local)), "")
+        name = kg.label(law) if sfs in kg.label(law) else f"{kg.label(law)} (SFS {sfs})"
         kind = "åtagande" if (subject, RDF.type, KG.Commitment) in kg.dataset else "initiativ"
-        path = f"{kg.label(actor)}{via} → {kind} {short(subject)} → {kg.label(law)} (SFS {sfs})"
-        why = (f"{kind.capitalize()} {short(subject)} requires a change to "
-               f"{kg.label(law)} (SFS {sfs}).")
+        path = f"{kg.label(actor)}{via} → {kind} {short(subject)} → {name}"
+        why = f"{kind.capitalize()} {short(subject)} requires a change to {name}."
         initiative = short(subject).split("-")[0]
-        out.append(TracePath(kg.label(actor), "law", initiative, f"{kg.label(law)} (SFS {sfs})", "",
+        out.append(TracePath(kg.label(actor) + via, "law", short(subject), initiative,
+                             name, "",
                              path, why, kg.quotes(subject) + kg.quotes(URIRef(r["link"]))))
     return out
 
 
 def trace_actor(kg: KnowledgeGraph, actor: URIRef) -> list[TracePath]:
-    """Every path from ``actor`` (and from the groups it belongs to) onwards."""
+    """Every path from ``actor`` onwards.
+
+    Commitments and law changes count also when a group the actor belongs to
+    made them (SKL through "kommuner och regioner i samarbete med SKL");
+    mandates count also when a member holds them (the state through its agencies).
+    """
     out = []
     for who in [actor] + _groups(kg, actor):
         via = "" if who == actor else f" (via {kg.label(who)})"
         out += _commitment_paths(kg, run_rq(kg, rq_text("trace_commitments"), actor=who), via)
         out += _law_paths(kg, run_rq(kg, rq_text("trace_laws"), actor=who), via)
-    out += _mandate_paths(kg, run_rq(kg, rq_text("trace_mandates"), actor=actor))
+    for who in [actor] + _members(kg, actor):
+        via = "" if who == actor else f" (member of {kg.label(actor)})"
+        out += _mandate_paths(kg, run_rq(kg, rq_text("trace_mandates"), actor=who), via)
     return out
 
 
@@ -113,7 +125,7 @@ def trace_determinant(kg: KnowledgeGraph, determinant: URIRef) -> list[TracePath
     """Every path that ends in ``determinant``: who reaches it, and how."""
     commitments = run_rq(kg, rq_text("trace_commitments"), determinant=determinant)
     mandates = run_rq(kg, rq_text("trace_mandates"), determinant=determinant)
-    return _commitment_paths(kg, commitments, "") + _mandate_paths(kg, mandates)
+    return _commitment_paths(kg, commitments, "") + _mandate_paths(kg, mandates, "")
 
 
 def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
@@ -130,7 +142,7 @@ def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
 def sections(kg: KnowledgeGraph, name: str) -> list[Section]:
     """The paths of :func:`trace`, one section per kind of path."""
     paths = trace(kg, name)
-    columns = ("actor", "route", "initiative", "target", "layer")
+    columns = ("actor", "step", "initiative", "target", "layer")
     parts = [
         ("commitment", "Through commitments",
          "What the actor committed to in the annex, and the determinants those initiatives address."),

@@ -1,0 +1,92 @@
+"""trace: from an actor to what it reaches, and back from a determinant; and `sparql`."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kraftgraf.cli import main
+from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.build import build
+from kraftgraf.queries.common import run_rq
+from kraftgraf.queries.trace import trace
+
+
+@pytest.fixture(scope="module")
+def kg():
+    return build()
+
+
+def by_route(paths, route):
+    return [p for p in paths if p.route == route]
+
+
+def test_the_state_through_its_commitments_laws_and_agencies(kg):
+    paths = trace(kg, "staten")
+    # The state's column of the annex: e.g. C1 "Ta fram kunskapsstöd … ett program för
+    # anpassning av arbets- och vardagsliv", an initiative about working life.
+    steps = {(p.step, p.target) for p in by_route(paths, "commitment")}
+    assert ("C1-staten-1", "Arbetsmiljö") in steps
+    assert all(p.actor == "Staten" for p in by_route(paths, "commitment"))
+    # A2: "Ändringar i Socialtjänstlagen" — the 2001 act, since replaced.
+    laws = {(p.step, p.target) for p in by_route(paths, "law")}
+    assert ("A2-staten-1", "Socialtjänstlag (2001:453)") in laws
+    # The state holds no mandate itself in the memo's background; its agencies do.
+    mandates = by_route(paths, "mandate")
+    assert mandates and all("(member of Staten)" in p.actor for p in mandates)
+    assert any(p.actor.startswith("Försäkringskassan") and p.step == "Socialförsäkring" for p in mandates)
+
+
+def test_every_path_has_its_reason_and_quotes(kg):
+    for path in trace(kg, "Staten"):
+        assert path.why and path.sources and all(q.strip() for q in path.sources)
+
+
+def test_back_from_a_determinant(kg):
+    paths = trace(kg, "ARBETSMILJÖ")  # any case
+    actors = {p.actor for p in by_route(paths, "commitment")}
+    # C1 and C2 address the work environment; all three column actors commit to C1.
+    assert actors == {"Staten", "Civilsamhället", "Kommuner och regioner i samarbete med SKL"}
+    assert {p.initiative for p in by_route(paths, "commitment")} == {"C1", "C2"}
+    assert all(p.target == "Arbetsmiljö" for p in paths)
+
+
+def test_a_member_reaches_what_its_group_committed_to(kg):
+    paths = by_route(trace(kg, "SKR"), "commitment")  # alias of SKL
+    assert paths and all(p.actor.endswith("(via Kommuner och regioner i samarbete med SKL)")
+                         for p in paths)
+
+
+def test_unknown_names_say_the_closest(kg):
+    with pytest.raises(NotFoundError, match="closest: 'Staten'"):
+        trace(kg, "Statn")
+
+
+def test_a_determinant_nobody_reaches_gives_no_paths(kg):
+    assert trace(kg, "Vatten och sanitet") == []
+
+
+def test_sparql_refuses_what_could_reach_out_or_write(kg):
+    for text in ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }",
+                 "LOAD <http://example.org/x.ttl>",
+                 "INSERT DATA { <a:a> <a:b> <a:c> }",
+                 "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }"):
+        with pytest.raises(DataError, match="refused"):
+            run_rq(kg, text)
+    with pytest.raises(DataError, match="syntax error"):
+        run_rq(kg, "SELEC ?x WHERE {")
+
+
+def test_sparql_cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    query = ("PREFIX kg: <https://w3id.org/kraftgraf/ontology#> "
+             "SELECT (COUNT(?i) AS ?n) WHERE { ?i a kg:Initiative }")
+    result = runner.invoke(main, ["sparql", query, "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines() == ["n", "33"]
+    (tmp_path / "q.rq").write_text(query, encoding="utf-8")
+    assert runner.invoke(main, ["sparql", "q.rq", "--format", "json"]).exit_code == 0
+    bad = runner.invoke(main, ["sparql", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"])
+    assert bad.exit_code == 2 and "SERVICE is not allowed" in bad.output
+    missing = runner.invoke(main, ["sparql", "nope.rq"])
+    assert missing.exit_code == 2 and "no such file" in missing.output
