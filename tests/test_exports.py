@@ -1,0 +1,97 @@
+"""Exports for network tools, read back with independent readers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import RDFS, Literal
+from rdflib.namespace import SKOS
+
+from kraftgraf.cli import main
+from kraftgraf.graph.build import build
+from kraftgraf.graph.network_exports import write_csv, write_gexf, write_graphml, write_kumu
+from kraftgraf.graph.property_graph import property_graph
+from kraftgraf.ontology.vocab import plan_item
+
+
+@pytest.fixture(scope="module")
+def kg():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def expected(kg):
+    pg = property_graph(kg)
+    return pg, Counter(n.kind for n in pg.nodes.values()), Counter(e.type for e in pg.edges)
+
+
+def test_graphml_opens_in_igraph_with_the_same_counts_and_kinds(kg, expected, tmp_path):
+    igraph = pytest.importorskip("igraph", reason="igraph is the independent GraphML reader")
+    pg, kinds, types = expected
+    write_graphml(kg, tmp_path / "plan.graphml")
+    g = igraph.Graph.Read_GraphML(str(tmp_path / "plan.graphml"))
+    assert g.vcount() == len(pg.nodes) and g.ecount() == len(pg.edges)
+    assert Counter(g.vs["kind"]) == kinds
+    assert Counter(g.es["type"]) == types
+    arbetsmiljo = g.vs.find(label_sv="Arbetsmiljö")
+    assert arbetsmiljo["label_en"] == "Work environment"
+    assert arbetsmiljo["layers"] == "Levnads- och arbetsförhållanden"
+
+
+def test_gexf_reads_back_in_networkx(kg, expected, tmp_path):
+    pg, kinds, _ = expected
+    write_gexf(kg, tmp_path / "plan.gexf")
+    g = nx.read_gexf(tmp_path / "plan.gexf")
+    assert g.number_of_nodes() == len(pg.nodes) and g.number_of_edges() == len(pg.edges)
+    assert Counter(d["kind"] for _, d in g.nodes(data=True)) == kinds
+    assert any(d.get("label") == "Socialtjänst och omsorg" for _, d in g.nodes(data=True))
+
+
+def test_csv_is_what_neo4j_admin_import_reads(kg, expected, tmp_path):
+    pg, kinds, types = expected
+    write_csv(kg, tmp_path / "csv")
+    with open(tmp_path / "csv" / "nodes.csv", encoding="utf-8", newline="") as f:
+        nodes = list(csv.DictReader(f))
+    with open(tmp_path / "csv" / "relationships.csv", encoding="utf-8", newline="") as f:
+        rels = list(csv.DictReader(f))
+    assert len(nodes) == len(pg.nodes) and len(rels) == len(pg.edges)
+    assert Counter(n[":LABEL"] for n in nodes) == kinds
+    assert Counter(r[":TYPE"] for r in rels) == types
+    ids = {n["iri:ID"] for n in nodes}
+    assert all(r[":START_ID"] in ids and r[":END_ID"] in ids for r in rels)
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path):
+    kg = build()
+    node = plan_item("kraftsamling-2019", "initiative", "A1")
+    g = kg.graph("plan/kraftsamling-2019")
+    for prop in (RDFS.label, SKOS.prefLabel):
+        g.remove((node, prop, None))
+        g.add((node, prop, Literal('=HYPERLINK("http://evil.example","klicka")', lang="sv")))
+    write_csv(kg, tmp_path / "csv")
+    text = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text
+
+
+def test_kumu_blueprint_shape(kg, expected, tmp_path):
+    pg, _, _ = expected
+    write_kumu(kg, tmp_path / "kumu.json")
+    blueprint = json.loads((tmp_path / "kumu.json").read_text(encoding="utf-8"))
+    assert set(blueprint) == {"elements", "connections"}
+    ids = [e["id"] for e in blueprint["elements"]]
+    assert len(ids) == len(set(ids)) == len(pg.nodes)  # unique ids: labels may repeat
+    assert all(c["from"] in set(ids) and c["to"] in set(ids) for c in blueprint["connections"])
+    assert "Kommunerna" in {e["label"] for e in blueprint["elements"]}
+
+
+def test_export_cli_for_network_formats(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for fmt, out in (("graphml", "p.graphml"), ("gexf", "p.gexf"), ("csv", "csvdir"), ("kumu", "k.json")):
+        result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", out])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / out).exists()
