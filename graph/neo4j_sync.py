@@ -102,6 +102,10 @@ def connect(uri: str, user: str, password: str):
     return driver
 
 
+def _write(tx, cypher: str, rows: list[dict], run: str) -> None:
+    tx.run(cypher, rows=rows, run=run).consume()
+
+
 def _run_batches(driver, database: str, statements: list[Statement], run: str) -> Iterator[int]:
     from neo4j import exceptions
 
@@ -109,7 +113,7 @@ def _run_batches(driver, database: str, statements: list[Statement], run: str) -
         for st in statements:
             for batch in st.batches:
                 try:
-                    session.execute_write(lambda tx, b=batch: tx.run(st.cypher, rows=b, run=run).consume())
+                    session.execute_write(_write, st.cypher, batch, run)
                 except exceptions.Neo4jError as exc:
                     raise Neo4jError(f"Neo4j rejected a statement: {exc.message}") from None
                 yield len(batch)

@@ -1,5 +1,7 @@
-"""Exports for network tools: GraphML and GEXF (Gephi, Cytoscape, igraph), CSV for
-``neo4j-admin database import``, and Kumu's JSON blueprint.
+"""Exports for network tools.
+
+GraphML and GEXF (Gephi, Cytoscape, igraph), CSV for ``neo4j-admin database
+import``, and Kumu's JSON blueprint.
 
 All start from :func:`~kraftgraf.graph.property_graph.property_graph`, whose
 properties are already flat; lists are joined with "; " where a format has no

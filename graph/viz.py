@@ -18,7 +18,14 @@ import jinja2
 import networkx as nx
 from kraftgraf.graph.projection import local_name
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
-from kraftgraf.graph.viz_data import KIND_LABELS, STYLE, layer_order, map_graph, rainbow_positions
+from kraftgraf.graph.viz_data import (
+    KIND_LABELS,
+    STYLE,
+    layer_order,
+    map_graph,
+    rainbow_positions,
+    unowned_nodes,
+)
 from pyvis.network import Network
 from rdflib import URIRef
 
@@ -60,15 +67,9 @@ def _facets(g: nx.MultiDiGraph) -> dict[str, dict[str, set[str]]]:
     return f
 
 
-def _unowned(g: nx.MultiDiGraph) -> set[str]:
-    owned = {o for s, o, rel in g.edges(keys=True)
-             if (rel == "toInitiative" and g.nodes[s]["kind"] == "Commitment") or rel == "commits"}
-    return {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
-
-
 def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str | None) -> Network:
     net = Network(directed=True)
-    unowned = _unowned(g)
+    unowned = unowned_nodes(g)
     facets = _facets(g)
     pos = rainbow_positions(g, layer_order(kg)) if layout == "rainbow" else None
     if pos is None and g.number_of_nodes() > PHYSICS_UP_TO:
@@ -94,7 +95,8 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
             options.update(x=pos[n][0], y=pos[n][1], physics=False)
         # commitments are many and long: their text is in the tooltip; in the rainbow
         # the rings name the layers, so the layer nodes need no label of their own
-        quiet = kind in ("Commitment", "OpenCommitment") or (layout == "rainbow" and kind == "DeterminantLayer")
+        quiet = kind in ("Commitment", "OpenCommitment") or (
+            layout == "rainbow" and kind == "DeterminantLayer")
         label = "" if quiet else d["label"]
         net.add_node(n, label=_short(label), fullLabel=d["label"], **options)
     for s, o, rel, data in g.edges(keys=True, data=True):

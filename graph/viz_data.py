@@ -16,7 +16,7 @@ from collections import defaultdict
 import networkx as nx
 from kraftgraf.graph.store import KnowledgeGraph
 
-__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "layer_order"]
+__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "layer_order", "unowned_nodes"]
 
 # kind -> (shape, colour, size): colour-blind-safe palette (Tol's "muted").
 STYLE = {
@@ -58,8 +58,10 @@ def _kind(data: dict) -> str:
 
 
 def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
-    """The graph the map draws: the projection without outcomes and programmes,
-    grouped at national scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
+    """The graph the map draws.
+
+    That is the projection without outcomes and programmes, grouped at national
+    scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
     """
     p = kg.projection()
     layers = layer_order(kg)
@@ -105,9 +107,19 @@ def _commitments_as_edges(g: nx.MultiDiGraph, commitments: list[str]) -> None:
         g.add_edge(a, i, key="commits", rel="commits", count=len(texts), texts=texts[:5])
 
 
+def unowned_nodes(g: nx.MultiDiGraph) -> set[str]:
+    """Initiatives on the map that no commitment (node or grouped edge) points to."""
+    owned = {o for s, o, rel in g.edges(keys=True)
+             if (rel == "toInitiative" and g.nodes[s]["kind"] == "Commitment") or rel == "commits"}
+    return {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
+
+
 def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """Determinants on concentric Dahlgren–Whitehead rings, initiatives among the layers
-    they address, commitments beside their initiative, everything else outside.
+    """Positions for the rainbow view.
+
+    Determinants sit on concentric Dahlgren–Whitehead rings, initiatives just
+    outside the layers they address, commitments beside their initiative, the
+    rest further out.
     """
     ring = {k: 160 + 180 * k for k in range(len(set(layers.values())) or 5)}
     outer = max(ring.values()) + 260

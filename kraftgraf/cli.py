@@ -165,9 +165,5 @@ def synth(municipalities, regions, initiatives, seed, output):
                err=True)
 
 
-# The question commands register themselves on `main` when imported.
-from kraftgraf import (
-    cli_neo4j,  # noqa: E402,F401
-    cli_queries,  # noqa: E402,F401
-    cli_views,  # noqa: E402,F401
-)
+# The other commands register themselves on `main` when imported.
+from kraftgraf import cli_neo4j, cli_queries, cli_views  # noqa: E402,F401,I001
