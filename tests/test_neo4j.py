@@ -7,11 +7,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
-
-from kraftgraf.cli import main
 from kraftgraf.graph.build import build
 from kraftgraf.graph.neo4j_sync import LABELS, plan_push
 from kraftgraf.graph.property_graph import Edge, Node, PropertyGraph, property_graph
+
+from kraftgraf.cli import main
 
 
 @pytest.fixture(scope="module")
