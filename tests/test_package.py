@@ -37,6 +37,10 @@ def test_a_wheel_installs_in_a_fresh_venv_and_runs_from_another_folder(tmp_path)
     result = subprocess.run([env_dir / "bin" / "kraftgraf", "stats", "--format", "csv"],
                             cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert "initiatives,initiativ,33" in result.stdout
+    # the templates and the ontology files ship too
+    subprocess.run([env_dir / "bin" / "kraftgraf", "viz", "-o", "karta.html"], cwd=elsewhere, env=env,
+                   check=True, capture_output=True)
+    assert "vis.Network" in (elsewhere / "karta.html").read_text(encoding="utf-8")
     # nothing generic such as 'graph' or 'queries' lands in site-packages
     site = subprocess.run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           capture_output=True, text=True, check=True).stdout.strip()
