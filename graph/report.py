@@ -134,13 +134,14 @@ def rainbow_image(kg: KnowledgeGraph) -> str:
         ax.add_patch(Circle((0, 0), 160 + 180 * k + 90, color=colours[k % 5], alpha=0.6, zorder=0))
         ax.text(0, -(160 + 180 * k + 75), kg.label(URIRef(iri)),
                 ha="center", fontsize=7, zorder=3)
+    # the rings and what sits on them; actors, laws and sectors outside are left out
+    limit = 160 + 180 * max(layers.values(), default=4) + 200
     for kind, colour, size in (("Determinant", "#DDCC77", 40), ("Initiative", "#44AA99", 25)):
-        nodes = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
+        nodes = [n for n, d in g.nodes(data=True) if d["kind"] == kind and math.hypot(*pos[n]) < limit]
         xs = [pos[n][0] for n in nodes]
         ys = [-pos[n][1] for n in nodes]  # the screen's y grows downwards, the plot's upwards
         edge = ["#D55E00" if n in gaps else "#333" for n in nodes]
         ax.scatter(xs, ys, s=size, c=colour, edgecolors=edge, linewidths=1.2, zorder=2)
-    limit = max((math.hypot(*p) for p in pos.values()), default=1000) + 60
     ax.set_xlim(-limit, limit)
     ax.set_ylim(-limit, limit)
     ax.set_aspect("equal")
