@@ -21,7 +21,8 @@ from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError, lookup
 
-__all__ = ["Section", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only"]
+__all__ = ["Section", "Measure", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only",
+           "cite", "quotes_of", "listing", "iris"]
 
 @dataclass(frozen=True)
 class Section:
@@ -37,6 +38,17 @@ class Section:
     explanation: str
     rows: list
     columns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One summary number of a query's answer, and what it means for a reader."""
+
+    measure: str
+    value: float
+    meaning: str
+    why: str
+    sources: list[str]
 
 
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
@@ -117,3 +129,52 @@ def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
     text = "SELECT DISTINCT ?x ?c WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
     rows = run_rq(kg, text, c=cls)
     return [URIRef(r["x"]) for r in rows]
+
+
+def cite(kg: KnowledgeGraph, nodes, known: dict[str, list[str]] | None = None) -> list[str]:
+    """The distinct source quotes of ``nodes`` (IRIs, as str or URIRef), in the order given.
+
+    ``known`` is a :func:`quotes_of` answer to read them from instead of asking the store.
+    """
+    quotes = (lambda n: known[str(n)]) if known is not None else (lambda n: kg.quotes(URIRef(n)))
+    return list(dict.fromkeys(q for n in nodes for q in quotes(n)))
+
+
+_QUOTES = """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?node ?quote WHERE {
+  VALUES ?node { %s }
+  ?node prov:wasDerivedFrom ?source . ?source prov:value ?quote
+} ORDER BY ?node ?source"""
+
+
+def quotes_of(kg: KnowledgeGraph, nodes) -> dict[str, list[str]]:
+    """Node -> its source quotes (as :meth:`KnowledgeGraph.quotes` gives them), in one query.
+
+    For rows built by the hundred, where a store lookup per node would add up.
+    """
+    import pyoxigraph as ox
+
+    nodes = list(dict.fromkeys(map(str, nodes)))
+    found: dict[str, list[str]] = {n: [] for n in nodes}
+    if nodes:  # NamedNode checks each IRI, so nothing but IRIs reaches the text
+        text = _QUOTES % " ".join(str(ox.NamedNode(n)) for n in nodes)
+        for row in kg.store.query(text, use_default_graph_as_union=True):
+            found[row["node"].value].append(row["quote"].value)
+    return found
+
+
+def listing(items, limit: int = 8, show=str) -> str:
+    """Items as prose: 'A', 'A and B', 'A, B and C', or 'A, B, … and 12 more' past ``limit``.
+
+    ``show`` names an item; it is called only for the items shown.
+    """
+    items = list(items)
+    names = [show(i) for i in items[:limit]]
+    if len(items) > limit:
+        return f"{', '.join(names)} and {len(items) - limit} more"
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
+def iris(cell: str | None) -> list[str]:
+    """The IRIs of a ``GROUP_CONCAT(DISTINCT STR(?x); separator=" ")`` cell, sorted (none: [])."""
+    return sorted((cell or "").split())

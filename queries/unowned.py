@@ -1,0 +1,218 @@
+"""unowned: work the plan names but nobody (or only one actor) has taken on.
+
+Four questions, each answered by one SPARQL query beside this module:
+
+- initiatives with no commitment at all (``unowned_initiatives.rq``).  An open
+  commitment, a placeholder such as "…" or "•" in an actor cell, is not a
+  commitment: it is a slot the plan left empty, and the row counts them;
+- with an actor, the initiatives that lack a commitment by it
+  (``initiatives_lacking_actor.rq``).  Only the actor's own commitments count.
+  When a group it belongs to committed (SKL and the municipalities through
+  "kommuner och regioner i samarbete med SKL", an agency through the state),
+  the initiative is still listed, as "via group", so a reader sees that the
+  actor's part rests on the group's word; a group's commitment counts for the
+  group itself, and a member's never counts for the group;
+- initiatives held by a single actor (``single_actor_initiatives.rq``): if it
+  cannot deliver, nobody else is named.  A group counts as one actor;
+- determinants that no initiative addresses and that sit in no sector where an
+  actor holds a mandate (``orphan_determinants.rq``).
+
+Examples
+--------
+>>> from kraftgraf.graph.build import build
+>>> kg = build()
+>>> [r.code for r in unowned_initiatives(kg)]
+['C4', 'C5', 'C6', 'H3', 'I4', 'I5']
+>>> number_of_unowned_initiatives(kg), is_unowned(kg, "C4"), is_unowned(kg, "A1")
+(6, True, False)
+>>> [r.code for r in initiatives_lacking(kg, "Civilsamhället") if r.status == "no commitment"]
+['D1']
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
+from kraftgraf.queries.common import Section, cite, iris, listing, resolve, rq_text, run_rq, short
+from rdflib import URIRef
+
+__all__ = ["UnownedInitiative", "LackingInitiative", "SingleActorInitiative", "OrphanDeterminant",
+           "is_unowned", "unowned_initiatives", "number_of_unowned_initiatives", "initiatives_lacking",
+           "single_actor_initiatives", "orphan_determinants", "sections"]
+
+
+@dataclass(frozen=True)
+class UnownedInitiative:
+    """An initiative no actor has committed to; ``open_slots`` counts its placeholders."""
+
+    code: str
+    label: str
+    open_slots: int
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class LackingInitiative:
+    """An initiative without a commitment by ``actor``; ``status`` says what it has instead."""
+
+    actor: str
+    code: str
+    label: str
+    status: str
+    via: str
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class SingleActorInitiative:
+    """An initiative exactly one actor has committed to."""
+
+    code: str
+    label: str
+    actor: str
+    commitments: int
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class OrphanDeterminant:
+    """A determinant no initiative addresses and no mandate holder's sector covers."""
+
+    id: str
+    label: str
+    layer: str
+    why: str
+    sources: list[str]
+
+
+def _node(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
+    # An IRI is taken as it is; a name, code or alias is looked up (closest names on a miss).
+    return name if isinstance(name, URIRef) else resolve(kg, name, cls, what)
+
+
+def _placeholders(kg: KnowledgeGraph, slots: list[str]) -> str:
+    """'“...” in the columns of A, B and C': how a row's open slots read in the annex."""
+    who = listing(slots, show=lambda s: kg.label(kg.dataset.value(URIRef(s), KG.byActor)))
+    marks = " or ".join(f"“{m}”" for m in cite(kg, slots[:8]))
+    return f"{marks or 'a placeholder'} in the column{'s' if len(slots) > 1 else ''} of {who}"
+
+
+def unowned_initiatives(kg: KnowledgeGraph) -> list[UnownedInitiative]:
+    """Initiatives that no actor has committed to, in the annex's order.
+
+    Open commitments (placeholders) are not commitments; ``open_slots`` counts them.
+    """
+    out = []
+    for r in run_rq(kg, rq_text("unowned_initiatives")):
+        code, slots = short(r["initiative"]), iris(r["slots"])
+        found = (f"only {_placeholders(kg, slots)}" if slots
+                 else "nothing in any actor column, not even a placeholder")
+        why = (f"Row {code} of the annex has {found}, and no commitment: "
+               "the plan names the work but nobody took it on.")
+        out.append(UnownedInitiative(code, kg.label(URIRef(r["initiative"])), r["open_slots"], why,
+                                     cite(kg, [r["initiative"], *slots[:8]])))
+    return out
+
+
+def number_of_unowned_initiatives(kg: KnowledgeGraph) -> int:
+    """How many initiatives no actor has committed to."""
+    return len(run_rq(kg, rq_text("unowned_initiatives")))
+
+
+def is_unowned(kg: KnowledgeGraph, initiative: str) -> bool:
+    """Whether no actor has committed to ``initiative`` (a code such as 'C4', a label or an IRI)."""
+    node = _node(kg, initiative, KG.Initiative, "initiative")
+    return bool(run_rq(kg, rq_text("unowned_initiatives"), initiative=node))
+
+
+def initiatives_lacking(kg: KnowledgeGraph, actor: str) -> list[LackingInitiative]:
+    """Initiatives with no commitment by ``actor`` (label, alias, id or IRI), in the annex's order.
+
+    ``status`` is "open slot" (its cell holds a placeholder), "via group" (a group it
+    belongs to committed; ``via`` names it) or "no commitment" (neither).
+    """
+    node = _node(kg, actor, KG.Actor, "actor")
+    name = kg.label(node)
+    out = []
+    for r in run_rq(kg, rq_text("initiatives_lacking_actor"), actor=node):
+        code, initiative, groups = short(r["initiative"]), r["initiative"], iris(r["groups"])
+        via = listing(groups, show=lambda g: kg.label(URIRef(g)))
+        evidence = [initiative]
+        if r["status"] == "via group":
+            evidence += iris(r["commitments"])
+            why = (f"{name} has no commitment of its own in row {code} of the annex; it has a part "
+                   f"there only through {via}, a group it belongs to, which committed to it.")
+        elif r["status"] == "open slot":
+            evidence += iris(r["slots"])
+            why = (f"Row {code} of the annex has only {_placeholders(kg, iris(r['slots']))}: "
+                   "the plan named a part for it and left it empty.")
+        else:
+            why = (f"Row {code} of the annex has neither a commitment nor a placeholder for {name}, and "
+                   f"no group {name} belongs to committed: nothing in the plan gives {name} a part in it.")
+        out.append(LackingInitiative(name, code, kg.label(URIRef(initiative)), r["status"], via, why,
+                                     cite(kg, evidence)))
+    return out
+
+
+def single_actor_initiatives(kg: KnowledgeGraph) -> list[SingleActorInitiative]:
+    """Initiatives that exactly one actor (a group counts as one) has committed to."""
+    out = []
+    for r in run_rq(kg, rq_text("single_actor_initiatives")):
+        code, made, slots = short(r["initiative"]), iris(r["commitments"]), iris(r["slots"])
+        actor = kg.label(URIRef(r["actor"]))
+        others = (f"the row has {_placeholders(kg, slots)}" if slots
+                  else "no other actor has a commitment or a placeholder there")
+        why = (f"Only {actor} commits to row {code} of the annex ({len(made)} commitment"
+               f"{'s' if len(made) > 1 else ''}); {others}. If {actor} cannot carry it, "
+               "nobody else in the plan is named.")
+        out.append(SingleActorInitiative(code, kg.label(URIRef(r["initiative"])), actor, len(made), why,
+                                         cite(kg, [r["initiative"], *made])))
+    return out
+
+
+def orphan_determinants(kg: KnowledgeGraph) -> list[OrphanDeterminant]:
+    """Determinants no initiative addresses and no actor holds a mandate for (through its sectors)."""
+    out = []
+    for r in run_rq(kg, rq_text("orphan_determinants")):
+        node, sectors = URIRef(r["determinant"]), iris(r["sectors"])
+        label, layer = kg.label(node), kg.label(URIRef(r["layer"])) if r["layer"] else ""
+        where = (f"no actor holds a mandate in {listing(sectors, show=lambda s: kg.label(URIRef(s)))}, "
+                 "where it sits" if sectors else "it sits in no sector where an actor holds a mandate")
+        why = (f"No initiative in the plan addresses '{label}'"
+               f"{f' (layer: {layer})' if layer else ''}, and {where}: "
+               "nobody is asked, nor responsible, to act on it.")
+        out.append(OrphanDeterminant(short(node), label, layer, why, cite(kg, [node])))
+    return out
+
+
+def sections(kg: KnowledgeGraph, actor: str | None = None) -> list[Section]:
+    """The answer to `kraftgraf query unowned [--actor NAME]` as sections."""
+    if actor is not None:
+        node = _node(kg, actor, KG.Actor, "actor")
+        name, rows = kg.label(node), initiatives_lacking(kg, node)
+        return [Section(
+            "lacking", f"Initiatives without a commitment by {name}",
+            f"Initiatives {name} has not committed to. status 'open slot': its cell holds only a "
+            "placeholder; 'via group': a group it belongs to (via) committed, not it; "
+            "'no commitment': the plan gives it no part there at all.",
+            rows, ("code", "label", "status", "via"))]
+    return [
+        Section("unowned", "Initiatives nobody has committed to",
+                "Work the plan names but no actor took on; open_slots counts the actor cells where "
+                "the plan wrote only a placeholder (“…”, “•”).",
+                unowned_initiatives(kg), ("code", "label", "open_slots")),
+        Section("single_actor", "Initiatives held by a single actor",
+                "Only one actor (a group counts as one) committed: if it cannot deliver, nobody "
+                "else in the plan is named — a single point of failure.",
+                single_actor_initiatives(kg), ("code", "label", "actor", "commitments")),
+        Section("orphan_determinants", "Determinants nobody holds",
+                "Determinants of health that no initiative addresses and that sit in no sector where "
+                "an actor holds a mandate: nobody is asked, nor responsible, to act on them.",
+                orphan_determinants(kg), ("id", "label", "layer")),
+    ]
