@@ -99,9 +99,11 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
             layout == "rainbow" and kind == "DeterminantLayer")
         label = "" if quiet else d["label"]
         net.add_node(n, label=_short(label), fullLabel=d["label"], **options)
+    # thousands of links would paint over the rings and nodes: fade them at scale
+    colour = "#BBBBBB" if g.number_of_edges() <= 1000 else "rgba(120, 120, 120, 0.08)"
     for s, o, rel, data in g.edges(keys=True, data=True):
         extra = {"value": data["count"], "texts": data["texts"]} if rel == "commits" else {}
-        net.add_edge(s, o, rel=rel, arrows="to", color="#BBBBBB", **extra)
+        net.add_edge(s, o, rel=rel, arrows="to", color=colour, **extra)
     return net
 
 
