@@ -26,14 +26,19 @@ def as_dict(row) -> dict:
     return dict(row)
 
 
+def cell_text(value) -> str:
+    """A cell as text; lists joined by '; '."""
+    return "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
+
+
 def csv_safe(value) -> str:
-    """A cell as text; lists joined by '; '; a leading = + - @ neutralised."""
-    text = "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
+    """A cell as text for a spreadsheet: a leading = + - @ neutralised with an apostrophe."""
+    text = cell_text(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _table(rows: list[dict], columns: Sequence[str], headers: dict[str, str]) -> str:
-    cells = [[csv_safe(r[c]).replace("\n", " ") for c in columns] for r in rows]
+    cells = [[cell_text(r[c]).replace("\n", " ") for c in columns] for r in rows]
     titles = [headers.get(c, c) for c in columns]
     widths = [max([len(t)] + [len(row[i]) for row in cells]) for i, t in enumerate(titles)]
     lines = ["  ".join(t.ljust(w) for t, w in zip(titles, widths)).rstrip(),

@@ -21,8 +21,8 @@ from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError, lookup
 
-__all__ = ["Section", "Measure", "resolve", "rq_text", "run_rq", "short", "plain", "check_read_only",
-           "cite", "quotes_of", "listing", "iris"]
+__all__ = ["Section", "Measure", "resolve", "rq_text", "run_rq", "run_rq_rows", "short", "plain",
+           "check_read_only", "cite", "quotes_of", "listing", "iris"]
 
 @dataclass(frozen=True)
 class Section:
@@ -51,6 +51,7 @@ class Measure:
     sources: list[str]
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
 _REMOTE_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<(?!https://w3id\.org/kraftgraf/)", re.I)
 
@@ -85,24 +86,50 @@ def check_read_only(text: str) -> None:
         raise DataError("SPARQL refused: FROM may only name graphs of this store")
 
 
-def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
-    """Run a SELECT over the union of the store's graphs; rows as dicts of plain values.
+def _select(kg: KnowledgeGraph, text: str, bindings: dict):
+    """The solutions of a read-only SELECT over the union of the store's graphs.
 
-    ``bindings`` are bound as initial values of the variables (IRIs or
-    literals), never pasted into the text; Oxigraph requires each bound
-    variable to be in the SELECT projection.
+    ``bindings`` go in as a ``VALUES`` block at the start of the outermost
+    WHERE, so Oxigraph joins them first (its ``substitutions`` filtered at the
+    end: 3 s instead of 0.1 s for one actor's law paths on a national plan).
+    Each value is written by pyoxigraph's own term syntax, so no text from a
+    user is pasted in raw.
     """
     import pyoxigraph as ox
 
     check_read_only(text)
-    subs = {ox.Variable(k): (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
-            for k, v in bindings.items()}
+    if bindings:
+        terms = {k: (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
+                 for k, v in bindings.items()}
+        block = " ".join(f"VALUES ?{k} {{ {t} }}" for k, t in terms.items())  # k: a Python name
+        text, found = _WHERE.subn(lambda m: m.group(0) + " " + block + " ", text, count=1)
+        if not found:
+            raise DataError("a parameterised query needs a WHERE { … } to bind its values in")
     try:
-        result = kg.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+        return kg.store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise DataError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+
+
+def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
+    """Run a SELECT over the union of the store's graphs; rows as dicts of plain values.
+
+    ``bindings`` are bound as values of the variables (IRIs or literals),
+    written as terms by pyoxigraph, never pasted in as raw text.
+    """
+    result = _select(kg, text, bindings)
     names = [v.value for v in result.variables]
     return [{n: plain(row[n]) for n in names} for row in result]
+
+
+def run_rq_rows(kg: KnowledgeGraph, text: str, **bindings) -> list[tuple]:
+    """As :func:`run_rq`, each row a tuple in SELECT order of strings (``None`` where unbound).
+
+    Values keep their lexical form (no numbers); for listings of tens of
+    thousands of rows it costs about half as much as dicts of plain values.
+    """
+    result = _select(kg, text, bindings)
+    return [tuple(None if term is None else term.value for term in row) for row in result]
 
 
 def _names(kg: KnowledgeGraph, node: URIRef) -> set[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import ELI, KG, ORG
-from kraftgraf.queries.common import Section, resolve, rq_text, run_rq, short
+from kraftgraf.queries.common import Section, quotes_of, resolve, rq_text, run_rq, short
 from rdflib import RDF, URIRef
 
 from kraftgraf.errors import NotFoundError
@@ -57,49 +57,56 @@ def _members(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
     return sorted(set(kg.dataset.objects(actor, ORG.hasMember)))
 
 
+def _labeller(kg: KnowledgeGraph):
+    """Labels read from the cached projection: a store lookup per row is too slow at scale."""
+    nodes = kg.projection().nodes
+    return lambda iri: nodes[str(iri)]["label"] if str(iri) in nodes else kg.label(URIRef(iri))
+
+
 def _commitment_paths(kg, rows, via: str) -> list[TracePath]:
+    label = _labeller(kg)
+    quotes = quotes_of(kg, [r[k] for r in rows for k in ("commitment", "link")])
     out = []
     for r in rows:
         actor, commitment, initiative, det = (
-            URIRef(r[k]) for k in ("actor", "commitment", "initiative", "determinant"))
-        target = kg.label(det)
-        said = kg.label(commitment)
-        path = (f"{kg.label(actor)}{via} → åtagande {short(commitment)} “{said}” → "
+            r[k] for k in ("actor", "commitment", "initiative", "determinant"))
+        target, said = label(det), label(commitment)
+        path = (f"{label(actor)}{via} → åtagande {short(commitment)} “{said}” → "
                 f"initiativ {short(initiative)} → {target}")
-        why = (f"In annex row {short(initiative)}, {kg.label(actor)} commits to “{said}”; "
+        why = (f"In annex row {short(initiative)}, {label(actor)} commits to “{said}”; "
                f"the initiative addresses {target}.")
-        sources = kg.quotes(commitment) + kg.quotes(URIRef(r["link"]))
-        out.append(TracePath(kg.label(actor) + via, "commitment", short(commitment), short(initiative),
-                             target, kg.label(URIRef(r["layer"])), path, why, sources))
+        out.append(TracePath(label(actor) + via, "commitment", short(commitment), short(initiative),
+                             target, label(r["layer"]), path, why,
+                             quotes[commitment] + quotes[r["link"]]))
     return out
 
 
 def _mandate_paths(kg, rows, via: str) -> list[TracePath]:
+    label = _labeller(kg)
+    quotes = quotes_of(kg, [r[k] for r in rows for k in ("mandate", "placement")])
     out = []
     for r in rows:
-        actor, sector, det = (URIRef(r[k]) for k in ("actor", "sector", "determinant"))
-        path = f"{kg.label(actor)}{via} → mandat → {kg.label(sector)} → {kg.label(det)}"
-        why = (f"{kg.label(actor)} holds a mandate in {kg.label(sector)}, "
-               f"the sector that governs {kg.label(det)}.")
-        sources = kg.quotes(URIRef(r["mandate"])) + kg.quotes(URIRef(r["placement"]))
-        out.append(TracePath(kg.label(actor) + via, "mandate", kg.label(sector), "", kg.label(det),
-                             kg.label(URIRef(r["layer"])), path, why, sources))
+        actor, sector, det = (label(r[k]) for k in ("actor", "sector", "determinant"))
+        path = f"{actor}{via} → mandat → {sector} → {det}"
+        why = f"{actor} holds a mandate in {sector}, the sector that governs {det}."
+        out.append(TracePath(actor + via, "mandate", sector, "", det, label(r["layer"]), path, why,
+                             quotes[r["mandate"]] + quotes[r["placement"]]))
     return out
 
 
 def _law_paths(kg, rows, via: str) -> list[TracePath]:
+    label = _labeller(kg)
+    quotes = quotes_of(kg, [r[k] for r in rows for k in ("subject", "link")])
     out = []
     for r in rows:
-        actor, subject, law = (URIRef(r[k]) for k in ("actor", "subject", "law"))
-        sfs = next((str(v) for v in kg.dataset.objects(law, ELI.id_local)), "")
-        name = kg.label(law) if sfs in kg.label(law) else f"{kg.label(law)} (SFS {sfs})"
-        kind = "åtagande" if (subject, RDF.type, KG.Commitment) in kg.dataset else "initiativ"
-        path = f"{kg.label(actor)}{via} → {kind} {short(subject)} → {name}"
+        actor, subject, law = (r[k] for k in ("actor", "subject", "law"))
+        sfs = next((str(v) for v in kg.dataset.objects(URIRef(law), ELI.id_local)), "")
+        name = label(law) if sfs in label(law) else f"{label(law)} (SFS {sfs})"
+        kind = "åtagande" if (URIRef(subject), RDF.type, KG.Commitment) in kg.dataset else "initiativ"
+        path = f"{label(actor)}{via} → {kind} {short(subject)} → {name}"
         why = f"{kind.capitalize()} {short(subject)} requires a change to {name}."
-        initiative = short(subject).split("-")[0]
-        out.append(TracePath(kg.label(actor) + via, "law", short(subject), initiative,
-                             name, "",
-                             path, why, kg.quotes(subject) + kg.quotes(URIRef(r["link"]))))
+        out.append(TracePath(label(actor) + via, "law", short(subject), short(subject).split("-")[0],
+                             name, "", path, why, quotes[subject] + quotes[r["link"]]))
     return out
 
 

@@ -1,0 +1,236 @@
+"""overlaps: commitments that say nearly the same thing, and mandates that cover the same determinant.
+
+Two kinds of text overlap, each found inside its own blocks of candidate pairs:
+
+- *same initiative*: different actors commit to nearly the same thing on one
+  initiative, so they need to coordinate;
+- *same actor*: one actor commits to nearly the same thing on two initiatives,
+  which is repeated work (the memo repeats some bullets word for word).
+
+Commitments are read in one scan and grouped into blocks here, not joined pairwise
+in the store; inside a block, only pairs whose words may reach the threshold are
+scored (:mod:`kraftgraf.queries.text_similarity`), and commitments with the same
+words after stemming are scored once.  An actor's own name in its text ("… i
+Kommun 042" by Kommun 042) is left out: it says where, not what.  A pair is an
+overlap from ``threshold`` up:
+80 by default, because on the seed plan the pairs a reader calls the same thing
+score 82–100 and the next pair 76.
+
+Mandate overlaps are determinants placed in a sector (``kg:inSector``) where two
+or more actors hold a mandate themselves.
+
+Examples
+--------
+>>> from kraftgraf.graph.build import build
+>>> rows = text_overlaps(build(), kind=SAME_ACTOR)
+>>> [(r.first, r.second, r.score) for r in rows][0]
+('A1-kommuner-och-regioner-1', 'D1-kommuner-och-regioner-1', 100.0)
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations, product
+from math import comb
+from typing import NamedTuple
+
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.queries.common import Measure, Section, rq_text, run_rq, run_rq_rows, short
+from kraftgraf.queries.text_similarity import TextIndex, normalise, similarity
+from rdflib import URIRef
+
+from kraftgraf.errors import DataError
+
+__all__ = ["THRESHOLD", "SAME_INITIATIVE", "SAME_ACTOR", "TextOverlap", "MandateOverlap", "similarity",
+           "candidate_pairs", "text_overlaps", "mandate_overlaps", "sections"]
+
+THRESHOLD = 80.0
+SAME_INITIATIVE, SAME_ACTOR = "same initiative", "same actor"
+
+
+@dataclass(frozen=True)
+class TextOverlap:
+    """Two commitments that say nearly the same thing, with their similarity (0–100)."""
+
+    kind: str
+    first: str
+    second: str
+    score: float
+    actors: str
+    initiatives: str
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class MandateOverlap:
+    """A determinant that several actors hold a mandate for, through its sector."""
+
+    determinant: str
+    sectors: str
+    actors: int
+    actor_names: str
+    why: str
+    sources: list[str]
+
+
+class _Commitment(NamedTuple):
+    iri: str
+    actor: str
+    initiative: str
+    words: str  # the text normalised, without the actor's own name
+    code: str
+    actor_name: str
+    initiative_code: str
+    quotes: list[str]
+
+
+def _commitments(kg: KnowledgeGraph) -> list[_Commitment]:
+    rows: dict[str, list] = {}
+    for commitment, actor, initiative, text, quote in run_rq_rows(kg, rq_text("overlap_commitments")):
+        row = rows.setdefault(commitment, [actor, initiative, text, []])
+        if quote is not None:
+            row[3].append(quote)
+    name = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    own = lru_cache(maxsize=None)(lambda iri: re.compile(re.escape(name(iri)), re.IGNORECASE))
+    words = lru_cache(maxsize=None)(normalise)  # plans repeat bullets
+    # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
+    return [_Commitment(iri, actor, initiative, words(own(actor).sub(" ", text)), short(iri), name(actor),
+                        short(initiative), quotes)
+            for iri, (actor, initiative, text, quotes) in sorted(rows.items())]
+
+
+# kind -> (the field that puts commitments in one block, the field that must differ in a pair)
+_SIDES = {SAME_INITIATIVE: (2, 1), SAME_ACTOR: (1, 2)}  # 1: actor, 2: initiative
+
+
+def _blocks(commitments: list[_Commitment], kind: str) -> list[list[_Commitment]]:
+    groups = defaultdict(list)  # grouping here replaces a pairwise join in the store
+    for c in commitments:
+        groups[c[_SIDES[kind][0]]].append(c)
+    return list(groups.values())
+
+
+def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> set[tuple[str, str]]:
+    """Every candidate pair (commitment IRIs, in order) of ``kind``, before any scoring.
+
+    The pairs ``overlap_candidates_same_initiative.rq`` or
+    ``overlap_candidates_same_actor.rq`` give; with ``block`` (an initiative or
+    actor IRI) only that block's, as the query does with ``?initiative`` or ``?actor`` bound.
+    """
+    key, differ = _SIDES[kind]
+    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(kg), kind)
+            if block is None or group[0][key] == str(block)
+            for x, y in combinations(group, 2) if x[differ] != y[differ]}
+
+
+def _row(kind: str, x: _Commitment, y: _Commitment, score: float) -> TextOverlap:
+    said = f"nearly the same thing (similarity {score:.0f} of 100)"
+    if kind == SAME_INITIATIVE:
+        actors, initiatives = f"{x.actor_name} / {y.actor_name}", x.initiative_code
+        why = (f"On initiative {initiatives}, {x.actor_name} ({x.code}) and {y.actor_name} ({y.code}) "
+               f"commit to {said}: they need to coordinate.")
+    else:
+        actors, initiatives = x.actor_name, f"{x.initiative_code} / {y.initiative_code}"
+        why = (f"{actors} commits to {said} on initiatives {x.initiative_code} ({x.code}) and "
+               f"{y.initiative_code} ({y.code}): repeated work, or one piece of work that serves both.")
+    return TextOverlap(kind, x.code, y.code, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
+
+
+def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
+    if not 0 <= threshold <= 100:
+        raise DataError(f"threshold {threshold:g} is outside 0–100")
+    commitments, found = _commitments(kg), []
+    index = TextIndex(c.words for c in commitments)
+    counts = Counter(commitments=len(commitments))
+    for kind in kinds:
+        differ = _SIDES[kind][1]
+        for block in _blocks(commitments, kind):
+            inner = Counter(c[differ] for c in block)
+            counts[kind] += comb(len(block), 2) - sum(comb(n, 2) for n in inner.values())
+            alike = defaultdict(list)  # the same words, said by several commitments, are scored once
+            for c in block:
+                alike[c.words].append(c)
+            similar, scored = index.similar([w for w in alike if w], threshold)
+            counts["compared"] += scored
+            for a, b, score in [(w, w, 100.0) for w in alike if w] + similar:
+                pairs = combinations(alike[a], 2) if a == b else product(alike[a], alike[b])
+                found += [(-score, kind, x, y) if x.iri < y.iri else (-score, kind, y, x)
+                          for x, y in pairs if x[differ] != y[differ]]
+    found.sort()  # best first, then by kind and commitment
+    return [_row(kind, x, y, -score) for score, kind, x, y in found], counts
+
+
+def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,
+                  kind: str | None = None) -> list[TextOverlap]:
+    """Pairs of commitments scoring ``threshold`` (0–100) or more, best first.
+
+    ``kind`` is :data:`SAME_INITIATIVE`, :data:`SAME_ACTOR` or ``None`` for both.
+    """
+    return _overlaps(kg, threshold, [kind] if kind else [SAME_INITIATIVE, SAME_ACTOR])[0]
+
+
+def mandate_overlaps(kg: KnowledgeGraph) -> list[MandateOverlap]:
+    """Determinants whose sector two or more actors hold a mandate in themselves."""
+    found = defaultdict(lambda: (defaultdict(set), {}))  # determinant -> (sector -> actors, quotes)
+    for r in run_rq(kg, rq_text("mandate_overlaps")):
+        sectors, quotes = found[r["determinant"]]
+        sectors[r["sector"]].add(r["actor"])
+        quotes.update(dict.fromkeys(q for q in (r["placementQuote"], r["mandateQuote"]) if q))
+    label = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    rows = []
+    for determinant, (sectors, quotes) in found.items():
+        actors = sorted({label(a) for held in sectors.values() for a in held})
+        via = "; ".join(f"{label(s)}: {', '.join(sorted(map(label, held)))}" for s, held in sectors.items())
+        why = (f"{label(determinant)} lies in a sector where {len(actors)} actors hold a mandate ({via}): "
+               "their responsibilities for it overlap.")
+        rows.append(MandateOverlap(label(determinant), "; ".join(sorted(map(label, sectors))), len(actors),
+                                   "; ".join(actors), why, list(quotes)))
+    return sorted(rows, key=lambda r: (-r.actors, r.determinant))
+
+
+def _counts(counts: Counter, found: int, threshold: float) -> list[Measure]:
+    n, blocked = counts["commitments"], counts[SAME_INITIATIVE] + counts[SAME_ACTOR]
+    rows = [("Commitments", n, "Commitments whose texts were read.", "Every commitment in the plan."),
+            ("All pairs", comb(n, 2), "What comparing every commitment with every other would cost.",
+             f"{n} commitments make {n}·{n - 1}/2 pairs."),
+            ("Candidates on one initiative", counts[SAME_INITIATIVE],
+             "Pairs by different actors on the same initiative.", "Commitments grouped by initiative."),
+            ("Candidates by one actor", counts[SAME_ACTOR],
+             "Pairs by the same actor on different initiatives.", "Commitments grouped by actor."),
+            ("Pairs compared", counts["compared"], "Pairs of different texts scored: only those where one "
+             "text has most of its letters in words the other shares.", f"Of {blocked} candidates; the "
+             "others cannot reach the threshold, and commitments with the same words are scored once."),
+            ("Overlaps found", found, f"Pairs scoring {threshold:g} or more of 100.",
+             "The rows of the two sections on texts.")]
+    return [Measure(*row, []) for row in rows] if n else []
+
+
+def sections(kg: KnowledgeGraph, threshold: float = THRESHOLD) -> list[Section]:
+    """The overlaps answer: text overlaps of both kinds, mandate overlaps, and the pairs compared."""
+    rows, counts = _overlaps(kg, threshold, [SAME_INITIATIVE, SAME_ACTOR])
+    columns = ("first", "second", "score", "actors", "initiatives")
+    scored = (f"score {threshold:g} or more of 100 (rapidfuzz token_set_ratio on Swedish word stems; "
+              "100 = one text's words all occur in the other)")
+    return [
+        Section("same_initiative", "Nearly the same commitment by different actors on one initiative",
+                f"Pairs of commitments to one initiative by different actors whose texts {scored}: "
+                "the actors should agree who does what.",
+                [r for r in rows if r.kind == SAME_INITIATIVE], columns),
+        Section("same_actor", "Nearly the same commitment by one actor on different initiatives",
+                f"Pairs of commitments by one actor to different initiatives whose texts {scored}: "
+                "repeated work, or one piece of work that serves both initiatives.",
+                [r for r in rows if r.kind == SAME_ACTOR], columns),
+        Section("mandates", "Mandates that cover the same determinant",
+                "Determinants placed in a sector where two or more actors hold a mandate: their "
+                "responsibilities overlap and need to be told apart.",
+                mandate_overlaps(kg), ("determinant", "sectors", "actors", "actor_names")),
+        Section("comparisons", "Pairs compared",
+                "How much comparing the answer took: candidates are only commitments on the same initiative "
+                "or by the same actor, and of those only pairs that share most of their words are scored.",
+                _counts(counts, len(rows), threshold), ("measure", "value", "meaning")),
+    ]

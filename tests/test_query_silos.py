@@ -1,0 +1,234 @@
+"""silos: sectors per initiative and layer, the actor network by sector, isolated sectors.
+
+The seed plan's annex (Bilaga 1) has three actor columns: "kommuner och regioner i
+samarbete med SKL", "staten" and "civilsamhället".  Only civil society holds a mandate
+itself (data/mandates.csv: "*Civilsamhället* kommer att spela en viktig roll …"); the
+other two are groups whose members hold them: SKL (hälso- och sjukvård, socialtjänst,
+skola, arbetsmarknad), the municipalities (socialtjänst, skola, samhällsplanering) and
+the regions (hälso- och sjukvård); the state through seven agencies with mandates
+(Socialstyrelsen, SBU, IVO, Vårdanalys, Folkhälsomyndigheten: health care, most of them
+also social services; Arbetsförmedlingen: labour market; Försäkringskassan: social
+insurance).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from kraftgraf.graph.build import build
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.ontology.vocab import plan_item
+from kraftgraf.queries import sector_network, silos
+from kraftgraf.queries.common import rq_text, run_rq, short
+from rdflib import URIRef
+
+KR = "Kommuner och regioner i samarbete med SKL"
+KR_SECTORS = "Arbetsmarknad; Hälso- och sjukvård; Samhällsplanering; Skola; Socialtjänst"
+STATE_SECTORS = "Arbetsmarknad; Hälso- och sjukvård; Socialförsäkring; Socialtjänst"
+ALL_BUT_CULTURE = "Arbetsmarknad; Civilsamhälle; Hälso- och sjukvård; Samhällsplanering; Skola; " \
+                  "Socialförsäkring; Socialtjänst"
+
+
+@pytest.fixture(scope="module")
+def kg():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def by_key(kg):
+    return {s.key: s for s in silos.sections(kg)}
+
+
+def test_column_actors_take_their_members_sectors(by_key):
+    rows = {r.actor: r for r in by_key["actors"].rows}
+    assert set(rows) == {KR, "Staten", "Civilsamhället"}
+    assert (rows[KR].sector_names, rows["Staten"].sector_names) == (KR_SECTORS, STATE_SECTORS)
+    assert rows["Civilsamhället"].sector_names == "Civilsamhälle"
+    # Primary sector: health care is held by 2 of SKL, the municipalities and the regions
+    # (tied with social services and school, 2 each; health care is the sector most actors
+    # in the graph hold a mandate in, 8 against 6 and 2), and by 5 of the state's 7 agencies.
+    assert [rows[a].primary for a in (KR, "Staten", "Civilsamhället")] == [
+        "Hälso- och sjukvård", "Hälso- och sjukvård", "Civilsamhälle"]
+    assert "its members Kommunerna, Regionerna and Sveriges Kommuner och Landsting (SKL)" in rows[KR].why
+    assert all(r.sources for r in rows.values())
+
+
+def test_no_initiative_of_the_memo_stays_inside_one_sector(kg, by_key):
+    rows = {r.initiative: r for r in by_key["initiatives"].rows}
+    assert len(rows) == 33
+    # Every annex row someone fills has the municipalities-and-regions column or the state's,
+    # and each of those groups spans 4–5 sectors: nothing stays inside one sector.
+    assert silos.single_sector_initiatives(kg) == [] and by_key["single_sector"].rows == []
+    # A1 has all three columns: every sector but culture and leisure, which no actor holds.
+    assert (rows["A1"].actors, rows["A1"].sector_names) == (3, ALL_BUT_CULTURE)
+    # A3 ("Dialog och samtal om välfärdstjänsterna uppdrag …") only the municipalities and
+    # regions; H1 ("Se över och ev. uppdatera innehållet i utbildningar …") only the state.
+    assert (rows["A3"].actors, rows["A3"].sector_names) == (1, KR_SECTORS)
+    assert (rows["H1"].actors, rows["H1"].sector_names) == (1, STATE_SECTORS)
+    # C4–C6, H3, I4 and I5 have "…" in all three columns: no sector at all.
+    assert sorted(i for i, r in rows.items() if r.sectors == 0) == ["C4", "C5", "C6", "H3", "I4", "I5"]
+    assert rows["A3"].why.startswith(f"Committed to initiative A3: {KR} (Arbetsmarknad;")
+    assert rows["A3"].sources == ["Dialog och samtal om välfärdstjänsterna uppdrag och den enskildas ansvar"]
+
+
+def test_sectors_per_layer(by_key):
+    rows = {r.layer: r for r in by_key["layers"].rows}
+    # No initiative addresses age, sex or heredity (the core of the rainbow); every other
+    # layer is reached by initiatives that all three column actors work on.
+    assert (rows["Ålder, kön och arv"].initiatives, rows["Ålder, kön och arv"].sectors) == (0, 0)
+    # Social networks: A2 (arenas against loneliness, trust) and D4 (balance in life).
+    assert "A2 and D4" in rows["Sociala nätverk och gemenskap"].why
+    assert {r.sector_names for name, r in rows.items() if r.initiatives} == {ALL_BUT_CULTURE}
+
+
+def test_actor_network_measures_on_the_seed(kg, by_key):
+    # Ties: KR–Staten share 13 initiatives (A1 A2 B1 C1 C2 C3 D1 D6 E1 E2 G2 G3 I1), KR–Civil
+    # society 7 (A1 A2 C1 C3 E1 E2 G1), Staten–Civil society 6 (A1 A2 C1 C3 E1 E2).  Primary
+    # sectors: KR and Staten health care, civil society its own.  Ties: E = 2 (the two with
+    # civil society), I = 1, so E–I = (2 − 1)/3 = 1/3.  Weighted: E = 7 + 6 = 13, I = 13, E–I = 0.
+    # Modularity, weighted: m = 26, strengths KR 20, Staten 19, civil society 13;
+    # Q = 13/26 − (39/52)² + 0 − (13/52)² = 0.5 − 0.5625 − 0.0625 = −0.125.
+    g = silos.actor_network(kg)
+    assert {(g.nodes[a]["label"], g.nodes[b]["label"], w) for a, b, w in g.edges(data="weight")} == {
+        ("Civilsamhället", KR, 7), ("Civilsamhället", "Staten", 6), (KR, "Staten", 13)}
+    assert silos.ei_index(kg) == pytest.approx(1 / 3)
+    assert silos.ei_index(kg, weighted=True) == pytest.approx(0)
+    assert silos.sector_modularity(kg) == pytest.approx(-0.125)
+    # Louvain keeps all three together (any split has negative modularity), so the one
+    # community agrees with the two sectors not at all: NMI 0.
+    values = {r.measure: r.value for r in by_key["network"].rows}
+    assert values == {"E–I index": 0.333, "E–I index, weighted": 0.0, "Modularity by sector": -0.125,
+                      "Communities found": 1, "Community–sector agreement (NMI)": 0.0}
+    assert [(r.actors, r.sectors) for r in by_key["communities"].rows] == [
+        (3, "Hälso- och sjukvård (2), Civilsamhälle (1)")]
+    assert all(r.meaning and r.why for r in by_key["network"].rows)
+
+
+def test_culture_and_leisure_is_the_only_isolated_sector(by_key):
+    # No actor holds a mandate in culture and leisure (data/mandates.csv), so it is in no
+    # initiative; every other sector meets others, e.g. in A1.
+    rows = by_key["isolated"].rows
+    assert [(r.sector, r.initiatives) for r in rows] == [("Kultur och fritid", 0)]
+    assert "holds a mandate in Kultur och fritid" in rows[0].why
+
+
+def test_python_and_sparql_agree(kg):
+    # silos_initiative_sectors.rq and silos_layer_sectors.rq join in the store what the
+    # Python side joins from scans of commitments and mandates; the answers must agree.
+    python = {(r.initiative, name) for r in silos.initiative_sectors(kg)
+              for name in r.sector_names.split("; ") if name}
+    sparql = {(short(r["initiative"]), kg.label(URIRef(r["sector"])))
+              for r in run_rq(kg, rq_text("silos_initiative_sectors"))}
+    assert python == sparql and ("A1", "Civilsamhälle") in python
+    python = {(r.layer, name) for r in silos.layer_sectors(kg) for name in r.sector_names.split("; ") if name}
+    sparql = {(kg.label(URIRef(r["layer"])), kg.label(URIRef(r["sector"])))
+              for r in run_rq(kg, rq_text("silos_layer_sectors"))}
+    assert python == sparql
+    ties = Counter((r["first"], r["second"]) for r in run_rq(kg, rq_text("silos_actor_pairs_by_initiative")))
+    assert ties == {tuple(sorted((a, b))): w for a, b, w in silos.actor_network(kg).edges(data="weight")}
+    # Bound to one initiative the pair query stays small: E1 has all three columns.
+    e1 = plan_item("kraftsamling-2019", "initiative", "E1")
+    assert len(run_rq(kg, rq_text("silos_actor_pairs_by_initiative"), initiative=e1)) == 3
+
+
+FIXTURE = """
+@prefix kg: <https://w3id.org/kraftgraf/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix : <https://example.org/> .
+:x a kg:Sector ; skos:prefLabel "X"@sv .
+:y a kg:Sector ; skos:prefLabel "Y"@sv .
+:z a kg:Sector ; skos:prefLabel "Z"@sv .
+:a1 kg:hasMandateIn :x .  :a2 kg:hasMandateIn :x .
+:a3 kg:hasMandateIn :y .  :a4 kg:hasMandateIn :y .  :a5 kg:hasMandateIn :z .
+:group org:hasMember :a1 , :a2 .
+:i1 a kg:Initiative .  :i2 a kg:Initiative .  :i3 a kg:Initiative .  :i4 a kg:Initiative .
+:c1 a kg:Commitment ; kg:byActor :a1 ; kg:toInitiative :i1 .
+:c2 a kg:Commitment ; kg:byActor :a2 ; kg:toInitiative :i1 .
+:c3 a kg:Commitment ; kg:byActor :a3 ; kg:toInitiative :i2 .
+:c4 a kg:Commitment ; kg:byActor :a4 ; kg:toInitiative :i2 .
+:c5 a kg:Commitment ; kg:byActor :a2 ; kg:toInitiative :i3 .
+:c6 a kg:Commitment ; kg:byActor :a3 ; kg:toInitiative :i3 .
+:c7 a kg:Commitment ; kg:byActor :a5 ; kg:toInitiative :i4 .
+:c8 a kg:Commitment ; kg:byActor :group ; kg:toInitiative :i4 .
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    kg = KnowledgeGraph()
+    kg.graph("plan/fixture").parse(data=FIXTURE, format="turtle")
+    return kg
+
+
+def test_measures_computable_by_hand(tiny):
+    # Ties (shared initiatives): a1–a2 (i1, both X), a3–a4 (i2, both Y), a2–a3 (i3, X and Y),
+    # and on i4 a5 (Z) with the group, which holds no mandate itself and so takes its
+    # members' sector X: group–a5 across.  E = 2 (a2–a3, group–a5), I = 2: E–I = 0.
+    # Modularity by sector: m = 4 ties of weight 1; degrees a1 1, a2 2, a3 2, a4 1, group 1,
+    # a5 1.  X = {a1, a2, group}: 1 inner tie, degree 4 → 1/4 − (4/8)² = 0;
+    # Y = {a3, a4}: 1 inner tie, degree 3 → 1/4 − (3/8)² = 7/64; Z = {a5}: 0 − (1/8)² = −1/64.
+    # Q = 6/64 = 0.09375.
+    assert silos.ei_index(tiny) == 0.0
+    assert silos.sector_modularity(tiny) == pytest.approx(6 / 64)
+    assert [r.initiative for r in silos.single_sector_initiatives(tiny)] == ["i1", "i2"]
+    assert [(r.initiative, r.sector_names) for r in silos.initiative_sectors(tiny)][2:] == [
+        ("i3", "X; Y"), ("i4", "X; Z")]
+    assert silos.isolated_sectors(tiny) == []
+
+
+def test_network_functions_by_hand():
+    # Two sectors of two actors each, one tie inside each and one across:
+    # E–I = (1 − 2)/3 = −1/3; m = 3, degrees 1, 2, 2, 1; per sector 1/3 − (3/6)² = 1/12,
+    # Q = 1/6.  Louvain finds the two sectors themselves: NMI 1.
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from([(n, {"sector": s}) for n, s in (("a1", "X"), ("a2", "X"), ("a3", "Y"), ("a4", "Y"))])
+    g.add_weighted_edges_from([("a1", "a2", 1), ("a3", "a4", 1), ("a2", "a3", 1)])
+    assert sector_network.ei_index(g) == pytest.approx(-1 / 3)
+    assert sector_network.sector_modularity(g) == pytest.approx(1 / 6)
+    found = sector_network.communities(g)
+    assert sorted(map(sorted, found)) == [["a1", "a2"], ["a3", "a4"]]
+    assert sector_network.agreement(g, found) == pytest.approx(1.0)
+    # NMI of a labelling against a relabelled copy is 1, against one group 0.
+    assert sector_network.nmi([0, 0, 1, 1], ["p", "p", "q", "q"]) == pytest.approx(1.0)
+    assert sector_network.nmi([0, 0, 0, 0], ["p", "p", "q", "q"]) == 0.0
+
+
+def test_an_empty_store_gives_empty_rows():
+    assert all(s.rows == [] for s in silos.sections(KnowledgeGraph()))
+    assert silos.ei_index(KnowledgeGraph()) is None
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    synth = pytest.importorskip("kraftgraf.graph.synth")
+    path = tmp_path_factory.mktemp("national") / "national.nt"
+    synth.write_synth(path)  # 290 municipalities, 21 regions, 1000 initiatives: ~725,000 triples
+    return build(plan_file=path)
+
+
+@pytest.mark.slow
+def test_python_and_sparql_agree_on_a_national_plan(national):
+    python = {(r.initiative, name) for r in silos.initiative_sectors(national)
+              for name in r.sector_names.split("; ") if name}
+    sparql = {(short(r["initiative"]), national.label(URIRef(r["sector"])))
+              for r in run_rq(national, rq_text("silos_initiative_sectors"))}
+    assert python == sparql
+    python = {(r.layer, name) for r in silos.layer_sectors(national)
+              for name in r.sector_names.split("; ") if name}
+    sparql = {(national.label(URIRef(r["layer"])), national.label(URIRef(r["sector"])))
+              for r in run_rq(national, rq_text("silos_layer_sectors"))}
+    assert python == sparql
+    # The network's ties, checked block by block with the bound pair query (unbound it would
+    # join some 49,000 commitments with each other): the three initiatives with most actors.
+    g = silos.actor_network(national)
+    busiest = sorted(silos.initiative_sectors(national), key=lambda r: -r.actors)[:3]
+    for row in busiest:
+        rows = run_rq(national, rq_text("silos_actor_pairs_by_initiative"),
+                      initiative=plan_item("synth-1", "initiative", row.initiative))
+        assert rows and all(g.has_edge(r["first"], r["second"]) for r in rows if r["first"] in g)
+    measures = {s.key: s for s in silos.sections(national)}["network"].rows
+    assert [m.measure for m in measures][:3] == ["E–I index", "E–I index, weighted", "Modularity by sector"]
