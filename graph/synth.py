@@ -93,8 +93,17 @@ PLACES = _forms(
     "i socialtjänsten|i socialtjänst; i föreningslivet|i föreningar; i bostadsområdet|i bostadsområden;"
     "på fritidsgården|på fritidsgårdar; i elevhälsan|i elevhälsa; i psykiatrin|i psykiatri;"
     "i förskolan|i förskolor; i äldreomsorgen|i äldreomsorg; på biblioteket|på bibliotek")
+PURPOSES = _forms(
+    "för att minska ensamhet|för att minska ensamheten; för att stärka delaktigheten|"
+    "för att stärka delaktighet;"
+    "för att förebygga psykisk ohälsa|för att förebygga den psykiska ohälsan; för att korta väntetiderna|"
+    "för att korta väntetider; för att främja återhämtning|för att främja återhämtningen;"
+    "så att fler fullföljer skolan|så att fler fullföljer skolgången; för att minska stigmat|"
+    "för att minska stigma; så att fler kommer i arbete|så att fler kommer i arbete igen;"
+    "för att förebygga suicid|för att förebygga självmord; för att stärka föräldraskapet|"
+    "för att stärka föräldraskap")
 OPENERS = ("Ökad tillgång till", "Bättre kvalitet i", "Jämlik tillgång till", "Fler får ta del av")
-LOCAL_SHARE = 0.15  # the share of municipalities and regions that commit to an initiative others share
+LOCAL_SHARE = 0.16  # the share of municipalities and regions that commit to an initiative others share
 SAME_INITIATIVE, SAME_ACTOR = 0.05, 0.03  # how often a commitment repeats its initiative's or actor's theme
 
 
@@ -137,12 +146,14 @@ class _Writer:
             add_link(self.g, node, KG.hasMandateIn, sector_iri(sector), self.quote(f"{label}: {sector}"),
                      "synthetic mandate")
 
-    def theme(self) -> tuple[int, int, int]:
-        return tuple(self.rng.randrange(len(words)) for words in (THINGS, GROUPS, PLACES))
+    def theme(self) -> tuple[int, ...]:
+        return tuple(self.rng.randrange(len(words)) for words in (THINGS, GROUPS, PLACES, PURPOSES))
 
-    def say(self, opener: str, theme: tuple[int, int, int]) -> str:
-        thing, group, place = (self.rng.choice(words[i]) for words, i in zip((THINGS, GROUPS, PLACES), theme))
-        return f"{opener} {thing} för {group} {place}"
+    def say(self, opener: str, theme: tuple[int, ...]) -> str:
+        """``opener`` and the theme's phrases, each in a word form of its own."""
+        thing, group, place, purpose = (self.rng.choice(words[i]) for words, i in
+                                        zip((THINGS, GROUPS, PLACES, PURPOSES), theme))
+        return f"{opener} {thing} för {group} {place} {purpose}"
 
     def commit(self, key, actor, column, initiative, theme, n=1) -> URIRef:
         """A commitment on the initiative's theme, one the actor made before, or a new one."""
