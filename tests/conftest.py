@@ -28,3 +28,14 @@ def memo_path(seed_dir) -> Path:
 @pytest.fixture(scope="session")
 def memo_text(memo_path) -> str:
     return memo_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory):
+    """A small synthetic plan (6 municipalities, 3 regions, 120 initiatives) built into a store."""
+    from kraftgraf.graph.build import build
+    from kraftgraf.graph.synth import write_synth
+
+    path = tmp_path_factory.mktemp("synth") / "small.ttl"
+    write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
+    return build(plan_file=path)

@@ -28,14 +28,6 @@ def kg():
     return build()
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
-    synth = pytest.importorskip("kraftgraf.graph.synth", reason="kraftgraf.graph.synth is not written yet")
-    path = tmp_path_factory.mktemp("synth") / "small.ttl"
-    synth.write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
-    return build(plan_file=path)
-
-
 def counts(row):
     return tuple(getattr(row, c) for c in LAYER_COLUMNS) + (row.total,)
 

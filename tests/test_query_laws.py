@@ -21,14 +21,6 @@ def kg():
     return build()
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
-    synth = pytest.importorskip("kraftgraf.graph.synth", reason="kraftgraf.graph.synth is not written yet")
-    path = tmp_path_factory.mktemp("synth") / "small.ttl"
-    synth.write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
-    return build(plan_file=path)
-
-
 def test_the_law_changes_the_annex_asks_for(kg):
     # In the state's column: A2 "Ändringar i Socialtjänstlagen" (the 2001 act, replaced by
     # SFS 2025:400 on 1 July 2025); B1 "Kräver översyn av roller och lagstiftning" (patient

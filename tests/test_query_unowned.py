@@ -38,14 +38,6 @@ def kg():
     return build()
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory):
-    synth = pytest.importorskip("kraftgraf.graph.synth", reason="kraftgraf.graph.synth is not written yet")
-    path = tmp_path_factory.mktemp("synth") / "small.ttl"
-    synth.write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
-    return build(plan_file=path)
-
-
 def test_initiatives_nobody_committed_to(kg):
     # Rows C4 "Koordinera insatser…", C5 "Stöd till ledning och styrning", C6 "Ett ledarskap
     # som främjar samverkan" and H3 "Medarbetare inom hälso- och sjukvården…" have "..." in all
