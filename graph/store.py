@@ -58,12 +58,24 @@ def _format_for(path: Path) -> str:
 
 
 def atomic_write(path: str | Path, write) -> None:
-    """Call ``write(tmp_path)`` and rename over ``path``: a failure keeps the old file."""
+    """Call ``write(tmp_path)`` and rename over ``path``: a failure keeps the old file.
+
+    A folder that does not exist or cannot be written to is one clear error.
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DataError(f"{path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot write there ({exc.strerror})") from None
     os.close(fd)
     try:
         write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; the result should not be
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

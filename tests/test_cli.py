@@ -143,3 +143,8 @@ def test_a_store_from_the_synthetic_plan(run, tmp_path):
     assert result.exit_code == 0, result.output
     counts = {row["kind"]: row["count"] for row in json.loads(result.stdout)}
     assert counts["initiatives"] == 12  # the synthetic plan replaces the memo
+
+
+def test_an_output_folder_that_does_not_exist(run, tmp_path):
+    one_line_error(run("export", "--format", "ttl", "-o", tmp_path / "nope" / "x.ttl"), "does not exist")
+    one_line_error(run("viz", "-o", tmp_path / "nope" / "k.html"), "does not exist")
