@@ -102,6 +102,7 @@ PURPOSES = _forms(
     "för att minska stigma; så att fler kommer i arbete|så att fler kommer i arbete igen;"
     "för att förebygga suicid|för att förebygga självmord; för att stärka föräldraskapet|"
     "för att stärka föräldraskap")
+THEMES = (THINGS, GROUPS, PLACES, PURPOSES)  # a theme is one phrase of each
 OPENERS = ("Ökad tillgång till", "Bättre kvalitet i", "Jämlik tillgång till", "Fler får ta del av")
 LOCAL_SHARE = 0.16  # the share of municipalities and regions that commit to an initiative others share
 SAME_INITIATIVE, SAME_ACTOR = 0.05, 0.03  # how often a commitment repeats its initiative's or actor's theme
@@ -147,12 +148,11 @@ class _Writer:
                      "synthetic mandate")
 
     def theme(self) -> tuple[int, ...]:
-        return tuple(self.rng.randrange(len(words)) for words in (THINGS, GROUPS, PLACES, PURPOSES))
+        return tuple(self.rng.randrange(len(phrases)) for phrases in THEMES)
 
     def say(self, opener: str, theme: tuple[int, ...]) -> str:
         """``opener`` and the theme's phrases, each in a word form of its own."""
-        thing, group, place, purpose = (self.rng.choice(words[i]) for words, i in
-                                        zip((THINGS, GROUPS, PLACES, PURPOSES), theme))
+        thing, group, place, purpose = (self.rng.choice(phrases[i]) for phrases, i in zip(THEMES, theme))
         return f"{opener} {thing} för {group} {place} {purpose}"
 
     def commit(self, key, actor, column, initiative, theme, n=1) -> URIRef:
