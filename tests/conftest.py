@@ -39,3 +39,14 @@ def synthetic(tmp_path_factory):
     path = tmp_path_factory.mktemp("synth") / "small.ttl"
     write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
     return build(plan_file=path)
+
+
+@pytest.fixture(scope="session")
+def national(tmp_path_factory):
+    """The national-scale plan (290 municipalities, 21 regions, 1000 initiatives), built once."""
+    from kraftgraf.graph.build import build
+    from kraftgraf.graph.synth import write_synth
+
+    path = tmp_path_factory.mktemp("national") / "national.nt"
+    write_synth(path)
+    return build(plan_file=path)

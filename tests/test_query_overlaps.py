@@ -142,14 +142,6 @@ def test_an_empty_store_gives_empty_rows():
     assert all(s.rows == [] for s in overlaps.sections(KnowledgeGraph()))
 
 
-@pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    synth = pytest.importorskip("kraftgraf.graph.synth")
-    path = tmp_path_factory.mktemp("national") / "national.nt"
-    synth.write_synth(path)  # 290 municipalities, 21 regions, 1000 initiatives: ~725,000 triples
-    return build(plan_file=path)
-
-
 BUSIEST = """PREFIX kg: <https://w3id.org/kraftgraf/ontology#>
 SELECT ?initiative ?actor WHERE {
   { SELECT ?initiative WHERE { ?c kg:toInitiative ?initiative }

@@ -202,14 +202,6 @@ def test_an_empty_store_gives_empty_rows():
     assert silos.ei_index(KnowledgeGraph()) is None
 
 
-@pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    synth = pytest.importorskip("kraftgraf.graph.synth")
-    path = tmp_path_factory.mktemp("national") / "national.nt"
-    synth.write_synth(path)  # 290 municipalities, 21 regions, 1000 initiatives: ~725,000 triples
-    return build(plan_file=path)
-
-
 @pytest.mark.slow
 def test_python_and_sparql_agree_on_a_national_plan(national):
     python = {(r.initiative, name) for r in silos.initiative_sectors(national)
