@@ -30,7 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,25 +82,30 @@ class _Commitment(NamedTuple):
     actor: str
     initiative: str
     words: str  # the text normalised, without the actor's own name
-    code: str
-    actor_name: str
-    initiative_code: str
     quotes: list[str]
 
 
 def _commitments(kg: KnowledgeGraph) -> list[_Commitment]:
+    """Every commitment once, in no particular order (the answer is sorted at the end)."""
     rows: dict[str, list] = {}
     for commitment, actor, initiative, text, quote in run_rq_rows(kg, rq_text("overlap_commitments")):
-        row = rows.setdefault(commitment, [actor, initiative, text, []])
+        row = rows.get(commitment)
+        if row is None:
+            row = rows[commitment] = [actor, initiative, text, []]
         if quote is not None:
             row[3].append(quote)
-    name = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
-    own = lru_cache(maxsize=None)(lambda iri: re.compile(re.escape(name(iri)), re.IGNORECASE))
+    own = {a: " " + normalise(kg.label(URIRef(a))) + " " for a in {row[0] for row in rows.values()}}
     words = lru_cache(maxsize=None)(normalise)  # plans repeat bullets
     # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
-    return [_Commitment(iri, actor, initiative, words(own(actor).sub(" ", text)), short(iri), name(actor),
-                        short(initiative), quotes)
-            for iri, (actor, initiative, text, quotes) in sorted(rows.items())]
+    return [_Commitment(iri, actor, initiative, _without(words(text), own[actor]), quotes)
+            for iri, (actor, initiative, text, quotes) in rows.items()]
+
+
+def _without(words: str, name: str) -> str:
+    """``words`` with the words of ``name`` (normalised, in spaces) left out where they occur together."""
+    if name.strip() and name.strip() in words:
+        return " ".join((" " + words + " ").replace(name, " ").split())
+    return words
 
 
 # kind -> (the field that puts commitments in one block, the field that must differ in a pair)
@@ -128,25 +132,27 @@ def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> 
             for x, y in combinations(group, 2) if x[differ] != y[differ]}
 
 
-def _row(kind: str, x: _Commitment, y: _Commitment, score: float) -> TextOverlap:
+def _row(kind: str, x: _Commitment, y: _Commitment, score: float, name) -> TextOverlap:
     said = f"nearly the same thing (similarity {score:.0f} of 100)"
+    first, second, x_name, y_name = short(x.iri), short(y.iri), name(x.actor), name(y.actor)
     if kind == SAME_INITIATIVE:
-        actors, initiatives = f"{x.actor_name} / {y.actor_name}", x.initiative_code
-        why = (f"On initiative {initiatives}, {x.actor_name} ({x.code}) and {y.actor_name} ({y.code}) "
+        actors, initiatives = f"{x_name} / {y_name}", short(x.initiative)
+        why = (f"On initiative {initiatives}, {x_name} ({first}) and {y_name} ({second}) "
                f"commit to {said}: they need to coordinate.")
     else:
-        actors, initiatives = x.actor_name, f"{x.initiative_code} / {y.initiative_code}"
-        why = (f"{actors} commits to {said} on initiatives {x.initiative_code} ({x.code}) and "
-               f"{y.initiative_code} ({y.code}): repeated work, or one piece of work that serves both.")
-    return TextOverlap(kind, x.code, y.code, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
+        x_code, y_code = short(x.initiative), short(y.initiative)
+        actors, initiatives = x_name, f"{x_code} / {y_code}"
+        why = (f"{actors} commits to {said} on initiatives {x_code} ({first}) and "
+               f"{y_code} ({second}): repeated work, or one piece of work that serves both.")
+    return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
 
 
 def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
     if not 0 <= threshold <= 100:
         raise DataError(f"threshold {threshold:g} is outside 0–100")
-    commitments, found = _commitments(kg), []
-    index = TextIndex(c.words for c in commitments)
+    commitments = _commitments(kg)
     counts = Counter(commitments=len(commitments))
+    blocks = []  # (kind, the field that must differ, commitments by their words)
     for kind in kinds:
         differ = _SIDES[kind][1]
         for block in _blocks(commitments, kind):
@@ -155,14 +161,18 @@ def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOve
             alike = defaultdict(list)  # the same words, said by several commitments, are scored once
             for c in block:
                 alike[c.words].append(c)
-            similar, scored = index.similar([w for w in alike if w], threshold)
-            counts["compared"] += scored
-            for a, b, score in [(w, w, 100.0) for w in alike if w] + similar:
-                pairs = combinations(alike[a], 2) if a == b else product(alike[a], alike[b])
-                found += [(-score, kind, x, y) if x.iri < y.iri else (-score, kind, y, x)
-                          for x, y in pairs if x[differ] != y[differ]]
+            blocks.append((kind, differ, alike))
+    texts = [[w for w in alike if w] for _, _, alike in blocks]
+    similar, counts["compared"] = TextIndex(c.words for c in commitments).similar(texts, threshold)
+    found = []
+    for (kind, differ, alike), words, pairs in zip(blocks, texts, similar):
+        for a, b, score in [(w, w, 100.0) for w in words] + pairs:
+            couples = combinations(alike[a], 2) if a == b else product(alike[a], alike[b])
+            found += [(-score, kind, x, y) if x.iri < y.iri else (-score, kind, y, x)
+                      for x, y in couples if x[differ] != y[differ]]
     found.sort()  # best first, then by kind and commitment
-    return [_row(kind, x, y, -score) for score, kind, x, y in found], counts
+    name = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    return [_row(kind, x, y, -score, name) for score, kind, x, y in found], counts
 
 
 def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,

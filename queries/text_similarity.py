@@ -15,8 +15,8 @@ pairs can score by their letters alone and are missed.
 Examples
 --------
 >>> index = TextIndex(map(normalise, ["Ta fram programmet", "Ta fram programmen", "Stödja arenor"]))
->>> found, scored = index.similar(index.texts, 80)
->>> [(a, b, round(s)) for a, b, s in found], scored
+>>> found, scored = index.similar([index.texts], 80)
+>>> [(a, b, round(s)) for a, b, s in found[0]], scored
 ([('ta fram programm', 'ta fram programmet', 94)], 1)
 
 """
@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 import snowballstemmer
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy.sparse import coo_matrix
 
 __all__ = ["KEY", "normalise", "similarity", "TextIndex"]
@@ -69,34 +69,67 @@ class TextIndex:
     def __init__(self, texts: Iterable[str]):
         self.texts = sorted(set(texts))
         self.row = {text: i for i, text in enumerate(self.texts)}
-        columns: dict[str, int] = {}
-        words = [(i, stem) for i, text in enumerate(self.texts) for stem in set(text.split())]  # as sets
-        rows = [i for i, _ in words]
-        keys = [columns.setdefault(stem[:KEY], len(columns)) for _, stem in words]
-        letters = [len(stem) for _, stem in words]
-        shape = (len(self.texts), len(columns))  # the stems of one key add up in their cell
-        self.letters = coo_matrix((letters, (rows, keys)), shape=shape, dtype=float).tocsr()
-        self.size = np.bincount(rows, letters, minlength=len(self.texts))
-        self.words = np.bincount(rows, minlength=len(self.texts))
+        stems = [set(text.split()) for text in self.texts]  # a word counts once per text
+        vocabulary: dict[str, int] = {}
+        words = np.fromiter((vocabulary.setdefault(s, len(vocabulary)) for found in stems for s in found),
+                            dtype=np.int64)
+        keys: dict[str, int] = {}
+        key = np.array([keys.setdefault(s[:KEY], len(keys)) for s in vocabulary], dtype=np.int64)
+        length = np.array([len(s) for s in vocabulary], dtype=float)
+        self.words = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
+        rows = np.repeat(np.arange(len(stems)), self.words)
+        shape = (len(stems), len(keys))  # the stems of one key add up in their cell
+        self.letters = coo_matrix((length[words], (rows, key[words])), shape=shape).tocsr()
+        self.size = np.bincount(rows, length[words], minlength=len(stems))
 
-    def similar(self, texts: list[str], threshold: float) -> tuple[list[tuple[str, str, float]], int]:
-        """Pairs ``(a, b, score)`` of ``texts``, a before b, scoring ``threshold`` or more; the count scored.
+    def _block(self, rows: np.ndarray) -> np.ndarray:
+        """The letters of ``rows`` as a dense matrix over the word keys they use.
 
-        A pair is scored only if one text has enough of its letters in words the
-        other shares.  For ``token_set_ratio`` ≥ t through one text's side, the
-        letters it shares must be at least t/(2 − t) of its letters, less a space
-        for every word; sharing is counted on word keys, which can only add to it.
+        Sliced from the sparse arrays directly: a block is small, and scipy's
+        own row indexing costs more than the product for a few hundred rows.
         """
-        if len(texts) < 2:
-            return [], 0
-        rows = [self.row[text] for text in texts]
-        letters = self.letters[rows]
-        present = letters.copy()
-        present.data[:] = 1
-        shared = (letters @ present.T).toarray()  # [i, j]: letters of i's words that j has too
-        t = threshold / 100
+        m = self.letters
+        starts = m.indptr[rows]
+        counts = m.indptr[rows + 1] - starts
+        at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+        columns, cell = np.unique(m.indices[at], return_inverse=True)
+        block = np.zeros((len(rows), len(columns)))
+        block[np.repeat(np.arange(len(rows)), counts), cell] = m.data[at]
+        return block
+
+    def _worth(self, rows: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (i, j), i < j, of ``rows`` where one text shares enough letters to reach ``t``."""
+        letters = self._block(rows)
+        shared = letters @ (letters > 0).T  # [i, j]: letters of i's words that j has too
         need = t / (2 - t) * self.size[rows] - (2 - 2 * t) / (2 - t) * self.words[rows]
-        worth = np.triu((shared >= need[:, None]) | (shared.T >= need[None, :]), 1)
-        scored = [(texts[i], texts[j], fuzz.token_set_ratio(texts[i], texts[j], score_cutoff=threshold))
-                  for i, j in zip(*map(np.ndarray.tolist, np.nonzero(worth)))]
-        return [pair for pair in scored if pair[2] >= threshold], len(scored)
+        return np.nonzero(np.triu((shared >= need[:, None]) | (shared.T >= need[None, :]), 1))
+
+    def similar(self, blocks: list[list[str]], threshold: float) -> tuple[list[list[tuple]], int]:
+        """For each block of texts, the pairs ``(a, b, score)``, a before b, scoring ``threshold`` or more.
+
+        Also returns how many pairs were scored.  A pair is scored only if one
+        text has enough of its letters in words the other shares: for
+        ``token_set_ratio`` ≥ t through one text's side, the letters it shares
+        must be at least t/(2 − t) of its letters, less a space for every word;
+        sharing is counted on word keys, which can only add to it.  The pairs
+        of all blocks are scored in one call, in rapidfuzz's own threads.
+        """
+        first, second, block_of = [], [], []
+        for number, texts in enumerate(blocks):
+            if len(texts) > 1:
+                rows = np.array([self.row[text] for text in texts])
+                i, j = self._worth(rows, threshold / 100)
+                first.append(rows[i])
+                second.append(rows[j])
+                block_of.append(np.full(len(i), number))
+        found: list[list[tuple]] = [[] for _ in blocks]
+        if not first or not sum(map(len, first)):
+            return found, 0
+        first, second, block_of = (np.concatenate(a).tolist() for a in (first, second, block_of))
+        scores = process.cpdist([self.texts[a] for a in first], [self.texts[b] for b in second],
+                                scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64,
+                                workers=-1).tolist()
+        for a, b, number, score in zip(first, second, block_of, scores):
+            if score >= threshold:
+                found[number].append((self.texts[a], self.texts[b], score))
+        return found, len(first)
