@@ -160,6 +160,11 @@ class KnowledgeGraph:
         sources = sorted(self.dataset.objects(node, PROV.wasDerivedFrom))
         return [str(q) for s in sources for q in self.dataset.objects(s, PROV.value)]
 
+    def has_plan(self) -> bool:
+        """Whether any graph holds an initiative: what every gap query needs to answer at all."""
+        ask = f"ASK {{ ?initiative a <{KG.Initiative}> }}"
+        return bool(self.store.query(ask, use_default_graph_as_union=True))
+
     def subjects_of_type(self, cls: URIRef) -> Iterable[URIRef]:
         """Nodes typed ``cls`` (exactly), sorted."""
         return sorted(set(self.dataset.subjects(RDF.type, cls)))

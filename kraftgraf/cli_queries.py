@@ -26,6 +26,9 @@ def answer_options(func):
 def emit(module: str, store_path, fmt, explain, **options) -> None:
     """Open the store, ask one query module for its sections, print them."""
     kg = open_store(store_path)
+    if not kg.has_plan():
+        raise DataError(f"{store_path or 'the store'} holds no plan (no initiative): build one with "
+                        "'kraftgraf build', or pass --store a store that has one")
     sections = import_module(f"kraftgraf.queries.{module}").sections(kg, **options)
     click.echo(render_sections(sections, fmt, explain))
 

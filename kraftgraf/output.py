@@ -92,5 +92,5 @@ def render_sections(sections: Sequence, fmt: str, explain: bool = False) -> str:
             if explain:
                 lines.append(f"    why: {row.why}")
                 lines += [f"    source: “{q}”" for q in row.sources]
-        blocks.append(head + "\n".join(lines) + f"\n({len(s.rows)} rows)")
+        blocks.append(head + "\n".join(lines) + f"\n({len(s.rows)} {'row' if len(s.rows) == 1 else 'rows'})")
     return "\n\n".join(blocks)

@@ -182,8 +182,10 @@ def _network(plan: _Plan) -> nx.Graph:
     rows, columns = zip(*cells) if cells else ((), ())
     a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
     shared = triu(a @ a.T, k=1).tocoo()
-    g.add_weighted_edges_from(sorted((actors[i], actors[j], int(n))
-                                     for i, j, n in zip(shared.row, shared.col, shared.data)))
+    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
+    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
+                                  [actors[j] for j in shared.col[order].tolist()],
+                                  shared.data[order].astype(int).tolist()))
     return g
 
 

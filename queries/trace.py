@@ -29,7 +29,7 @@ from kraftgraf.ontology.vocab import ELI, KG, ORG
 from kraftgraf.queries.common import Section, quotes_of, resolve, rq_text, run_rq, short
 from rdflib import RDF, URIRef
 
-from kraftgraf.errors import NotFoundError
+from kraftgraf.errors import DataError, NotFoundError
 
 __all__ = ["TracePath", "trace", "trace_actor", "trace_determinant", "sections"]
 
@@ -147,8 +147,11 @@ def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
 
 
 def sections(kg: KnowledgeGraph, name: str) -> list[Section]:
-    """The paths of :func:`trace`, one section per kind of path."""
+    """The paths of :func:`trace`, one section per kind of path; no path at all is a :class:`DataError`."""
     paths = trace(kg, name)
+    if not paths:
+        raise DataError(f"nothing links '{name}' to the plan: no commitment, mandate or law reaches it "
+                        "(try 'kraftgraf query unowned' for what nobody holds)")
     columns = ("actor", "step", "initiative", "target", "layer")
     parts = [
         ("commitment", "Through commitments",

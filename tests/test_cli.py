@@ -148,3 +148,12 @@ def test_a_store_from_the_synthetic_plan(run, tmp_path):
 def test_an_output_folder_that_does_not_exist(run, tmp_path):
     one_line_error(run("export", "--format", "ttl", "-o", tmp_path / "nope" / "x.ttl"), "does not exist")
     one_line_error(run("viz", "-o", tmp_path / "nope" / "k.html"), "does not exist")
+
+
+def test_a_question_to_a_store_without_a_plan_is_one_line_and_exit_2(run, tmp_path):
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    for command in (["query", "unowned"], ["query", "silos"], ["trace", "Staten"]):
+        result = run(*command, "--store", empty)
+        assert result.exit_code == 2 and "holds no plan (no initiative)" in result.output, command
+        assert "Traceback" not in result.output

@@ -62,8 +62,13 @@ def test_unknown_names_say_the_closest(kg):
         trace(kg, "Statn")
 
 
-def test_a_determinant_nobody_reaches_gives_no_paths(kg):
+def test_a_determinant_nobody_reaches_gives_no_paths(kg, tmp_path, monkeypatch):
+    # Vatten och sanitet (layer 4) is addressed by no initiative and placed in no sector.
     assert trace(kg, "Vatten och sanitet") == []
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["trace", "vatten och sanitet"])
+    assert result.exit_code == 2 and "nothing links 'vatten och sanitet' to the plan" in result.output
+    assert len(result.output.strip().splitlines()) == 1
 
 
 def test_sparql_refuses_what_could_reach_out_or_write(kg):
