@@ -31,6 +31,7 @@ import numpy as np
 import snowballstemmer
 from rapidfuzz import fuzz, process
 from scipy.sparse import coo_matrix
+from threadpoolctl import threadpool_limits
 
 __all__ = ["KEY", "normalise", "similarity", "TextIndex"]
 
@@ -70,12 +71,12 @@ class TextIndex:
         self.texts = sorted(set(texts))
         self.row = {text: i for i, text in enumerate(self.texts)}
         stems = [set(text.split()) for text in self.texts]  # a word counts once per text
-        vocabulary: dict[str, int] = {}
-        words = np.fromiter((vocabulary.setdefault(s, len(vocabulary)) for found in stems for s in found),
-                            dtype=np.int64)
+        vocabulary = sorted(set().union(*stems))
+        code = {stem: i for i, stem in enumerate(vocabulary)}
+        words = np.array([code[s] for found in stems for s in found], dtype=np.int64)
         keys: dict[str, int] = {}
         key = np.array([keys.setdefault(s[:KEY], len(keys)) for s in vocabulary], dtype=np.int64)
-        length = np.array([len(s) for s in vocabulary], dtype=float)
+        length = np.array([len(s) for s in vocabulary], dtype=np.float32)
         self.words = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
         rows = np.repeat(np.arange(len(stems)), self.words)
         shape = (len(stems), len(keys))  # the stems of one key add up in their cell
@@ -93,16 +94,16 @@ class TextIndex:
         counts = m.indptr[rows + 1] - starts
         at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
         columns, cell = np.unique(m.indices[at], return_inverse=True)
-        block = np.zeros((len(rows), len(columns)))
+        block = np.zeros((len(rows), len(columns)), dtype=np.float32)  # small whole numbers: exact
         block[np.repeat(np.arange(len(rows)), counts), cell] = m.data[at]
         return block
 
-    def _worth(self, rows: np.ndarray, t: float) -> tuple[np.ndarray, np.ndarray]:
-        """Pairs (i, j), i < j, of ``rows`` where one text shares enough letters to reach ``t``."""
+    def _worth(self, rows: np.ndarray, need: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (i, j), i < j, of ``rows`` where one text shares the letters it ``need``s with the other."""
         letters = self._block(rows)
-        shared = letters @ (letters > 0).T  # [i, j]: letters of i's words that j has too
-        need = t / (2 - t) * self.size[rows] - (2 - 2 * t) / (2 - t) * self.words[rows]
-        return np.nonzero(np.triu((shared >= need[:, None]) | (shared.T >= need[None, :]), 1))
+        shared = letters @ (letters > 0).T.astype(np.float32)  # [i, j]: letters of i's words that j has
+        enough = shared >= need[rows][:, None]
+        return np.nonzero(np.triu(enough | enough.T, 1))
 
     def similar(self, blocks: list[list[str]], threshold: float) -> tuple[list[list[tuple]], int]:
         """For each block of texts, the pairs ``(a, b, score)``, a before b, scoring ``threshold`` or more.
@@ -112,23 +113,28 @@ class TextIndex:
         ``token_set_ratio`` ≥ t through one text's side, the letters it shares
         must be at least t/(2 − t) of its letters, less a space for every word;
         sharing is counted on word keys, which can only add to it.  The pairs
-        of all blocks are scored in one call, in rapidfuzz's own threads.
+        of all blocks are scored in one call to rapidfuzz.
         """
+        t = threshold / 100
+        need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
         first, second, block_of = [], [], []
-        for number, texts in enumerate(blocks):
-            if len(texts) > 1:
-                rows = np.array([self.row[text] for text in texts])
-                i, j = self._worth(rows, threshold / 100)
-                first.append(rows[i])
-                second.append(rows[j])
-                block_of.append(np.full(len(i), number))
+        # OpenBLAS threads spin between small products and fight other processes
+        # for the cores: twice the time on a busy machine.
+        with threadpool_limits(limits=1, user_api="blas"):
+            for number, texts in enumerate(blocks):
+                if len(texts) > 1:
+                    rows = np.array([self.row[text] for text in texts])
+                    i, j = self._worth(rows, need)
+                    first.append(rows[i])
+                    second.append(rows[j])
+                    block_of.append(np.full(len(i), number))
         found: list[list[tuple]] = [[] for _ in blocks]
         if not first or not sum(map(len, first)):
             return found, 0
         first, second, block_of = (np.concatenate(a).tolist() for a in (first, second, block_of))
         scores = process.cpdist([self.texts[a] for a in first], [self.texts[b] for b in second],
-                                scorer=fuzz.token_set_ratio, score_cutoff=threshold, dtype=np.float64,
-                                workers=-1).tolist()
+                                scorer=fuzz.token_set_ratio, score_cutoff=threshold,
+                                dtype=np.float64).tolist()
         for a, b, number, score in zip(first, second, block_of, scores):
             if score >= threshold:
                 found[number].append((self.texts[a], self.texts[b], score))
