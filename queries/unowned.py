@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
@@ -41,7 +42,7 @@ from rdflib import URIRef
 
 __all__ = ["UnownedInitiative", "LackingInitiative", "SingleActorInitiative", "OrphanDeterminant",
            "is_unowned", "unowned_initiatives", "number_of_unowned_initiatives", "initiatives_lacking",
-           "single_actor_initiatives", "orphan_determinants", "sections"]
+           "lacking_rows", "single_actor_initiatives", "orphan_determinants", "sections"]
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def initiatives_lacking(kg: KnowledgeGraph, actor: str) -> list[LackingInitiativ
     node = _node(kg, actor, KG.Actor, "actor")
     name = kg.label(node)
     out = []
-    for r in run_rq(kg, rq_text("initiatives_lacking_actor"), actor=node):
+    for r in lacking_rows(kg, node):
         code, initiative, groups = short(r["initiative"]), r["initiative"], iris(r["groups"])
         via = listing(groups, show=lambda g: kg.label(URIRef(g)))
         evidence = [initiative]
@@ -158,6 +159,37 @@ def initiatives_lacking(kg: KnowledgeGraph, actor: str) -> list[LackingInitiativ
         out.append(LackingInitiative(name, code, kg.label(URIRef(initiative)), r["status"], via, why,
                                      cite(kg, evidence)))
     return out
+
+
+def lacking_rows(kg: KnowledgeGraph, actor: URIRef) -> list[dict]:
+    """The rows ``initiatives_lacking_actor.rq`` gives for ``actor``, from two scans.
+
+    The .rq text is the portable answer; on Oxigraph its per-initiative joins cost
+    seconds on a national plan, so this walks out from the actor once
+    (``actor_reach.rq``) and sets the status here, by the same rules.
+    """
+    own, slots = set(), defaultdict(set)
+    groups, via = defaultdict(set), defaultdict(set)
+    for r in run_rq(kg, rq_text("actor_reach"), actor=actor):
+        initiative = r["initiative"]
+        if r["holder"] != str(actor):
+            groups[initiative].add(r["holder"])
+            via[initiative].add(r["node"])
+        elif r["kind"] == str(KG.Commitment):
+            own.add(initiative)
+        else:
+            slots[initiative].add(r["node"])
+    rows = []
+    for r in run_rq(kg, rq_text("initiatives_in_order")):
+        initiative = r["initiative"]
+        if initiative not in own:
+            status = ("via group" if groups[initiative] else
+                      "open slot" if slots[initiative] else "no commitment")
+            rows.append({"actor": str(actor), "initiative": initiative, "order": r["order"], "status": status,
+                         "groups": " ".join(sorted(groups[initiative])),
+                         "commitments": " ".join(sorted(via[initiative])),
+                         "slots": " ".join(sorted(slots[initiative]))})
+    return rows
 
 
 def single_actor_initiatives(kg: KnowledgeGraph) -> list[SingleActorInitiative]:
