@@ -1,4 +1,4 @@
-"""Several plans on the command line: `kraftgraf query compare`.
+"""Several plans on the command line: `kraftgraf query compare` and `suggest`.
 
 Each command parses its options, makes one library call and prints the answer
 in the sections shape every query shares (--format table|json|csv, --explain).
@@ -6,11 +6,17 @@ in the sections shape every query shares (--format table|json|csv, --explain).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from kraftgraf.cli import (
+    DEFAULT_STORE,
+    UserError,
     format_option,
+    main,
     open_store,
+    plan_option,
     store_option,
     user_errors,
 )
@@ -39,3 +45,36 @@ def compare(earlier, later, store_path, fmt, explain):
     from kraftgraf.queries.compare import sections
 
     click.echo(render_sections(sections(open_store(store_path), earlier, later), fmt, explain))
+
+
+@main.command()
+@click.option("--accept", "choices", multiple=True, metavar="INITIATIVE:DETERMINANT",
+              help="Confirm a suggestion (e.g. A1:arbetsmiljo) and write it to the store; repeatable.")
+@store_option
+@plan_option
+@format_option
+@explain_option
+@user_errors
+def suggest(choices, store_path, fmt, explain):
+    """Suggest determinant links for initiatives that have none, for a person to confirm.
+
+    The rules are the keyword lists of data/determinant_keywords.csv; nothing is
+    written to the store unless you --accept a suggestion.
+    """
+    from kraftgraf.queries.suggest import accept, sections
+
+    if not choices:
+        click.echo(render_sections(sections(open_store(store_path)), fmt, explain))
+        return
+    path = store_path or (DEFAULT_STORE if Path(DEFAULT_STORE).is_file() else None)
+    if path is None or Path(path).suffix not in (".trig", ".nq"):
+        raise UserError("--accept writes to a store: build one with 'kraftgraf build' "
+                        "or name it with --store FILE.trig")
+    from kraftgraf.graph.store import KnowledgeGraph
+
+    kg = KnowledgeGraph.load(path)
+    plan = click.get_current_context().meta.get("kraftgraf.plan")
+    accepted = [accept(kg, choice, plan) for choice in choices]  # all checked before saving
+    kg.save(path)
+    for s in accepted:
+        click.echo(f"accepted {s.initiative} → {s.determinant} ({s.label}) in plan {s.plan}; wrote {path}")
