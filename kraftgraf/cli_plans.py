@@ -1,4 +1,4 @@
-"""Several plans on the command line: `kraftgraf query compare` and `suggest`.
+"""Several plans on the command line: `kraftgraf query compare`, `suggest` and `diff`.
 
 Each command parses its options, makes one library call and prints the answer
 in the sections shape every query shares (--format table|json|csv, --explain).
@@ -78,3 +78,26 @@ def suggest(choices, store_path, fmt, explain):
     kg.save(path)
     for s in accepted:
         click.echo(f"accepted {s.initiative} → {s.determinant} ({s.label}) in plan {s.plan}; wrote {path}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--plan", "plans", multiple=True, metavar="KEY",
+              help="The plan inside a store (.trig/.nq) that holds several: once for both sides, "
+                   "or twice (old, then new).")
+@format_option
+@explain_option
+@user_errors
+def diff(old, new, plans, fmt, explain):
+    """Initiatives and commitments added, dropped, reassigned or reworded between two plans.
+
+    OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); commitments and
+    initiatives are matched by their id.
+    """
+    from kraftgraf.graph.diff import open_side, sections
+
+    if len(plans) > 2:
+        raise UserError("give --plan at most twice: the old side's plan, then the new side's")
+    old_plan, new_plan = (plans + plans)[:2] if plans else (None, None)
+    click.echo(render_sections(sections(open_side(old, old_plan), open_side(new, new_plan)), fmt, explain))
