@@ -33,7 +33,7 @@ from kraftgraf.queries.text_similarity import normalise
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
-from kraftgraf.errors import DataError
+from kraftgraf.errors import DataError, NotFoundError
 
 __all__ = ["Change", "Item", "Side", "open_side", "items", "diff", "sections"]
 
@@ -91,7 +91,10 @@ def open_side(path: str | Path, plan: str | None = None) -> Side:
             held = ", ".join(keys) or "none"
             raise DataError(f"{path} holds {len(keys)} plans ({held}); choose one with --plan")
         plan = keys[0]
-    return Side(kg, f"{path} ({plan})", plan_graph_name(kg, plan).value)
+    try:
+        return Side(kg, f"{path} ({plan})", plan_graph_name(kg, plan).value)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{path}: {exc}") from None
 
 
 def graph_of_file(kg: KnowledgeGraph) -> ox.NamedNode:

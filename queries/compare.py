@@ -5,7 +5,8 @@ plan's named graph) addresses it (``kg:addresses``, ``compare_plan_determinants.
 and a layer when it covers a determinant in it.  Comparing an earlier plan with a
 later one gives four parts: what the later plan covers that the earlier did not,
 what the earlier covered that the later does not, and the same for layers.  Each
-row names the initiatives that cover it and quotes the links it rests on.
+row counts the initiatives that cover it, names them (``initiatives``; the first
+eight in ``why``) and quotes the links it rests on.
 
 Suggested links (`kraftgraf suggest`) do not count until a person confirms them.
 
@@ -43,6 +44,7 @@ class CoverageChange:
     id: str
     label: str
     layer: str
+    count: int
     initiatives: list[str]
     why: str
     sources: list[str]
@@ -86,7 +88,7 @@ def _determinant_rows(kg: KnowledgeGraph, has: Coverage, lacks: Coverage) -> lis
         why = (f"In {has.key}, {listing(codes)} address{'es' if len(codes) == 1 else ''} "
                f"{kg.label(URIRef(det))}; no initiative of {lacks.key} does.")
         rows.append(CoverageChange(short(det), kg.label(URIRef(det)), kg.label(URIRef(has.layer_of[det])),
-                                   codes, why, cite(kg, has.links[det])[:MAX_SOURCES]))
+                                   len(codes), codes, why, cite(kg, has.links[det])[:MAX_SOURCES]))
     return rows
 
 
@@ -99,7 +101,7 @@ def _layer_rows(kg: KnowledgeGraph, has: Coverage, lacks: Coverage) -> list[Cove
                f"({listing(codes)}); no initiative of {lacks.key} addresses a determinant in it.")
         links = [link for d in dets for link in has.links[d]]
         rows.append(CoverageChange(short(layer), kg.label(URIRef(layer)), kg.label(URIRef(layer)),
-                                   codes, why, cite(kg, links)[:MAX_SOURCES]))
+                                   len(codes), codes, why, cite(kg, links)[:MAX_SOURCES]))
     return rows
 
 
@@ -115,7 +117,7 @@ def compare(kg: KnowledgeGraph, earlier: str, later: str) -> dict[str, list[Cove
 def sections(kg: KnowledgeGraph, earlier: str, later: str) -> list[Section]:
     """The answer to `kraftgraf query compare EARLIER LATER`."""
     found = compare(kg, earlier, later)
-    columns = ("id", "label", "layer", "initiatives")
+    columns = ("id", "label", "layer", "count")  # the initiatives: in why (--explain) and JSON
     return [
         Section("gained", f"Determinants {later} covers that {earlier} did not",
                 f"Determinants an initiative of {later} addresses and no initiative of {earlier} does.",
@@ -125,8 +127,8 @@ def sections(kg: KnowledgeGraph, earlier: str, later: str) -> list[Section]:
                 found["lost"], columns),
         Section("layers_gained", f"Layers {later} reaches that {earlier} did not",
                 "Dahlgren–Whitehead layers (1991) with a determinant the later plan addresses "
-                "and the earlier none.", found["layers_gained"], ("id", "label", "initiatives")),
+                "and the earlier none.", found["layers_gained"], ("id", "label", "count")),
         Section("layers_lost", f"Layers {earlier} reached that {later} does not",
                 "Dahlgren–Whitehead layers (1991) with a determinant the earlier plan addressed "
-                "and the later none.", found["layers_lost"], ("id", "label", "initiatives")),
+                "and the later none.", found["layers_lost"], ("id", "label", "count")),
     ]
