@@ -144,6 +144,7 @@ def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
 
 @main.command()
 @store_option
+@plan_option
 @format_option
 @user_errors
 def stats(store_path, fmt):

@@ -33,18 +33,21 @@ def explain_option(func):
 @query.command()
 @click.argument("earlier", metavar="EARLIER")
 @click.argument("later", metavar="LATER")
+@click.option("--with-suggestions", "suggested", is_flag=True,
+              help="Count the links 'kraftgraf suggest' proposes too (for a plan without curated links).")
 @store_option
 @format_option
 @explain_option
 @user_errors
-def compare(earlier, later, store_path, fmt, explain):
+def compare(earlier, later, suggested, store_path, fmt, explain):
     """Determinants and layers a later plan covers that an earlier one did not, and the reverse.
 
     EARLIER and LATER are plan keys of the store (see 'kraftgraf build --add').
     """
     from kraftgraf.queries.compare import sections
 
-    click.echo(render_sections(sections(open_store(store_path), earlier, later), fmt, explain))
+    answer = sections(open_store(store_path), earlier, later, suggested)
+    click.echo(render_sections(answer, fmt, explain))
 
 
 @main.command()

@@ -147,6 +147,11 @@ def test_the_cli_adds_a_plan_and_asks_each_plan(run, tmp_path, later_file):
     assert "gained,boende,Boende,Levnads- och arbetsförhållanden,1," in compared.stdout
     explained = run("query", "compare", SEED, "plan-2024", "--explain").stdout
     assert f"source: “{HOUSING}”" in explained
+    counted = json.loads(run("query", "compare", SEED, "plan-2024", "--with-suggestions",
+                             "--format", "json").stdout)
+    assert [r["id"] for r in counted["gained"]] == ["boende"]  # every initiative has curated links
+    stats = json.loads(run("stats", "--plan", "plan-2024", "--format", "json").stdout)
+    assert {r["kind"]: r["count"] for r in stats}["initiatives"] == 32  # 33 - C3 - C4 + J1
 
 
 def test_the_cli_says_which_plans_there_are(run, later_file):
@@ -161,3 +166,39 @@ def test_the_cli_says_which_plans_there_are(run, later_file):
     one_line_error(run("build", "--add"), "already has a plan 'kraftsamling-2019'")
     one_line_error(run("build", "--add", "--plan", later_file, "--plan-key", "Plan 2024"), "not a plain key")
     one_line_error(run("query", "compare", SEED, "nope"), "no plan 'nope'")
+
+
+def test_compare_with_suggestions_reads_a_plan_that_has_no_links(tmp_path):
+    # A plan of its own (its own IRIs, so no curated link reaches it) with two initiatives:
+    # "Fler trygga bostäder för unga vuxna" is about housing, "En skola där alla elever får
+    # stöd" about school.  Without suggestions it covers nothing; with them, housing is what
+    # it adds to the seed plan, and education is covered by both.
+    g = Graph()
+    for code, text in (("X1", "Fler trygga bostäder för unga vuxna"),
+                       ("X2", "En skola där alla elever får stöd")):
+        node = plan_item("ny-plan", "initiative", code)
+        g.add((node, RDF.type, KG.Initiative))
+        g.add((node, SKOS.prefLabel, Literal(text, lang="sv")))
+        g.add((node, KG.code, Literal(code)))
+    path = tmp_path / "ny-plan.ttl"
+    g.serialize(path, format="turtle", encoding="utf-8")
+    kg = add_plan(build(), "ny-plan", plan_file=path)
+    assert compare(kg, SEED, "ny-plan")["gained"] == []
+    found = compare(kg, SEED, "ny-plan", suggested=True)
+    [housing] = found["gained"]
+    assert (housing.id, housing.initiatives) == ("boende", ["X1"])
+    assert "Only suggested, not confirmed: X1." in housing.why
+    assert housing.sources == ["Fler trygga bostäder för unga vuxna"]
+    assert "utbildning" not in {r.id for r in found["lost"]}
+    assert "arbetsmiljo" in {r.id for r in found["lost"]}
+
+
+@pytest.mark.parametrize("module", ["kraftgraf.graph.plans", "kraftgraf.queries.compare",
+                                    "kraftgraf.queries.suggest", "kraftgraf.queries.keywords",
+                                    "kraftgraf.graph.diff"])
+def test_the_examples_in_the_docstrings_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted and not result.failed
