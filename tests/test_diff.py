@@ -35,7 +35,8 @@ def edited() -> Graph:
     - commitment A1-staten-2 ("Tydliggöra ansvarsfördelningen. Vem gör vad?") reassigned
       from the state to civil society;
     - commitment A1-staten-1 reworded: other word forms ("ramverken") and two words more;
-    - commitment A2-civilsamhallet-9 added: civil society offers meeting places (ADDED_TEXT).
+    - commitment A2-civilsamhallet-9 added: civil society offers meeting places (ADDED_TEXT);
+    - initiative E2 (an action programme for the education system) moved from focus area E to D.
     """
     g = Graph()
     g.parse(BUNDLED, format="turtle")
@@ -50,6 +51,7 @@ def edited() -> Graph:
     g.add((added, KG.text, Literal(ADDED_TEXT, lang="sv")))
     g.add((added, KG.byActor, actor_iri("civilsamhallet")))
     g.add((added, KG.toInitiative, plan_item(SEED, "initiative", "A2")))
+    g.set((plan_item(SEED, "initiative", "E2"), KG.inFocusArea, plan_item(SEED, "focus-area", "D")))
     return g
 
 
@@ -78,8 +80,10 @@ def test_the_dropped_initiative_and_its_commitments(changes):
     assert changes["dropped"][0].sources  # the quote of what was dropped
 
 
-def test_the_reassigned_commitment(changes):
-    [moved] = changes["reassigned"]
+def test_the_reassigned_commitment_and_the_moved_initiative(changes):
+    [initiative, moved] = changes["reassigned"]
+    assert (initiative.kind, initiative.id, initiative.old, initiative.new) == ("initiative", "E2", "E", "D")
+    assert "focus area E → D" in initiative.why
     assert (moved.id, moved.initiative) == ("A1-staten-2", "A1")
     assert (moved.old, moved.new) == ("staten", "civilsamhallet")
     assert "actor staten → civilsamhallet" in moved.why
@@ -100,7 +104,7 @@ def test_two_plans_in_one_store(files_pair):
     with pytest.raises(DataError, match=r"holds 2 plans \(kraftsamling-2019, plan-2024\); choose one"):
         open_side(path)
     found = diff(open_side(path, SEED), open_side(path, "plan-2024"))
-    assert [c.id for c in found["reassigned"]] == ["A1-staten-2"]
+    assert [c.id for c in found["reassigned"]] == ["E2", "A1-staten-2"]
     with pytest.raises(DataError, match="--plan chooses a plan inside a store"):
         open_side(files_pair[0], SEED)
 
@@ -115,7 +119,7 @@ def test_the_cli_prints_it_readably_and_as_json(files_pair, tmp_path, monkeypatc
     as_json = json.loads(run("diff", old, new, "--format", "json").stdout)
     assert sorted(as_json) == ["added", "dropped", "reassigned", "reworded"]
     assert as_json["reworded"][0]["new"] == NEW_TEXT  # å ä ö kept
-    assert as_json["reassigned"][0]["why"].startswith("Commitment A1-staten-2 keeps its id")
+    assert as_json["reassigned"][1]["why"].startswith("Commitment A1-staten-2 keeps its id")
     same = json.loads(run("diff", old, old, "--format", "json").stdout)
     assert all(rows == [] for rows in same.values())
     bad = run("diff", old, "missing.ttl")

@@ -161,3 +161,21 @@ def test_the_cli_lists_and_accepts(tmp_path, monkeypatch, data_dir):
     wrong = run("suggest", "--accept", "E1:boende")
     assert wrong.exit_code == 2 and "not among the suggestions" in wrong.stderr
     assert run("suggest", "--plan", "nope").exit_code == 2
+
+
+def test_an_english_initiative_is_matched_by_the_english_keywords(tmp_path):
+    from kraftgraf.graph.plans import add_plan
+    from rdflib import RDF, Graph, Literal
+    from rdflib.namespace import SKOS
+
+    # "Safe housing for young adults leaving care": housing, and care leavers' social care.
+    g = Graph()
+    node = plan_item("en-plan", "initiative", "X1")
+    g.add((node, RDF.type, KG.Initiative))
+    g.add((node, SKOS.prefLabel, Literal("Safe housing for young adults leaving social care", lang="en")))
+    path = tmp_path / "en-plan.ttl"
+    g.serialize(path, format="turtle", encoding="utf-8")
+    kg = add_plan(build(), "en-plan", plan_file=path)
+    found = {(s.determinant, tuple(s.matched), tuple(s.keywords)) for s in suggestions(kg)}
+    assert found == {("boende", ("housing",), ("housing (en)",)),
+                     ("socialtjanst-och-omsorg", ("social care",), ("social care (en)",))}
