@@ -67,23 +67,22 @@ def suggestions(kg: KnowledgeGraph, rules=None) -> list[Suggestion]:
     """
     known = _determinants(kg)
     rules = read_rules(known=frozenset(known)) if rules is None else rules
-    found: dict[tuple, dict] = defaultdict(lambda: {"keywords": [], "matched": [], "texts": []})
-    initiatives: dict[tuple, URIRef] = {}
+    # (plan, initiative code) -> determinant -> what matched, in the order the plan has them
+    found: dict[tuple, dict] = defaultdict(
+        lambda: defaultdict(lambda: {"keywords": [], "matched": [], "texts": []}))
     for r in run_rq(kg, rq_text("suggest_unlinked"), activity=ACTIVITY):
         key = (r["g"][len(PLAN_GRAPHS):] if r["g"].startswith(PLAN_GRAPHS) else short(r["g"]),
                r["code"] or short(r["initiative"]))
-        initiative = initiatives.setdefault(key, URIRef(r["initiative"]))
         for rule, matched in match_rules(rules, r["text"], r["lang"]):
-            if (initiative, KG.addresses, known[rule.determinant]) in kg.dataset:
+            if (URIRef(r["initiative"]), KG.addresses, known[rule.determinant]) in kg.dataset:
                 continue  # confirmed already
-            hit = found[(*key, rule.determinant)]
+            hit = found[key][rule.determinant]
             hit["keywords"].append(f"{rule.keyword} ({rule.lang})")
             hit["matched"].extend(matched)
             hit["texts"].append(r["text"])
     rows = []
-    for plan, code in initiatives:
-        hits = sorted(((det, h) for (p, c, det), h in found.items() if (p, c) == (plan, code)),
-                      key=lambda dh: (-len(set(dh[1]["keywords"])), dh[0]))
+    for (plan, code), by_determinant in found.items():
+        hits = sorted(by_determinant.items(), key=lambda dh: (-len(set(dh[1]["keywords"])), dh[0]))
         for det, h in hits:
             node = known[det]
             keywords, matched = list(dict.fromkeys(h["keywords"])), list(dict.fromkeys(h["matched"]))
