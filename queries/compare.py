@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kraftgraf.graph.plans import plan_graph_name, select_plan
+from kraftgraf.graph.plans import PLAN_GRAPHS, plan_graph_name, select_plan
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG, determinant_iri
 from kraftgraf.queries.common import Section, cite, listing, rq_text, run_rq, short
@@ -81,7 +81,7 @@ def plan_coverage(kg: KnowledgeGraph, key: str, suggested: bool = False) -> Cove
     """
     graph = URIRef(plan_graph_name(kg, key).value)
     cover = Coverage(key)
-    for r in run_rq(kg, rq_text("compare_plan_determinants"), g=graph):
+    for r in run_rq(kg, rq_text("compare_plan_determinants"), g=graph, plan_graphs=PLAN_GRAPHS):
         cover.add(r["determinant"], r["layer"], r["order"], r["code"] or short(r["initiative"]))
         if r["link"]:
             cover.links[r["determinant"]].append(r["link"])

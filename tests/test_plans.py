@@ -108,6 +108,17 @@ def test_compare_names_what_the_later_plan_gained_and_lost(two):
     assert [r.id for r in back["gained"]] == ["arbetsloshet"] and [r.id for r in back["lost"]] == ["boende"]
 
 
+def test_a_link_in_one_plan_graph_does_not_count_for_the_other(later_file):
+    # The two versions share A1's IRI.  A link a person confirmed for A1 in the later
+    # plan's graph (here to housing) belongs to that plan only.
+    kg = add_plan(build(), "plan-2024", plan_file=later_file)
+    a1 = plan_item(SEED, "initiative", "A1")
+    add_link(kg.graph("plan/plan-2024"), a1, KG.addresses, determinant_iri("boende"),
+             Quote(document_iri("plan-2024"), "Ett nytt ramverk"), "Confirmed.")
+    found = compare(kg, SEED, "plan-2024")
+    assert [(r.id, r.initiatives) for r in found["gained"]] == [("boende", ["A1", "J1"])]
+
+
 def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
     # A plan of J1 alone reaches one layer (living and working conditions); the seed
     # plan also reaches the lifestyle, social-network and societal layers.
