@@ -70,7 +70,7 @@ def select_plan(kg: KnowledgeGraph, key: str) -> KnowledgeGraph:
         return kg
     others = {str(graph_iri(f"plan/{k}")) for k in keys if k != key}
     view = KnowledgeGraph()
-    view.store.bulk_extend(q for q in kg.store if q.graph_name.value not in others)
+    view.store.bulk_extend(q for q in kg.store if getattr(q.graph_name, "value", None) not in others)
     return view
 
 

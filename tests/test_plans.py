@@ -82,6 +82,16 @@ def test_select_plan_keeps_the_ontology_curated_facts_and_that_plan_only(two):
         select_plan(two, "plan-2030")
 
 
+def test_select_plan_keeps_what_sits_in_the_default_graph(later_file):
+    import pyoxigraph as ox
+
+    kg = add_plan(build(), "plan-2024", plan_file=later_file)
+    note = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/b"),
+                   ox.Literal("å ä ö"))
+    kg.store.add(note)  # in the default graph, which no plan owns
+    assert note in select_plan(kg, "plan-2024").store
+
+
 def test_a_query_over_one_plan_sees_only_that_plan(two):
     def unowned(kg):
         rows = next(s for s in unowned_sections(kg) if s.key == "unowned").rows
