@@ -7,7 +7,8 @@ builds.  With the same id:
 
 - **reassigned**: a commitment has another actor or another initiative, or an
   initiative sits in another focus area;
-- **reworded**: the text changed; ``score`` is how alike the two texts still are,
+- **reworded**: the text changed (an open commitment's placeholder does not count);
+  ``score`` is how alike the two texts still are,
   0–100 (rapidfuzz's ``ratio`` of the texts cut to Swedish Snowball stems, as in
   :mod:`kraftgraf.queries.text_similarity`, so a new word form alone scores high).
 
@@ -157,7 +158,8 @@ def diff(old: Side, new: Side) -> dict[str, list[Change]]:
             out["reassigned"].append(Change(
                 a.kind, i, a.initiative, ", ".join(x for _, x, _ in moves), ", ".join(y for _, _, y in moves),
                 None, f"{a.kind.capitalize()} {i} keeps its id but moved: {was}.", sources))
-        if b.text != a.text or b.kind != a.kind:
+        placeholders = b.kind == a.kind == "open commitment"  # "…" and "• .." say the same
+        if (b.text != a.text and not placeholders) or b.kind != a.kind:
             score = _score(b.text, a.text)
             was = f" (was an {b.kind})" if b.kind != a.kind else ""
             out["reworded"].append(Change(

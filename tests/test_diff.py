@@ -52,6 +52,8 @@ def edited() -> Graph:
     g.add((added, KG.byActor, actor_iri("civilsamhallet")))
     g.add((added, KG.toInitiative, plan_item(SEED, "initiative", "A2")))
     g.set((plan_item(SEED, "initiative", "E2"), KG.inFocusArea, plan_item(SEED, "focus-area", "D")))
+    # another placeholder in an empty cell is no change: it is still open
+    g.set((plan_item(SEED, "open-commitment", "A3-staten"), KG.text, Literal("…", lang="sv")))
     return g
 
 
