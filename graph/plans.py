@@ -26,7 +26,7 @@ from kraftgraf.ontology.vocab import graph_iri, slug
 
 from kraftgraf.errors import DataError, NotFoundError
 
-__all__ = ["PLAN_GRAPHS", "plan_keys", "check_key", "select_plan", "add_plan"]
+__all__ = ["PLAN_GRAPHS", "plan_keys", "check_key", "select_plan", "add_plan", "add_to_store"]
 
 PLAN_GRAPHS = str(graph_iri("plan/"))  # every plan's graph IRI starts with this
 
@@ -91,3 +91,13 @@ def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
     name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
     kg.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
     return kg
+
+
+def add_to_store(path: str | Path, memo: str | Path | None = None, plan_file: str | Path | None = None,
+                 key: str | None = None) -> KnowledgeGraph:
+    """The store at ``path`` with one more plan (key: ``key``, else the build's default); not saved."""
+    from kraftgraf.graph.build import default_key
+
+    if not Path(path).is_file():
+        raise DataError(f"{path}: no store to add to; build one first with 'kraftgraf build -o {path}'")
+    return add_plan(KnowledgeGraph.load(path), key or default_key(memo, plan_file), memo, plan_file)

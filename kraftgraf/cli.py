@@ -115,10 +115,8 @@ def main():
 def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
     from kraftgraf.graph.build import build as build_store
-    from kraftgraf.graph.build import default_key
-    from kraftgraf.graph.plans import add_plan
+    from kraftgraf.graph.plans import add_to_store
     from kraftgraf.graph.stats import counts
-    from kraftgraf.graph.store import KnowledgeGraph
 
     if memo and plan_file:
         raise UserError("give --memo or --plan, not both")
@@ -126,11 +124,7 @@ def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
     if add:
         if data_dir:
             raise UserError("--add keeps the store's curated facts; --data only goes with a new build")
-        if not Path(output).is_file():
-            raise UserError(f"{output}: no store to add to; build one first "
-                            f"with 'kraftgraf build -o {output}'")
-        key = plan_key or default_key(memo, plan_file)
-        kg = add_plan(KnowledgeGraph.load(output), key, memo=memo, plan_file=plan_file)
+        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=plan_key)
     else:
         kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
     kg.save(output)
