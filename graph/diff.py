@@ -1,12 +1,12 @@
-"""What changed between two plans: initiatives and commitments added, dropped, reassigned, reworded.
+"""What changed between two plans: initiatives, outcomes and commitments added, dropped, reassigned, reworded.
 
 Each side is a plan file (.ttl/.nt) or a store (.trig/.nq) and, in a store, one of
-its plans.  Initiatives and commitments (open ones too) are matched by their id
+its plans.  Initiatives, their outcomes and commitments (open ones too) are matched by their id
 (``kg:code``, else the tail of the IRI), which the loaders keep stable between
 builds.  With the same id:
 
-- **reassigned**: a commitment has another actor or another initiative, or an
-  initiative sits in another focus area;
+- **reassigned**: a commitment has another actor or another initiative, an outcome
+  another initiative, or an initiative sits in another focus area;
 - **reworded**: the text changed (an open commitment's placeholder does not count);
   ``score`` is how alike the two texts still are,
   0–100 (rapidfuzz's ``ratio`` of the texts cut to Swedish Snowball stems, as in
@@ -38,7 +38,8 @@ from kraftgraf.errors import DataError, NotFoundError
 
 __all__ = ["Change", "Item", "Side", "open_side", "items", "diff", "sections"]
 
-KINDS = {"Initiative": "initiative", "Commitment": "commitment", "OpenCommitment": "open commitment"}
+KINDS = {"Initiative": "initiative", "Outcome": "outcome", "Commitment": "commitment",
+         "OpenCommitment": "open commitment"}
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,12 @@ def _moves(b: Item, a: Item) -> list[tuple[str, str, str]]:
     return [p for p in pairs if p[1] != p[2]]
 
 
+ORDER = ("initiative", "outcome", "commitment", "open commitment")
+
+
 def _ordered(ids, known: dict[str, Item]) -> list[str]:
-    """Initiatives first, then commitments, each by id."""
-    return sorted(ids, key=lambda i: (known[i].kind != "initiative", i))
+    """Initiatives first, then outcomes, then commitments, each by id."""
+    return sorted(ids, key=lambda i: (ORDER.index(known[i].kind), i))
 
 
 def diff(old: Side, new: Side) -> dict[str, list[Change]]:

@@ -22,6 +22,7 @@ BUNDLED = files("kraftgraf.data") / "kraftsamling-2019.ttl"
 OLD_TEXT = "Ta fram det nya ramverket samt bidra med faktorer"
 NEW_TEXT = "Ta fram de nya ramverken samt bidra med faktorer och indikatorer"
 ADDED_TEXT = "Erbjuda mötesplatser för äldre som är ensamma"
+OUTCOME_TEXT = "En läroplan som förbereder barn och unga inför samhällets behov och utmaningar"
 
 
 def commitment(code):
@@ -36,7 +37,8 @@ def edited() -> Graph:
       from the state to civil society;
     - commitment A1-staten-1 reworded: other word forms ("ramverken") and two words more;
     - commitment A2-civilsamhallet-9 added: civil society offers meeting places (ADDED_TEXT);
-    - initiative E2 (an action programme for the education system) moved from focus area E to D.
+    - initiative E2 (an action programme for the education system) moved from focus area E to D;
+    - outcome E1-1 reworded: "individer" becomes "barn och unga".
     """
     g = Graph()
     g.parse(BUNDLED, format="turtle")
@@ -52,6 +54,7 @@ def edited() -> Graph:
     g.add((added, KG.byActor, actor_iri("civilsamhallet")))
     g.add((added, KG.toInitiative, plan_item(SEED, "initiative", "A2")))
     g.set((plan_item(SEED, "initiative", "E2"), KG.inFocusArea, plan_item(SEED, "focus-area", "D")))
+    g.set((plan_item(SEED, "outcome", "E1-1"), KG.text, Literal(OUTCOME_TEXT, lang="sv")))
     # another placeholder in an empty cell is no change: it is still open
     g.set((plan_item(SEED, "open-commitment", "A3-staten"), KG.text, Literal("…", lang="sv")))
     return g
@@ -73,9 +76,11 @@ def changes(files_pair):
 
 def test_the_dropped_initiative_and_its_commitments(changes):
     dropped = [(c.kind, c.id) for c in changes["dropped"]]
-    # the annex wrote placeholders in all three actor cells of I5: three open commitments
-    assert dropped == [("initiative", "I5"), ("open commitment", "I5-civilsamhallet"),
+    # I5 has one outcome, and the annex wrote placeholders in all three of its actor
+    # cells: three open commitments
+    assert dropped == [("initiative", "I5"), ("outcome", "I5-1"), ("open commitment", "I5-civilsamhallet"),
                        ("open commitment", "I5-kommuner-och-regioner"), ("open commitment", "I5-staten")]
+    assert changes["dropped"][1].initiative == "I5"
     assert [(c.kind, c.id, c.initiative, c.new) for c in changes["added"]] == [
         ("commitment", "A2-civilsamhallet-9", "A2", ADDED_TEXT)]
     assert changes["dropped"][0].old == "Idogt arbete tidigt med tydliga aktiviteter i samverkan"
@@ -91,8 +96,11 @@ def test_the_reassigned_commitment_and_the_moved_initiative(changes):
     assert "actor staten → civilsamhallet" in moved.why
 
 
-def test_the_reworded_commitment_with_its_score(changes):
-    [reworded] = changes["reworded"]
+def test_the_reworded_outcome_and_commitment_with_their_scores(changes):
+    outcome, reworded = changes["reworded"]  # outcomes sort before commitments
+    assert (outcome.kind, outcome.id, outcome.initiative) == ("outcome", "E1-1", "E1")
+    assert outcome.new == OUTCOME_TEXT
+    assert outcome.old == "En läroplan som förbereder individer inför samhällets behov och utmaningar"
     assert (reworded.id, reworded.old, reworded.new) == ("A1-staten-1", OLD_TEXT, NEW_TEXT)
     # word forms compare as stems, so only "och indikatorer" counts as new text
     assert 80 <= reworded.score < 100
@@ -120,7 +128,7 @@ def test_the_cli_prints_it_readably_and_as_json(files_pair, tmp_path, monkeypatc
     assert "Reworded" in table.stdout and "A1-staten-1" in table.stdout and "I5" in table.stdout
     as_json = json.loads(run("diff", old, new, "--format", "json").stdout)
     assert sorted(as_json) == ["added", "dropped", "reassigned", "reworded"]
-    assert as_json["reworded"][0]["new"] == NEW_TEXT  # å ä ö kept
+    assert as_json["reworded"][0]["new"] == OUTCOME_TEXT  # å ä ö kept
     assert as_json["reassigned"][1]["why"].startswith("Commitment A1-staten-2 keeps its id")
     same = json.loads(run("diff", old, old, "--format", "json").stdout)
     assert all(rows == [] for rows in same.values())
