@@ -93,10 +93,10 @@ def suggest(choices, store_path, fmt, explain):
 @explain_option
 @user_errors
 def diff(old, new, plans, fmt, explain):
-    """Initiatives and commitments added, dropped, reassigned or reworded between two plans.
+    """Initiatives, outcomes and commitments added, dropped, reassigned or reworded between two plans.
 
-    OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); commitments and
-    initiatives are matched by their id.
+    OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); items are
+    matched by their id (A1, A1-1, A1-staten-1).
     """
     from kraftgraf.graph.diff import open_side, sections
 
