@@ -27,7 +27,7 @@ import snowballstemmer
 
 from kraftgraf.errors import DataError
 
-__all__ = ["LANGUAGES", "Rule", "read_rules", "match", "words"]
+__all__ = ["LANGUAGES", "Rule", "Words", "read_rules", "match", "words"]
 
 LANGUAGES = {"sv": "swedish", "en": "english"}
 _WORD = re.compile(r"\w+")
@@ -41,6 +41,25 @@ def _stemmer(lang: str):
 
 
 @dataclass(frozen=True)
+class Words:
+    """A text's words as written, lower-cased and as stems, with lookups for ruling rules out."""
+
+    written: list[str]
+    lower: list[str]
+    stems: list[str]
+    joined: str  # " " + the lower-cased words, each after a space
+    stem_set: frozenset[str]
+
+    def may_have(self, how: str, what: str) -> bool:
+        """Whether some word could fit (how, what); False means none does."""
+        if how == "stem":
+            return what in self.stem_set
+        if how == "prefix":
+            return " " + what in self.joined
+        return any(stem.endswith(what) for stem in self.stem_set)
+
+
+@dataclass(frozen=True)
 class Rule:
     """One keyword of one determinant in one language, as matchers per word."""
 
@@ -49,9 +68,11 @@ class Rule:
     keyword: str
     parts: tuple[tuple[str, str], ...]  # (how, what): 'stem', 'prefix' or 'suffix'
 
-    def hits(self, tokens: list[str], stems: list[str]) -> list[list[int]]:
-        """The runs of token positions where this keyword occurs."""
-        n = len(self.parts)
+    def hits(self, text: Words) -> list[list[int]]:
+        """The runs of word positions of ``text`` where this keyword occurs."""
+        if not all(text.may_have(how, what) for how, what in self.parts):
+            return []  # most rules miss most texts: rule them out before going word by word
+        n, tokens, stems = len(self.parts), text.lower, text.stems
         return [list(range(i, i + n)) for i in range(len(tokens) - n + 1)
                 if all(_fits(how, what, tokens[i + k], stems[i + k])
                        for k, (how, what) in enumerate(self.parts))]
@@ -99,21 +120,23 @@ def read_rules(path=None, known: frozenset[str] | None = None) -> list[Rule]:
     return rules
 
 
-def words(text: str, lang: str) -> tuple[list[str], list[str], list[str]]:
+def words(text: str, lang: str) -> Words:
     """The words of ``text`` as written, lower-cased, and as stems in ``lang``."""
     written = _WORD.findall(text)
     lower = [w.lower() for w in written]
-    return written, lower, [_stemmer(lang)(w) for w in lower]
+    stems = [_stemmer(lang)(w) for w in lower]
+    return Words(written, lower, stems, "".join(" " + w for w in lower), frozenset(stems))
 
 
 def match(rules: list[Rule], text: str, lang: str) -> list[tuple[Rule, list[str]]]:
     """Each rule of ``lang`` that ``text`` matches, with the words of ``text`` it matched."""
     lang = lang if lang in LANGUAGES else "sv"
-    written, lower, stems = words(text, lang)
+    seen = words(text, lang)
     found = []
     for rule in rules:
         if rule.lang == lang:
-            runs = rule.hits(lower, stems)
+            runs = rule.hits(seen)
             if runs:
-                found.append((rule, list(dict.fromkeys(" ".join(written[i] for i in run) for run in runs))))
+                found.append((rule, list(dict.fromkeys(" ".join(seen.written[i] for i in run)
+                                                       for run in runs))))
     return found
