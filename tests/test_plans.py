@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from kraftgraf.graph.build import build
 from kraftgraf.graph.plans import add_plan, plan_keys, select_plan
-from kraftgraf.graph.provenance import Quote, add_link, add_source, document_iri
+from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source, document_iri
 from kraftgraf.ontology.vocab import KG, determinant_iri, plan_iri, plan_item
 from kraftgraf.queries.compare import compare
 from kraftgraf.queries.unowned import sections as unowned_sections
@@ -40,7 +40,7 @@ def later_plan(dropped=("C3", "C4")) -> Graph:
     g.add((j1, KG.code, Literal("J1")))
     g.add((j1, KG.inPlan, plan_iri(SEED)))
     g.add((j1, KG.inFocusArea, plan_item(SEED, "focus-area", "I")))
-    doc = document_iri("plan-2024")
+    doc = add_document(g, "plan-2024", "Plan 2024 (test fixture)", "plan-2024.ttl")
     add_source(g, j1, Quote(doc, HOUSING))
     add_link(g, j1, KG.addresses, determinant_iri("boende"), Quote(doc, HOUSING), "Housing.")
     return g
@@ -60,7 +60,10 @@ def two(later_file):
 
 
 def test_a_store_holds_several_plans_and_refuses_a_key_twice(two, later_file):
+    from kraftgraf.graph.validate import validate
+
     assert plan_keys(two) == [SEED, "plan-2024"]
+    assert validate(two) == []  # two plans side by side still conform to the shapes
     with pytest.raises(DataError, match="already has a plan 'plan-2024'"):
         add_plan(two, "plan-2024", plan_file=later_file)
     with pytest.raises(DataError, match="not a plain key"):

@@ -114,6 +114,9 @@ def test_accepting_writes_a_link_to_the_plan_graph_not_the_curated_one(data_dir)
     assert reasons == ["Confirmed by a person from a keyword suggestion: "
                        "arbetsliv* (sv) matched “arbetsliv”."]
     assert len(list(plan.subjects(None, ACTIVITY))) == 1
+    from kraftgraf.graph.validate import validate
+
+    assert validate(kg) == []  # the confirmed link has a source, a quote and a document
     # C1's other suggestion stays open; the confirmed one is gone from the list
     assert by_initiative(suggestions(kg))["C1"] == {"motstandskraft"}
     with pytest.raises(NotFoundError, match="not among the suggestions"):
