@@ -51,16 +51,39 @@ def format_option(func):
                         show_default=True, help="How to print the rows.")(func)
 
 
+def _remember_plan(ctx: click.Context, _param, value):
+    if value is not None:
+        ctx.meta["kraftgraf.plan"] = value
+    return value
+
+
+def plan_option(func):
+    """Add --plan KEY: answer over that plan of the store only (read by :func:`open_store`)."""
+    return click.option(
+        "--plan", "plan_key", metavar="KEY", expose_value=False, callback=_remember_plan,
+        help="Only this plan of the store (with the ontology and curated facts); "
+             "default: all the plans it holds.")(func)
+
+
 def open_store(store_path: str | None):
-    """The store the user means, with a note on stderr saying which one it is."""
+    """The store the user means, with a note on stderr saying which one it is.
+
+    Under a command with :func:`plan_option`, ``--plan KEY`` narrows it to that plan.
+    """
     from kraftgraf.graph.store import KnowledgeGraph
 
     if store_path is None and Path(DEFAULT_STORE).is_file():
         store_path = DEFAULT_STORE
     if store_path is None:
-        return KnowledgeGraph.bundled()
-    kg = KnowledgeGraph.load(store_path)
-    click.echo(f"(store: {store_path})", err=True)
+        kg = KnowledgeGraph.bundled()
+    else:
+        kg = KnowledgeGraph.load(store_path)
+        click.echo(f"(store: {store_path})", err=True)
+    key = click.get_current_context().meta.get("kraftgraf.plan")
+    if key is not None:
+        from kraftgraf.graph.plans import select_plan
+
+        kg = select_plan(kg, key)
     return kg
 
 
@@ -81,28 +104,41 @@ def main():
               help="An RDF plan file (.ttl/.nt), e.g. from 'kraftgraf synth', instead of a memo.")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False),
               help="A folder of curated CSV files to use instead of the bundled ones.")
+@click.option("--plan-key", metavar="KEY",
+              help="Name of the plan in the store (default: the plan file's name, or the memo's plan).")
+@click.option("--add", is_flag=True,
+              help="Add the plan to the existing store at -o instead of building a new one.")
 @click.option("-o", "--output", default=DEFAULT_STORE, show_default=True,
               help="Store file to write (.trig or .nq).")
 @format_option
 @user_errors
-def build(memo, plan_file, data_dir, output, fmt):
+def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
     from kraftgraf.graph.build import build as build_store
+    from kraftgraf.graph.plans import add_to_store
     from kraftgraf.graph.stats import counts
 
     if memo and plan_file:
         raise UserError("give --memo or --plan, not both")
     output = output if Path(output).suffix else output + ".trig"
-    kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file)
+    if add:
+        if data_dir:
+            raise UserError("--add keeps the store's curated facts; --data only goes with a new build")
+        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=plan_key)
+    else:
+        kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
     kg.save(output)
     click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":
-        click.echo(f"\nwrote {output}; later commands read it from this folder "
-                   f"(or pass --store {output})")
+        from kraftgraf.graph.plans import plan_keys
+
+        click.echo(f"\nwrote {output} with the plans {', '.join(plan_keys(kg))}; later commands "
+                   f"read it from this folder (or pass --store {output})")
 
 
 @main.command()
 @store_option
+@plan_option
 @format_option
 @user_errors
 def stats(store_path, fmt):
@@ -166,4 +202,4 @@ def synth(municipalities, regions, initiatives, seed, output):
 
 
 # The other commands register themselves on `main` when imported.
-from kraftgraf import cli_neo4j, cli_queries, cli_views  # noqa: E402,F401,I001
+from kraftgraf import cli_neo4j, cli_plans, cli_queries, cli_views  # noqa: E402,F401,I001

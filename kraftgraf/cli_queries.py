@@ -11,16 +11,16 @@ from pathlib import Path
 
 import click
 
-from kraftgraf.cli import format_option, main, open_store, store_option, user_errors
+from kraftgraf.cli import format_option, main, open_store, plan_option, store_option, user_errors
 from kraftgraf.errors import DataError
 from kraftgraf.output import render, render_sections
 
 
 def answer_options(func):
-    """--store, --format and --explain: what every question takes."""
+    """--store, --plan, --format and --explain: what every question takes."""
     func = click.option("--explain", is_flag=True,
                         help="Print under each row why it is there and the source quotes.")(func)
-    return store_option(format_option(func))
+    return store_option(plan_option(format_option(func)))
 
 
 def emit(module: str, store_path, fmt, explain, **options) -> None:
