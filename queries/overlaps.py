@@ -87,18 +87,16 @@ class _Commitment(NamedTuple):
 
 def _commitments(kg: KnowledgeGraph) -> list[_Commitment]:
     """Every commitment once, in no particular order (the answer is sorted at the end)."""
-    rows: dict[str, list] = {}
-    for commitment, actor, initiative, text, quote in run_rq_rows(kg, rq_text("overlap_commitments")):
-        row = rows.get(commitment)
-        if row is None:
-            row = rows[commitment] = [actor, initiative, text, []]
-        if quote is not None:
-            row[3].append(quote)
-    own = {a: " " + normalise(kg.label(URIRef(a))) + " " for a in {row[0] for row in rows.values()}}
-    words = lru_cache(maxsize=None)(normalise)  # plans repeat bullets
+    listing = run_rq_rows(kg, rq_text("overlap_commitments"))  # a row per quote of a commitment
+    quotes = defaultdict(list)
+    for row in listing:
+        if row[4] is not None:
+            quotes[row[0]].append(row[4])
+    rows = {row[0]: row[1:4] for row in listing}
+    own = {a: " " + normalise(kg.label(URIRef(a))) + " " for a in {actor for actor, _, _ in rows.values()}}
     # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
-    return [_Commitment(iri, actor, initiative, _without(words(text), own[actor]), quotes)
-            for iri, (actor, initiative, text, quotes) in rows.items()]
+    return [_Commitment(iri, actor, initiative, _without(normalise(text), own[actor]), quotes[iri])
+            for iri, (actor, initiative, text) in rows.items()]
 
 
 def _without(words: str, name: str) -> str:

@@ -70,18 +70,23 @@ class TextIndex:
     def __init__(self, texts: Iterable[str]):
         self.texts = sorted(set(texts))
         self.row = {text: i for i, text in enumerate(self.texts)}
-        stems = [set(text.split()) for text in self.texts]  # a word counts once per text
-        vocabulary = sorted(set().union(*stems))
+        # All the words in one split and one coding pass; np.unique then keeps a word once per text.
+        flat = " ".join(self.texts).split()
+        vocabulary = sorted(set(flat))
         code = {stem: i for i, stem in enumerate(vocabulary)}
-        words = np.array([code[s] for found in stems for s in found], dtype=np.int64)
+        counts = np.fromiter(map(len, map(str.split, self.texts)), dtype=np.int64, count=len(self.texts))
+        cells = np.repeat(np.arange(len(self.texts)), counts) * len(vocabulary) + \
+            np.array([code[w] for w in flat], dtype=np.int64)
+        cells.sort()  # np.unique without an inverse is many times slower than a sort on numpy 2.4
+        cells = cells[np.concatenate([[True], cells[1:] != cells[:-1]])] if len(cells) else cells
+        rows, words = np.divmod(cells, max(len(vocabulary), 1))
         keys: dict[str, int] = {}
         key = np.array([keys.setdefault(s[:KEY], len(keys)) for s in vocabulary], dtype=np.int64)
         length = np.array([len(s) for s in vocabulary], dtype=np.float32)
-        self.words = np.fromiter(map(len, stems), dtype=np.int64, count=len(stems))
-        rows = np.repeat(np.arange(len(stems)), self.words)
-        shape = (len(stems), len(keys))  # the stems of one key add up in their cell
+        shape = (len(self.texts), len(keys))  # the stems of one key add up in their cell
         self.letters = coo_matrix((length[words], (rows, key[words])), shape=shape).tocsr()
-        self.size = np.bincount(rows, length[words], minlength=len(stems))
+        self.size = np.bincount(rows, length[words], minlength=len(self.texts))
+        self.words = np.bincount(rows, minlength=len(self.texts))
 
     def _block(self, rows: np.ndarray) -> np.ndarray:
         """The letters of ``rows`` as a dense matrix over the word keys they use.
