@@ -70,7 +70,7 @@ class TextIndex:
     def __init__(self, texts: Iterable[str]):
         self.texts = sorted(set(texts))
         self.row = {text: i for i, text in enumerate(self.texts)}
-        # All the words in one split and one coding pass; np.unique then keeps a word once per text.
+        # All the words in one split and one coding pass; a sort then keeps a word once per text.
         flat = " ".join(self.texts).split()
         vocabulary = sorted(set(flat))
         code = {stem: i for i, stem in enumerate(vocabulary)}
