@@ -28,9 +28,9 @@ def push(store_path, uri, user, password, database, batch_size, prune, dry_run):
     """Push the store: constraints, then nodes and relationships in batches (idempotent)."""
     from kraftgraf.graph.neo4j_sync import connect, plan_push
     from kraftgraf.graph.neo4j_sync import push as push_graph
-    from kraftgraf.graph.property_graph import property_graph
+    from kraftgraf.graph.neo4j_props import push_graph
 
-    pg = property_graph(open_store(store_path))
+    pg = push_graph(open_store(store_path))
     if dry_run:
         for st in plan_push(pg, batch_size, prune):
             rows = sum(len(b) for b in st.batches)
