@@ -39,9 +39,9 @@ from math import comb
 from typing import NamedTuple
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.queries.common import Measure, Section, rq_text, run_rq, run_rq_rows, short
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Measure, Section, short
 from kraftgraf.queries.text_similarity import TextIndex, normalise, similarity
-from rdflib import URIRef
 
 from kraftgraf.errors import DataError
 
@@ -89,13 +89,13 @@ class _Commitment(NamedTuple):
     quotes: list[str]
 
 
-def _commitments(kg: KnowledgeGraph) -> list[_Commitment]:
+def _commitments(b: Backend) -> list[_Commitment]:
     rows: dict[str, list] = {}
-    for commitment, actor, initiative, text, quote in run_rq_rows(kg, rq_text("overlap_commitments")):
-        row = rows.setdefault(commitment, [actor, initiative, text, []])
-        if quote is not None:
-            row[3].append(quote)
-    name = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    for r in b.rows("overlap_commitments"):
+        row = rows.setdefault(r["commitment"], [r["actor"], r["initiative"], r["text"], []])
+        if r["quote"] is not None:
+            row[3].append(r["quote"])
+    name = b.label
     own = lru_cache(maxsize=None)(lambda iri: re.compile(re.escape(name(iri)), re.IGNORECASE))
     words = lru_cache(maxsize=None)(normalise)  # plans repeat bullets
     # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
@@ -115,7 +115,8 @@ def _blocks(commitments: list[_Commitment], kind: str) -> list[list[_Commitment]
     return list(groups.values())
 
 
-def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> set[tuple[str, str]]:
+def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
+                    block: str | None = None) -> set[tuple[str, str]]:
     """Every candidate pair (commitment IRIs, in order) of ``kind``, before any scoring.
 
     The pairs ``overlap_candidates_same_initiative.rq`` or
@@ -123,7 +124,7 @@ def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> 
     actor IRI) only that block's, as the query does with ``?initiative`` or ``?actor`` bound.
     """
     key, differ = _SIDES[kind]
-    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(kg), kind)
+    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(backend_of(kg)), kind)
             if block is None or group[0][key] == str(block)
             for x, y in combinations(group, 2) if x[differ] != y[differ]}
 
@@ -141,10 +142,10 @@ def _row(kind: str, x: _Commitment, y: _Commitment, score: float) -> TextOverlap
     return TextOverlap(kind, x.code, y.code, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
 
 
-def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
+def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
     if not 0 <= threshold <= 100:
         raise DataError(f"threshold {threshold:g} is outside 0–100")
-    commitments, found = _commitments(kg), []
+    commitments, found = _commitments(backend_of(kg)), []
     index = TextIndex(c.words for c in commitments)
     counts = Counter(commitments=len(commitments))
     for kind in kinds:
@@ -165,7 +166,7 @@ def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOve
     return [_row(kind, x, y, -score) for score, kind, x, y in found], counts
 
 
-def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,
+def text_overlaps(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD,
                   kind: str | None = None) -> list[TextOverlap]:
     """Pairs of commitments scoring ``threshold`` (0–100) or more, best first.
 
@@ -174,14 +175,15 @@ def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,
     return _overlaps(kg, threshold, [kind] if kind else [SAME_INITIATIVE, SAME_ACTOR])[0]
 
 
-def mandate_overlaps(kg: KnowledgeGraph) -> list[MandateOverlap]:
+def mandate_overlaps(kg: KnowledgeGraph | Backend) -> list[MandateOverlap]:
     """Determinants whose sector two or more actors hold a mandate in themselves."""
+    b = backend_of(kg)
     found = defaultdict(lambda: (defaultdict(set), {}))  # determinant -> (sector -> actors, quotes)
-    for r in run_rq(kg, rq_text("mandate_overlaps")):
+    for r in b.rows("mandate_overlaps"):
         sectors, quotes = found[r["determinant"]]
         sectors[r["sector"]].add(r["actor"])
         quotes.update(dict.fromkeys(q for q in (r["placementQuote"], r["mandateQuote"]) if q))
-    label = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    label = b.label
     rows = []
     for determinant, (sectors, quotes) in found.items():
         actors = sorted({label(a) for held in sectors.values() for a in held})
@@ -210,8 +212,9 @@ def _counts(counts: Counter, found: int, threshold: float) -> list[Measure]:
     return [Measure(*row, []) for row in rows] if n else []
 
 
-def sections(kg: KnowledgeGraph, threshold: float = THRESHOLD) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD) -> list[Section]:
     """The overlaps answer: text overlaps of both kinds, mandate overlaps, and the pairs compared."""
+    kg = backend_of(kg)
     rows, counts = _overlaps(kg, threshold, [SAME_INITIATIVE, SAME_ACTOR])
     columns = ("first", "second", "score", "actors", "initiatives")
     scored = (f"score {threshold:g} or more of 100 (rapidfuzz token_set_ratio on Swedish word stems; "
