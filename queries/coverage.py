@@ -98,7 +98,8 @@ class _Grid:
 
 def _actor_grid(b: Backend) -> _Grid:
     grid, order = _Grid(), {}
-    for r in b.rows("coverage_actor_layer"):
+    # in the order the .rq gives them (a Cypher UNION cannot sort its parts together)
+    for r in sorted(b.rows("coverage_actor_layer"), key=lambda r: (r["actor"] or "", r["order"])):
         if not 0 <= r["order"] < len(LAYER_COLUMNS):
             continue
         order[r["layer"]] = r["order"]

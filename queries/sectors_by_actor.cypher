@@ -8,6 +8,7 @@ OPTIONAL MATCH (holder)<-[:HAS_MEMBER]-(grp:Resource)
 WHERE NOT (grp)-[:HAS_MANDATE_IN]->()
 WITH holder, mandate, sector, collect(DISTINCT grp) AS groups
 UNWIND [holder] + groups AS actor
-UNWIND CASE WHEN size(coalesce(mandate.quotes, [])) = 0 THEN [null] ELSE mandate.quotes END AS quote
-RETURN actor.iri AS actor, sector.iri AS sector, holder.iri AS holder, mandate.statement AS mandate, quote
-ORDER BY actor, sector, holder
+WITH *, coalesce(mandate.quotes, []) AS quotes  // each quote with its place, in source order
+UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE range(0, size(quotes) - 1) END AS k
+RETURN actor.iri AS actor, sector.iri AS sector, holder.iri AS holder, mandate.statement AS mandate, quotes[k] AS quote
+ORDER BY actor, sector, holder, k

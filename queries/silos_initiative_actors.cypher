@@ -4,6 +4,7 @@
 // Parameters: none.
 MATCH (initiative:Initiative)
 OPTIONAL MATCH (initiative)<-[:TO_INITIATIVE]-(commitment:Commitment)-[:BY_ACTOR]->(actor:Resource)
-UNWIND CASE WHEN size(coalesce(commitment.quotes, [])) = 0 THEN [null] ELSE commitment.quotes END AS quote
-RETURN initiative.iri AS initiative, commitment.iri AS commitment, actor.iri AS actor, quote
-ORDER BY initiative, commitment
+WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its place, in source order
+UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE range(0, size(quotes) - 1) END AS k
+RETURN initiative.iri AS initiative, commitment.iri AS commitment, actor.iri AS actor, quotes[k] AS quote
+ORDER BY initiative, commitment, k

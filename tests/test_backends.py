@@ -1,0 +1,147 @@
+"""One class of expectations for the gap queries, run against every backend that can answer them.
+
+As ontology-access-kit does for its implementations: :class:`Compliance` says what
+the answers on the seed plan are, and each backend runs the whole class.
+
+- ``embedded``: the store and its SPARQL texts; always.
+- ``falkordb``: the ``.cypher`` texts on FalkorDB (an embedded openCypher engine,
+  not Neo4j) after the Neo4j push's own statements; skipped when its
+  redis-server cannot start here.
+- ``neo4j``: the same texts on the Neo4j 5 server that ``KRAFTGRAF_NEO4J_URI``
+  names, after a push of the seed plan into ``$KRAFTGRAF_NEO4J_DATABASE`` (default
+  ``neo4j``; the push merges, it prunes nothing); skipped when it is unset.
+
+Beside the stated answers, every section of every query must equal the embedded
+backend's, row for row, with the same ``why`` and ``sources``, on the seed plan and
+on a small synthetic plan.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+
+import pytest
+from cypher_engines import FalkorDBServer, neo4j_settings, push_to_falkordb
+from kraftgraf.graph.build import build
+from kraftgraf.graph.neo4j_props import push_graph
+from kraftgraf.queries import coverage, laws, silos, trace, unowned
+from kraftgraf.queries.backend import Embedded
+from kraftgraf.queries.cypher_backend import falkordb_backend, neo4j_backend
+from kraftgraf.queries.overlaps import SAME_ACTOR, text_overlaps
+
+from kraftgraf.errors import NotFoundError
+
+BACKENDS = ["embedded", pytest.param("falkordb", marks=pytest.mark.falkordb),
+            pytest.param("neo4j", marks=pytest.mark.neo4j)]
+# (query module, options) pairs whose sections must match the embedded backend's
+QUESTIONS = [("unowned", {}), ("unowned", {"actor": "Staten"}), ("unowned", {"actor": "SKL"}),
+             ("unowned", {"actor": "Civilsamhället"}), ("coverage", {"by": "actor"}),
+             ("coverage", {"by": "sector"}), ("laws", {}), ("trace", {"name": "Staten"}),
+             ("trace", {"name": "SKL"}), ("trace", {"name": "arbetsmiljö"}), ("silos", {}),
+             ("overlaps", {}), ("overlaps", {"threshold": 60})]
+QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def falkordb_server():
+    try:
+        server = FalkorDBServer()
+    except (ImportError, RuntimeError, OSError) as exc:
+        pytest.skip(f"FalkorDB cannot start here: {exc}")
+    yield server
+    server.stop()
+
+
+def _cypher(request, name: str, kg):
+    """A Cypher backend over ``kg`` pushed into FalkorDB or Neo4j, or a skip that says why not."""
+    if name == "falkordb":
+        graph = request.getfixturevalue("falkordb_server").graph(f"kraftgraf-{id(kg)}")
+        push_to_falkordb(graph, push_graph(kg), batch_size=100)
+        return falkordb_backend(graph)
+    settings = neo4j_settings()
+    if settings is None:
+        pytest.skip("no Neo4j server: set KRAFTGRAF_NEO4J_URI (and _USER, _PASSWORD) to run these")
+    from kraftgraf.graph.neo4j_sync import connect, push
+
+    driver = connect(*settings)
+    request.addfinalizer(driver.close)
+    database = os.environ.get("KRAFTGRAF_NEO4J_DATABASE", "neo4j")
+    push(driver, push_graph(kg), database)
+    return neo4j_backend(driver, database)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request, seed):
+    return Embedded(seed) if request.param == "embedded" else _cypher(request, request.param, seed)
+
+
+@pytest.fixture(scope="module")
+def synthetic_backend(request, backend, synthetic):
+    return Embedded(synthetic) if backend.name == "embedded" else _cypher(request, backend.name.split()[0],
+                                                                          synthetic)
+
+
+class TestCompliance:
+    """What every backend answers on the seed plan (the reasoning is in tests/test_query_*.py)."""
+
+    def test_unowned(self, backend):
+        assert [r.code for r in unowned.unowned_initiatives(backend)] == ["C4", "C5", "C6", "H3", "I4", "I5"]
+        assert unowned.number_of_unowned_initiatives(backend) == 6
+        assert unowned.is_unowned(backend, "c4") and not unowned.is_unowned(backend, "A1")
+
+    def test_lacking_an_actor(self, backend):
+        rows = unowned.initiatives_lacking(backend, "civilsamhället")
+        assert [r.code for r in rows if r.status == "no commitment"] == ["D1"]
+
+    def test_coverage(self, backend):
+        last = coverage.coverage_matrix(backend)[-1]
+        assert (last.label, last.lifestyle, last.total) == ("Staten", 2, 14)
+        assert [r.label for r in coverage.uncovered_layers(backend)] == ["Ålder, kön och arv"]
+
+    def test_laws(self, backend):
+        row = laws.law_changes(backend)[0]
+        assert (row.code, row.sfs, row.status, row.pushed_by) == (
+            "A2-staten-1", "2001:453", "replaced by SFS 2025:400 from 2025-07-01", "Staten")
+
+    def test_trace_both_directions(self, backend):
+        assert {p.route for p in trace.trace(backend, "Staten")} == {"commitment", "law", "mandate"}
+        back = trace.trace(backend, "Arbetsmiljö")
+        assert back and {p.target for p in back} == {"Arbetsmiljö"}
+
+    def test_silos(self, backend):
+        assert round(silos.ei_index(backend), 3) == 0.333
+        assert round(silos.sector_modularity(backend), 3) == -0.125
+        assert [r.sector for r in silos.isolated_sectors(backend)] == ["Kultur och fritid"]
+
+    def test_overlaps(self, backend):
+        first = text_overlaps(backend, kind=SAME_ACTOR)[0]
+        assert (first.first, first.second, first.score) == (
+            "A1-kommuner-och-regioner-1", "D1-kommuner-och-regioner-1", 100.0)
+
+    def test_unknown_names_say_what_is_close(self, backend):
+        with pytest.raises(NotFoundError, match="no actor called 'Statn'.*'Staten'"):
+            unowned.initiatives_lacking(backend, "Statn")
+        evil = "Sta'ten\"}) `x` DETACH DELETE n //"
+        with pytest.raises(NotFoundError, match="no actor called"):
+            unowned.initiatives_lacking(backend, evil)
+        with pytest.raises(NotFoundError, match="no actor called 'zz'.*no determinant called 'zz'"):
+            trace.trace(backend, "zz")
+
+    @pytest.mark.parametrize(("module", "options"), QUESTIONS, ids=QUESTION_IDS)
+    def test_every_section_as_embedded(self, backend, seed, module, options):
+        sections = import_module(f"kraftgraf.queries.{module}").sections
+        assert sections(backend, **options) == sections(seed, **options)
+
+    @pytest.mark.parametrize(("module", "options"), [q for q in QUESTIONS if q[0] != "trace"],
+                             ids=[i for i in QUESTION_IDS if not i.startswith("trace")])
+    def test_a_synthetic_plan_as_embedded(self, synthetic_backend, synthetic, module, options):
+        if options.get("actor") in ("SKL", "Civilsamhället"):
+            pytest.skip("the synthetic plan has no such actor")
+        sections = import_module(f"kraftgraf.queries.{module}").sections
+        assert sections(synthetic_backend, **options) == sections(synthetic, **options)
