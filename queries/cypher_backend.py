@@ -22,9 +22,10 @@ from rdflib import RDFS, Graph, URIRef
 
 from kraftgraf.errors import lookup
 
-__all__ = ["cypher_text", "parameters", "CypherBackend", "neo4j_backend", "falkordb_backend"]
+__all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "neo4j_backend", "falkordb_backend"]
 
 _PARAM = re.compile(r"\$(\w+)")
+_COMMENT = re.compile(r"(^|\s)//.*$", re.M)  # not the // of an IRI
 _QUOTES = "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) RETURN n.iri AS iri, n.quotes AS quotes"
 _LINK_QUOTES = ("MATCH (:Resource)-[r]->(:Resource) WHERE r.statement IN $iris "
                 "RETURN r.statement AS iri, r.quotes AS quotes")
@@ -40,10 +41,14 @@ def cypher_text(name: str) -> str:
     return (files("kraftgraf.queries") / f"{name}.cypher").read_text(encoding="utf-8")
 
 
+def without_comments(text: str) -> str:
+    """The Cypher text without its ``//`` comments."""
+    return _COMMENT.sub("", text)
+
+
 def parameters(text: str) -> list[str]:
     """The names of the parameters a Cypher text takes (``$actor`` -> 'actor'), comments left out."""
-    code = "\n".join(line.split("//", 1)[0] for line in text.splitlines())
-    return sorted(set(_PARAM.findall(code)))
+    return sorted(set(_PARAM.findall(without_comments(text))))
 
 
 @cache

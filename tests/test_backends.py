@@ -145,3 +145,15 @@ class TestCompliance:
             pytest.skip("the synthetic plan has no such actor")
         sections = import_module(f"kraftgraf.queries.{module}").sections
         assert sections(synthetic_backend, **options) == sections(synthetic, **options)
+
+
+@pytest.mark.falkordb
+def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed):
+    pg = push_graph(seed)
+    graph = falkordb_server.graph("twice")
+    counts = []
+    for size in (1000, 7):
+        push_to_falkordb(graph, pg, batch_size=size)
+        counts.append([graph.ro_query(q).result_set[0][0] for q in (
+            "MATCH (n:Resource) RETURN count(n)", "MATCH (:Resource)-[r]->(:Resource) RETURN count(r)")])
+    assert counts[0] == counts[1] == [len(pg.nodes), len(pg.edges)]
