@@ -22,7 +22,8 @@ from rdflib import RDFS, Graph, URIRef
 
 from kraftgraf.errors import lookup
 
-__all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "neo4j_backend", "falkordb_backend"]
+__all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "neo4j_backend",
+           "falkordb_backend"]
 
 _PARAM = re.compile(r"\$(\w+)")
 _COMMENT = re.compile(r"(^|\s)//.*$", re.M)  # not the // of an IRI

@@ -60,7 +60,13 @@ class FalkorDBServer:
 
 def push_to_falkordb(graph, pg, batch_size: int = 5000) -> int:
     """Run the Neo4j push's statements on a FalkorDB graph; returns the rows written."""
-    graph.query(FALKORDB_INDEX)
+    from redis.exceptions import ResponseError
+
+    try:
+        graph.query(FALKORDB_INDEX)
+    except ResponseError as exc:  # a second push: the index is there
+        if "already indexed" not in str(exc):
+            raise
     run, rows = uuid.uuid4().hex, 0
     for st in plan_push(pg, batch_size):
         if st.cypher == CONSTRAINT:
