@@ -120,6 +120,8 @@ def neo4j_backend(driver, database: str = "neo4j") -> CypherBackend:
                                                  routing_=RoutingControl.READ)
         except exceptions.Neo4jError as exc:
             raise Neo4jError(f"Neo4j rejected a query: {exc.message}") from None
+        except exceptions.DriverError as exc:  # e.g. the server went away after the login
+            raise Neo4jError(f"Neo4j could not answer: {str(exc).splitlines()[0]}") from None
         return [r.data() for r in records]
 
     return CypherBackend(run, f"neo4j ({database})")
