@@ -34,8 +34,9 @@ from kraftgraf.graph.exports import write_ntriples
 from kraftgraf.graph.neo4j_props import push_graph
 from kraftgraf.graph.neo4j_sync import plan_push
 from kraftgraf.graph.synth import write_synth
-from kraftgraf.registry import EXPORTERS, exporter
 from rdflib import Graph
+
+from kraftgraf.registry import EXPORTERS, exporter
 
 TARGET = 3.0  # every export within this many times rdflib's N-Triples serialisation
 

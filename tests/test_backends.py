@@ -157,3 +157,30 @@ def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed)
         counts.append([graph.ro_query(q).result_set[0][0] for q in (
             "MATCH (n:Resource) RETURN count(n)", "MATCH (:Resource)-[r]->(:Resource) RETURN count(r)")])
     assert counts[0] == counts[1] == [len(pg.nodes), len(pg.edges)]
+
+
+@pytest.mark.falkordb
+@pytest.mark.parametrize("args", [["query", "unowned", "--actor", "SKL"], ["query", "silos"],
+                                  ["trace", "arbetsmiljö"], ["query", "laws", "--format", "json"]])
+def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, monkeypatch, tmp_path, args):
+    """`--backend neo4j` end to end, with FalkorDB standing in for the server and its driver."""
+    from click.testing import CliRunner
+    from kraftgraf.queries import cypher_backend
+
+    from kraftgraf.cli import main
+
+    graph = falkordb_server.graph("cli")
+    push_to_falkordb(graph, push_graph(seed))
+
+    class NoDriver:
+        def close(self):
+            pass
+
+    monkeypatch.setattr("kraftgraf.cli_neo4j.open_driver", lambda uri, user, password: NoDriver())
+    monkeypatch.setattr(cypher_backend, "neo4j_backend", lambda driver, database: falkordb_backend(graph))
+    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
+    monkeypatch.chdir(tmp_path)  # no store file here: the bundled plan, as pushed
+    embedded = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json"))
+    served = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json") + ["--backend", "neo4j"])
+    assert embedded.exit_code == served.exit_code == 0, served.output
+    assert served.output == embedded.output
