@@ -4,7 +4,9 @@
 ``run(text, params) -> list[dict]``; :func:`neo4j_backend` gives it the official
 driver's, :func:`falkordb_backend` FalkorDB's (used by the tests: an embedded
 openCypher engine, not Neo4j).  The texts keep to Cypher that both Neo4j 5 and
-FalkorDB run: no ``EXISTS {…}`` or ``CALL {…}`` subqueries, patterns as predicates.
+FalkorDB run: no ``EXISTS {…}`` or ``CALL {…}`` subqueries, patterns as predicates,
+and where an ``OPTIONAL MATCH`` could match part of its pattern (FalkorDB then
+gives a row of nulls beside the matches) the matches are collected first.
 Every value is a parameter; a parameter a text names but the caller leaves out is
 ``null`` ("not bound").
 """

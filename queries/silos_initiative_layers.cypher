@@ -5,7 +5,11 @@
 // Parameters: none.
 MATCH (layer:DeterminantLayer)
 WHERE layer.order IS NOT NULL
-OPTIONAL MATCH (initiative:Initiative)-[link:ADDRESSES]->(:Resource)-[:LAYER]->(layer)
-UNWIND CASE WHEN size(coalesce(link.quotes, [])) = 0 THEN [null] ELSE link.quotes END AS quote
-RETURN DISTINCT layer.iri AS layer, layer.order AS `order`, initiative.iri AS initiative, quote
+OPTIONAL MATCH (layer)<-[:LAYER]-(:Resource)<-[link:ADDRESSES]-(initiative:Initiative)
+// collected first, so that a layer with no initiative gives one row, whatever the engine
+WITH layer, collect(CASE WHEN initiative IS NULL THEN null
+                         ELSE {initiative: initiative.iri, quotes: coalesce(link.quotes, [])} END) AS found
+UNWIND CASE WHEN size(found) = 0 THEN [null] ELSE found END AS hit
+UNWIND CASE WHEN hit IS NULL OR size(hit.quotes) = 0 THEN [null] ELSE hit.quotes END AS quote
+RETURN DISTINCT layer.iri AS layer, layer.order AS `order`, hit.initiative AS initiative, quote
 ORDER BY `order`, initiative, quote
