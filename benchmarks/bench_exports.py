@@ -24,6 +24,7 @@ import argparse
 import json
 import platform
 import tempfile
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def measure(kg, tmp: Path, repeat: int) -> list[dict]:
         return result
 
     g = rdflib_graph(kg, tmp)
-    time("rdflib Graph.serialize nt (baseline)", g.serialize, str(tmp / "rdflib.nt"), "nt")
+    time("rdflib Graph.serialize nt (baseline)", partial(g.serialize, str(tmp / "rdflib.nt"), "nt",
+                                                         encoding="utf-8"))
     triples = len(g)
     del g
     pg = time("push_graph (property graph + query props)", push_graph, kg)
