@@ -2,7 +2,7 @@
 
 :func:`property_graph` gives what Gephi, Cytoscape and Kumu show: one quote,
 labels, layers, sectors.  A gap query asked of Neo4j (``queries/*.cypher``) needs
-what the SPARQL texts read from the store: every source quote of a node, its
+what the SPARQL texts read from the store: every source quote of a node (and its source), its
 ``kg:order``, ``kg:text``, ``kg:column``, the law's SFS number and last day, the
 scheme a layer belongs to, the names it can be looked up by, and, on a
 relationship, the reified statement behind it (``statement``), its quotes and
@@ -41,6 +41,8 @@ _SINGLE = {
 _LISTS = {
     "quotes": ("SELECT ?node ?value WHERE { ?node prov:wasDerivedFrom ?src . ?src prov:value ?value } "
                "ORDER BY ?node ?src"),
+    "sources": ("SELECT ?node ?value WHERE { ?node prov:wasDerivedFrom ?value . ?value prov:value ?q } "
+                "ORDER BY ?node ?value"),
     "names": ("SELECT ?node ?value WHERE { VALUES ?p { skos:prefLabel skos:altLabel rdfs:label kg:code } "
               "?node ?p ?value }"),
     "schemes": "SELECT ?node ?value WHERE { ?node a kg:DeterminantLayer ; skos:inScheme ?value }",
@@ -68,7 +70,7 @@ def _value(term):
 
 def _node_props(kg: KnowledgeGraph, pg: PropertyGraph) -> None:
     actor_kinds = {local_name(k) for k in ACTOR_KINDS}
-    props = {n: {"actor": node.kind in actor_kinds, "quotes": [], "schemes": [],
+    props = {n: {"actor": node.kind in actor_kinds, "quotes": [], "sources": [], "schemes": [],
                  "names": [local_name(n).lower()]} for n, node in pg.nodes.items()}
     for key, text in [*_SINGLE.items(), ("label", _LABELS)]:
         for r in _rows(kg, text):

@@ -119,7 +119,7 @@ def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
     """
     result = _select(kg, text, bindings)
     names = [v.value for v in result.variables]
-    return [{n: plain(row[n]) for n in names} for row in result]
+    return [dict(zip(names, map(plain, row))) for row in result]  # a solution iterates in SELECT order
 
 
 def run_rq_rows(kg: KnowledgeGraph, text: str, **bindings) -> list[tuple]:

@@ -4,8 +4,8 @@
 // Parameters: none.
 MATCH (actor:Resource)<-[:BY_ACTOR]-(commitment:Commitment)-[:TO_INITIATIVE]->(initiative:Resource)
 WHERE commitment.text IS NOT NULL
-WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its place, in source order
+WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its source
 UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE range(0, size(quotes) - 1) END AS k
 RETURN commitment.iri AS commitment, actor.iri AS actor, initiative.iri AS initiative,
-       commitment.text AS text, quotes[k] AS quote
-ORDER BY commitment, k
+       commitment.text AS text, quotes[k] AS quote,
+       commitment.sources[k] AS source

@@ -91,7 +91,7 @@ class _Commitment(NamedTuple):
 
 def _commitments(b: Backend) -> list[_Commitment]:
     rows: dict[str, list] = {}
-    for r in b.rows("overlap_commitments"):
+    for r in sorted(b.rows("overlap_commitments"), key=lambda r: (r["commitment"], r["source"] or "")):
         row = rows.setdefault(r["commitment"], [r["actor"], r["initiative"], r["text"], []])
         if r["quote"] is not None:
             row[3].append(r["quote"])

@@ -81,7 +81,8 @@ class _Plan(SectorIndex):
     def __init__(self, kg: KnowledgeGraph | Backend):
         super().__init__(kg)
         self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
-        for r in self.backend.rows("silos_initiative_actors"):
+        rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
+        for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
             made = self.made.setdefault(r["initiative"], {})
             if r["commitment"]:
                 made[r["commitment"]] = r["actor"]

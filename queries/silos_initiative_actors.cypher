@@ -4,7 +4,7 @@
 // Parameters: none.
 MATCH (initiative:Initiative)
 OPTIONAL MATCH (initiative)<-[:TO_INITIATIVE]-(commitment:Commitment)-[:BY_ACTOR]->(actor:Resource)
-WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its place, in source order
+WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its source
 UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE range(0, size(quotes) - 1) END AS k
-RETURN initiative.iri AS initiative, commitment.iri AS commitment, actor.iri AS actor, quotes[k] AS quote
-ORDER BY initiative, commitment, k
+RETURN initiative.iri AS initiative, commitment.iri AS commitment, actor.iri AS actor, quotes[k] AS quote,
+       commitment.sources[k] AS source
