@@ -20,7 +20,6 @@ within 3x of rdflib's N-Triples.  `--quick` uses a small plan, to smoke-test.
 
 from __future__ import annotations
 
-import argparse
 import json
 import platform
 import tempfile
@@ -29,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pyoxigraph as ox
-from bench_build import NATIONAL, QUICK, timed
+from bench_build import NATIONAL, QUICK, arguments, timed
 from kraftgraf.graph.build import build
 from kraftgraf.graph.exports import write_ntriples
 from kraftgraf.graph.neo4j_props import push_graph
@@ -76,11 +75,7 @@ def measure(kg, tmp: Path, repeat: int) -> list[dict]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a small plan, to check the script runs")
-    parser.add_argument("--repeat", type=int, default=1, help="keep the best of N runs of each step")
-    parser.add_argument("--json", type=Path, help="also write the numbers here")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     size = QUICK if args.quick else NATIONAL
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
