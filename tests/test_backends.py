@@ -224,3 +224,26 @@ def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, mo
     served = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json") + ["--backend", "neo4j"])
     assert embedded.exit_code == served.exit_code == 0, served.output
     assert served.output == embedded.output
+
+
+@pytest.mark.falkordb
+def test_any_text_travels_as_a_parameter(falkordb_server, seed):
+    """Quotes, braces, backticks, newlines: an IRI or name a caller passes never breaks the Cypher."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from rdflib import URIRef
+
+    graph = falkordb_server.graph("parameters")
+    push_to_falkordb(graph, push_graph(seed))
+    backend = falkordb_backend(graph)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30) | st.sampled_from(
+        ["'", '"', "`", "}", "\\", "$actor", "') DETACH DELETE n //", "Staten'}) RETURN 1 //"]))
+    def check(text):
+        assert backend.rows("initiatives_lacking_actor", actor=URIRef("https://example.org/" + text)) == []
+        assert backend.rows("trace_laws", actor=URIRef(text)) == []
+        assert backend.quotes([text]) == {text: []}
+
+    check()
+    assert backend.label("https://w3id.org/kraftgraf/id/actor/staten") == "Staten"  # the graph is intact
