@@ -133,6 +133,10 @@ def falkordb_backend(graph) -> CypherBackend:
     """The gap queries on a FalkorDB graph (``falkordb.Graph``): FalkorDB, not Neo4j."""
 
     def run(text: str, params: dict) -> list[dict]:
+        # its client writes parameters as text before the query (CYPHER name=value …): a NUL ends it
+        if any("\x00" in v for p in params.values() for v in (p if isinstance(p, list) else [p])
+               if isinstance(v, str)):
+            raise ValueError("FalkorDB's client cannot pass a NUL character in a parameter")
         result = graph.ro_query(text, params)
         names = [column[1] for column in result.header]
         return [dict(zip(names, row)) for row in result.result_set]
