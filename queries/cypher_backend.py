@@ -14,7 +14,7 @@ Every value is a parameter; a parameter a text names but the caller leaves out i
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 
 from kraftgraf.graph.neo4j_sync import REL_TYPES, Neo4jError
@@ -30,9 +30,9 @@ __all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "ne
 _PARAM = re.compile(r"\$(\w+)")
 _COMMENT = re.compile(r"(^|\s)//.*$", re.M)  # not the // of an IRI
 _QUOTES = "UNWIND $iris AS iri MATCH (n:Resource {iri: iri}) RETURN n.iri AS iri, n.quotes AS quotes"
-_LINK_QUOTES = ("MATCH (:Resource)-[r]->(:Resource) WHERE r.statement IN $iris "
+_LINK_QUOTES = ("MATCH (:Resource)-[r]->(:Resource) WHERE r.statement IS NOT NULL "
                 "RETURN r.statement AS iri, r.quotes AS quotes")
-_LABEL = "MATCH (n:Resource {iri: $iri}) RETURN n.label AS label"
+_LABELS = "MATCH (n:Resource) RETURN n.iri AS iri, n.label AS label"
 _RELATED = "MATCH (a:Resource {{iri: $iri}})-[:{type}]->(b:Resource) RETURN DISTINCT b.iri AS iri"
 _RELATED_TO = "MATCH (b:Resource)-[:{type}]->(a:Resource {{iri: $iri}}) RETURN DISTINCT b.iri AS iri"
 _NAMED = ("MATCH (n:Resource) WHERE n.kind IN $kinds "
@@ -63,11 +63,17 @@ def _kinds(kind: str) -> tuple[str, ...]:
 
 
 class CypherBackend:
-    """The gap queries' questions answered by Cypher through ``run(text, params)``."""
+    """The gap queries' questions answered by Cypher through ``run(text, params)``.
+
+    Labels, and the quotes of the statements behind links, are read in one pass
+    each the first time they are asked for and kept: a backend lives for one
+    answer (one command), and a round trip per row cost seconds on a national plan.
+    """
 
     def __init__(self, run, name: str):
         self._run, self.name = run, name
-        self.label = lru_cache(maxsize=None)(self._label)
+        self._labels: dict[str, str] | None = None  # read once, at the first question: one pass
+        self._link_quotes: dict[str, list[str]] | None = None  # beats a pass per row
 
     def run(self, text: str, **params) -> list[dict]:
         """Rows of a Cypher text; parameters it names and ``params`` lacks are null."""
@@ -78,9 +84,11 @@ class CypherBackend:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
         return self.run(cypher_text(query), **params)
 
-    def _label(self, iri: str) -> str:
-        found = self.run(_LABEL, iri=str(iri))
-        return found[0]["label"] if found and found[0]["label"] else local_name(iri)
+    def label(self, iri: str) -> str:
+        """See :class:`~kraftgraf.queries.backend.Backend`."""
+        if self._labels is None:
+            self._labels = {r["iri"]: r["label"] for r in self.run(_LABELS)}
+        return self._labels.get(str(iri)) or local_name(iri)
 
     def quotes(self, iris) -> dict[str, list[str]]:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
@@ -88,9 +96,10 @@ class CypherBackend:
         found: dict[str, list[str]] = {i: [] for i in iris}
         for r in self.run(_QUOTES, iris=iris):
             found[r["iri"]] = list(r["quotes"] or [])
-        rest = [i for i in iris if not found[i]]  # not a node: the statement behind a link
-        for r in self.run(_LINK_QUOTES, iris=rest) if rest else []:
-            found[r["iri"]] = list(r["quotes"] or [])
+        if any(not found[i] for i in iris):  # not a node: the statement behind a link
+            if self._link_quotes is None:
+                self._link_quotes = {r["iri"]: list(r["quotes"] or []) for r in self.run(_LINK_QUOTES)}
+            found.update({i: self._link_quotes[i] for i in iris if not found[i] and i in self._link_quotes})
         return found
 
     def related(self, iri: str, rel: str, inverse: bool = False) -> list[str]:
