@@ -146,12 +146,17 @@ def print_table(rows: list[dict]) -> None:
         print(f"{r['plan']:8} {r['step']:34} {r['file']:4} {r['seconds']:8.2f} {ratios[0]} {ratios[1]}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(doc: str) -> argparse.Namespace:
+    """--quick, --repeat and --json, as the benchmark scripts take them."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small plan, to smoke-test the script")
     parser.add_argument("--repeat", type=int, default=1, help="time each step this many times, keep the best")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments(__doc__)
     sizes = QUICK if args.quick else NATIONAL
     results = {"sizes": sizes, "repeat": args.repeat, "python": platform.python_version(),
                "versions": {p: version(p) for p in ("rdflib", "pyoxigraph", "oxrdflib", "networkx")},

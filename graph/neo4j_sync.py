@@ -33,7 +33,8 @@ CONSTRAINT = ("CREATE CONSTRAINT kraftgraf_resource_iri IF NOT EXISTS "
 NODE_MERGE = ("UNWIND $rows AS row MERGE (n:Resource {{iri: row.iri}}) "
               "SET n:{label}, n += row.props, n.run = $run")
 EDGE_MERGE = ("UNWIND $rows AS row MATCH (a:Resource {{iri: row.start}}) "
-              "MATCH (b:Resource {{iri: row.end}}) MERGE (a)-[r:{type}]->(b) SET r.run = $run")
+              "MATCH (b:Resource {{iri: row.end}}) MERGE (a)-[r:{type}]->(b) "
+              "SET r += row.props, r.run = $run")
 PRUNE_EDGES = "MATCH (:Resource)-[r]->(:Resource) WHERE r.run <> $run DELETE r"
 PRUNE_NODES = "MATCH (n:Resource) WHERE n.run <> $run DETACH DELETE n"
 
@@ -67,12 +68,14 @@ def plan_push(pg: PropertyGraph, batch_size: int = 5000, prune: bool = False) ->
         raise KraftgrafError("--batch-size must be at least 1")
     by_label: dict[str, list[dict]] = {}
     for node in pg.nodes.values():
-        props = {"kind": node.kind, "label_sv": node.label_sv, "label_en": node.label_en,
-                 "code": node.code, "layers": node.layers, "sectors": node.sectors, "quote": node.quote}
+        props = {**pg.node_props.get(node.id, {}), "kind": node.kind, "label_sv": node.label_sv,
+                 "label_en": node.label_en, "code": node.code, "layers": node.layers,
+                 "sectors": node.sectors, "quote": node.quote}
         by_label.setdefault(node.kind, []).append({"iri": node.id, "props": props})
     by_type: dict[str, list[dict]] = {}
     for edge in pg.edges:
-        by_type.setdefault(edge.type, []).append({"start": edge.start, "end": edge.end})
+        props = pg.edge_props.get((edge.start, edge.type, edge.end), {})
+        by_type.setdefault(edge.type, []).append({"start": edge.start, "end": edge.end, "props": props})
     out = [Statement(CONSTRAINT, [[]])]
     out += [Statement(NODE_MERGE.format(label=_checked(label, LABELS)), _batches(rows, batch_size))
             for label, rows in sorted(by_label.items())]

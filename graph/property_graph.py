@@ -51,6 +51,9 @@ class PropertyGraph:
 
     nodes: dict[str, Node]
     edges: list[Edge]
+    # what only the Cypher gap queries read (kraftgraf.graph.neo4j_props): by node id, by (start, type, end)
+    node_props: dict[str, dict] = field(default_factory=dict)
+    edge_props: dict[tuple[str, str, str], dict] = field(default_factory=dict)
 
 
 def relationship_type(rel: str) -> str:

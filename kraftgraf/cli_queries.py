@@ -12,24 +12,22 @@ from pathlib import Path
 import click
 
 from kraftgraf.cli import format_option, main, open_store, plan_option, store_option, user_errors
+from kraftgraf.cli_neo4j import backend_option
 from kraftgraf.errors import DataError
 from kraftgraf.output import render, render_sections
 
 
 def answer_options(func):
-    """--store, --plan, --format and --explain: what every question takes."""
-    func = click.option("--explain", is_flag=True,
-                        help="Print under each row why it is there and the source quotes.")(func)
+    """--store, --plan, --format, --explain and --backend: what every question takes."""
+    func = click.option("--explain", is_flag=True, help="Print under each row why it is there and "
+                        "the source quotes.")(backend_option(func))
     return store_option(plan_option(format_option(func)))
 
 
-def emit(module: str, store_path, fmt, explain, **options) -> None:
-    """Open the store, ask one query module for its sections, print them."""
-    kg = open_store(store_path)
-    if not kg.has_plan():
-        raise DataError(f"{store_path or 'the store'} holds no plan (no initiative): build one with "
-                        "'kraftgraf build', or pass --store a store that has one")
-    sections = import_module(f"kraftgraf.queries.{module}").sections(kg, **options)
+def emit(module: str, source, fmt, explain, **options) -> None:
+    """Open the store or the server (a :class:`~kraftgraf.cli_neo4j.Source`), ask one query module, print."""
+    with source.open() as graph:
+        sections = import_module(f"kraftgraf.queries.{module}").sections(graph, **options)
     click.echo(render_sections(sections, fmt, explain))
 
 

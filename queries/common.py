@@ -119,7 +119,7 @@ def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:
     """
     result = _select(kg, text, bindings)
     names = [v.value for v in result.variables]
-    return [{n: plain(row[n]) for n in names} for row in result]
+    return [dict(zip(names, map(plain, row))) for row in result]  # a solution iterates in SELECT order
 
 
 def run_rq_rows(kg: KnowledgeGraph, text: str, **bindings) -> list[tuple]:
@@ -158,13 +158,18 @@ def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
     return [URIRef(r["x"]) for r in rows]
 
 
-def cite(kg: KnowledgeGraph, nodes, known: dict[str, list[str]] | None = None) -> list[str]:
+def cite(graph, nodes, known: dict[str, list[str]] | None = None) -> list[str]:
     """The distinct source quotes of ``nodes`` (IRIs, as str or URIRef), in the order given.
 
-    ``known`` is a :func:`quotes_of` answer to read them from instead of asking the store.
+    ``graph`` is a KnowledgeGraph or a :class:`~kraftgraf.queries.backend.Backend`;
+    ``known`` is a :func:`quotes_of` answer to read them from instead of asking it.
     """
-    quotes = (lambda n: known[str(n)]) if known is not None else (lambda n: kg.quotes(URIRef(n)))
-    return list(dict.fromkeys(q for n in nodes for q in quotes(n)))
+    nodes = [str(n) for n in nodes]
+    if known is None:
+        from kraftgraf.queries.backend import backend_of
+
+        known = backend_of(graph).quotes(nodes)
+    return list(dict.fromkeys(q for n in nodes for q in known[n]))
 
 
 _QUOTES = """PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -202,6 +207,6 @@ def listing(items, limit: int = 8, show=str) -> str:
     return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
 
 
-def iris(cell: str | None) -> list[str]:
-    """The IRIs of a ``GROUP_CONCAT(DISTINCT STR(?x); separator=" ")`` cell, sorted (none: [])."""
-    return sorted((cell or "").split())
+def iris(cell: str | list | None) -> list[str]:
+    """The IRIs of a ``GROUP_CONCAT(DISTINCT STR(?x); separator=" ")`` cell or a Cypher list, sorted."""
+    return sorted(cell.split() if isinstance(cell, str) else (cell or []))

@@ -47,8 +47,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.queries.common import Section, cite, iris, listing, quotes_of, rq_text, run_rq, short
-from rdflib import URIRef
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, cite, iris, listing, short
 
 __all__ = ["LAYER_COLUMNS", "CoverageRow", "UncoveredLayer", "coverage_matrix", "uncovered_layers",
            "sections"]
@@ -96,9 +96,10 @@ class _Grid:
     actors: dict[str, set] = field(default_factory=dict)  # sector -> the committed actors counted
 
 
-def _actor_grid(kg: KnowledgeGraph) -> _Grid:
+def _actor_grid(b: Backend) -> _Grid:
     grid, order = _Grid(), {}
-    for r in run_rq(kg, rq_text("coverage_actor_layer")):
+    # in the order the .rq gives them (a Cypher UNION cannot sort its parts together)
+    for r in sorted(b.rows("coverage_actor_layer"), key=lambda r: (r["actor"] or "", r["order"])):
         if not 0 <= r["order"] < len(LAYER_COLUMNS):
             continue
         order[r["layer"]] = r["order"]
@@ -106,15 +107,15 @@ def _actor_grid(kg: KnowledgeGraph) -> _Grid:
             grid.hits.setdefault(r["actor"], {})[r["layer"]] = set(iris(r["hits"]))
             grid.evidence.setdefault(r["actor"], []).extend(iris(r["commitments"]))
     grid.layers = dict(sorted(order.items(), key=lambda kv: kv[1]))
-    grid.labels = {layer: kg.label(URIRef(layer)) for layer in grid.layers}
+    grid.labels = {layer: b.label(layer) for layer in grid.layers}
     return grid
 
 
-def _sector_grid(kg: KnowledgeGraph, by_actor: _Grid) -> _Grid:
+def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
     # A sector reaches what the actors counted for it reach: the union of their cells.
     grid = _Grid(by_actor.layers, by_actor.labels)
     mandates: dict[str, list] = {}
-    for r in run_rq(kg, rq_text("coverage_sector_actors")):
+    for r in b.rows("coverage_sector_actors"):
         sector, actor = r["sector"], r["actor"]
         cells = grid.hits.setdefault(sector, {layer: set() for layer in grid.layers})
         grid.actors.setdefault(sector, set())
@@ -129,22 +130,22 @@ def _sector_grid(kg: KnowledgeGraph, by_actor: _Grid) -> _Grid:
     return grid
 
 
-def _grid(kg: KnowledgeGraph, by: str) -> _Grid:
+def _grid(b: Backend, by: str) -> _Grid:
     if by not in ("actor", "sector"):
         raise ValueError(f"by must be 'actor' or 'sector', not {by!r}")
-    grid = _actor_grid(kg)
-    return grid if by == "actor" else _sector_grid(kg, grid)
+    grid = _actor_grid(b)
+    return grid if by == "actor" else _sector_grid(b, grid)
 
 
-def _row(kg: KnowledgeGraph, by: str, grid: _Grid, key: str, known: dict) -> CoverageRow:
-    hits, name = grid.hits[key], kg.label(URIRef(key))
+def _row(b: Backend, by: str, grid: _Grid, key: str, known: dict) -> CoverageRow:
+    hits, name = grid.hits[key], b.label(key)
     reached = set().union(*hits.values())
     parts = [f"{grid.labels[layer]}: {listing(sorted(map(short, hits[layer])), limit=12)}"
              for layer in grid.layers if hits.get(layer)]
     missing = listing([grid.labels[layer] for layer in grid.layers if not hits.get(layer)])
     who = f"{name} commits"
     if by == "sector":
-        actors = listing(sorted(grid.actors[key]), show=lambda a: kg.label(URIRef(a)))
+        actors = listing(sorted(grid.actors[key]), show=lambda a: b.label(a))
         who = f"The actors counted for {name} ({actors}) commit"
     if reached:
         why = (f"{who} to {len(reached)} initiatives that address a "
@@ -162,7 +163,7 @@ def _row(kg: KnowledgeGraph, by: str, grid: _Grid, key: str, known: dict) -> Cov
     counts = dict.fromkeys(LAYER_COLUMNS, 0)
     counts.update({LAYER_COLUMNS[order]: len(hits.get(layer, ())) for layer, order in grid.layers.items()})
     return CoverageRow(short(key), name, **counts, total=len(reached), why=why,
-                       sources=cite(kg, evidence[:MAX_SOURCES], known))
+                       sources=cite(b, evidence[:MAX_SOURCES], known))
 
 
 def _evidence(grid: _Grid, key: str) -> list[str]:
@@ -170,21 +171,22 @@ def _evidence(grid: _Grid, key: str) -> list[str]:
     return list(dict.fromkeys(grid.evidence.get(key, [])))
 
 
-def _rows(kg: KnowledgeGraph, by: str, grid: _Grid) -> list[CoverageRow]:
+def _rows(b: Backend, by: str, grid: _Grid) -> list[CoverageRow]:
     # One query for the quotes of every row: a store lookup per node is slow at national scale.
-    known = quotes_of(kg, [n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
-    return [_row(kg, by, grid, key, known) for key in sorted(grid.hits)]
+    known = b.quotes([n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
+    return [_row(b, by, grid, key, known) for key in sorted(grid.hits)]
 
 
-def coverage_matrix(kg: KnowledgeGraph, by: str = "actor") -> list[CoverageRow]:
+def coverage_matrix(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[CoverageRow]:
     """Actors (``by="actor"``) or sectors (``by="sector"``) × the five 1991 layers, with counts.
 
     See the module's docstring for what a cell counts.
     """
-    return _rows(kg, by, _grid(kg, by))
+    b = backend_of(kg)
+    return _rows(b, by, _grid(b, by))
 
 
-def _uncovered(kg: KnowledgeGraph, by: str, grid: _Grid) -> list[UncoveredLayer]:
+def _uncovered(b: Backend, by: str, grid: _Grid) -> list[UncoveredLayer]:
     who = ("No actor" if by == "actor"
            else "No actor with a mandate in any sector (itself or through its members)")
     out = []
@@ -192,18 +194,20 @@ def _uncovered(kg: KnowledgeGraph, by: str, grid: _Grid) -> list[UncoveredLayer]
         if not any(cells.get(layer) for cells in grid.hits.values()):
             label = grid.labels[layer]
             why = f"{who} commits to an initiative that addresses a determinant in '{label}'."
-            out.append(UncoveredLayer(short(layer), label, order, why, cite(kg, [layer])))
+            out.append(UncoveredLayer(short(layer), label, order, why, cite(b, [layer])))
     return out
 
 
-def uncovered_layers(kg: KnowledgeGraph, by: str = "actor") -> list[UncoveredLayer]:
+def uncovered_layers(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[UncoveredLayer]:
     """The 1991 layers that no actor (or no sector) reaches through its commitments."""
-    return _uncovered(kg, by, _grid(kg, by))
+    b = backend_of(kg)
+    return _uncovered(b, by, _grid(b, by))
 
 
-def sections(kg: KnowledgeGraph, by: str = "actor") -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[Section]:
     """The answer to `kraftgraf query coverage --by actor|sector`: the matrix, then the gaps."""
-    grid = _grid(kg, by)
+    b = backend_of(kg)
+    grid = _grid(b, by)
     how = ("the actor commits to" if by == "actor" else
            "actors holding a mandate in the sector (themselves or through their members) commit to")
     return [
@@ -212,8 +216,8 @@ def sections(kg: KnowledgeGraph, by: str = "actor") -> list[Section]:
                 "that layer (columns innermost first: age, sex and heredity; lifestyle; social and "
                 "community networks; living and working conditions; general socio-economic, cultural "
                 "and environmental conditions); total counts each initiative once.",
-                _rows(kg, by, grid), ("label", *LAYER_COLUMNS, "total")),
+                _rows(b, by, grid), ("label", *LAYER_COLUMNS, "total")),
         Section("uncovered_layers", "Layers nobody covers",
                 f"Dahlgren–Whitehead layers that no {by} reaches through the commitments in the plan.",
-                _uncovered(kg, by, grid), ("label",)),
+                _uncovered(b, by, grid), ("label",)),
     ]

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG
-from kraftgraf.queries.common import Section, cite, rq_text, run_rq, short
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, cite, short
 from rdflib import URIRef
 
 __all__ = ["CHANGED_BY", "LawChange", "law_changes", "sections"]
@@ -51,9 +51,9 @@ class LawChange:
     sources: list[str]
 
 
-def _status(kg: KnowledgeGraph, r: dict) -> tuple[str, str]:
+def _status(b: Backend, r: dict) -> tuple[str, str]:
     """The law's status as a short phrase for the table, and as a sentence for ``why``."""
-    law = kg.label(URIRef(r["law"]))
+    law = b.label(r["law"])
     if r["replacement"] is None:
         if r["valid_until"] is None:
             return "in force", ""
@@ -62,19 +62,19 @@ def _status(kg: KnowledgeGraph, r: dict) -> tuple[str, str]:
     when = ""
     if r["valid_until"] is not None:
         when = f" from {date.fromisoformat(r['valid_until']) + timedelta(days=1)}"
-    sentence = (f" {law} has since been replaced by {kg.label(URIRef(r['replacement']))}{when}, "
+    sentence = (f" {law} has since been replaced by {b.label(r['replacement'])}{when}, "
                 "so the change now concerns the new act.")
     return f"replaced by SFS {new}{when}", sentence
 
 
-def _row(kg: KnowledgeGraph, r: dict) -> LawChange:
+def _row(b: Backend, r: dict) -> LawChange:
     subject, initiative = URIRef(r["subject"]), short(r["initiative"])
-    law, text = kg.label(URIRef(r["law"])), kg.label(subject)
-    status, replaced = _status(kg, r)
+    law, text = b.label(r["law"]), b.label(subject)
+    status, replaced = _status(b, r)
     reason = f" {r['reason']}" if r["reason"] else ""
     if r["kind"] == "commitment":
-        actor = kg.label(URIRef(r["actor"]))
-        column = kg.dataset.value(subject, KG.column)
+        actor = b.label(r["actor"])
+        column = r["column"]
         where = f"Row {initiative} of the annex{f', column “{column}”' if column else ''}"
         said = f"{where}: {actor} commits to “{text}”, which needs a change to {law}."
         who = f" Only the state can change a law ({CHANGED_BY}); {actor} committed to push for it."
@@ -83,20 +83,21 @@ def _row(kg: KnowledgeGraph, r: dict) -> LawChange:
         said = f"Row {initiative} of the annex (“{text}”) needs a change to {law}."
         who = (f" Only the state can change a law ({CHANGED_BY}); this need is the initiative's own, "
                "not any one actor's commitment.")
-    sources = cite(kg, [subject] + ([r["link"]] if r["link"] else []))
+    sources = cite(b, [subject] + ([r["link"]] if r["link"] else []))
     return LawChange(short(subject), r["kind"], initiative, text, law, r["sfs"] or "", status,
                      CHANGED_BY, actor, said + reason + replaced + who, sources)
 
 
-def law_changes(kg: KnowledgeGraph) -> list[LawChange]:
+def law_changes(kg: KnowledgeGraph | Backend) -> list[LawChange]:
     """Every initiative or commitment that requires a change to a law, in the annex's order.
 
     An initiative's rows come before its commitments'; one row per law.
     """
-    return [_row(kg, r) for r in run_rq(kg, rq_text("laws"))]
+    b = backend_of(kg)
+    return [_row(b, r) for r in b.rows("laws")]
 
 
-def sections(kg: KnowledgeGraph) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
     """The answer to `kraftgraf query laws`."""
     return [Section(
         "laws", "Laws that need changing",

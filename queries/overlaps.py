@@ -32,15 +32,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations, product
 from math import comb
 from typing import NamedTuple
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.queries.common import Measure, Section, rq_text, run_rq, run_rq_rows, short
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Measure, Section, short
 from kraftgraf.queries.text_similarity import TextIndex, normalise, similarity
-from rdflib import URIRef
 
 from kraftgraf.errors import DataError
 
@@ -85,17 +84,18 @@ class _Commitment(NamedTuple):
     quotes: list[str]
 
 
-def _commitments(kg: KnowledgeGraph) -> list[_Commitment]:
+def _commitments(b: Backend) -> list[_Commitment]:
     """Every commitment once, in no particular order (the answer is sorted at the end)."""
-    listing = run_rq_rows(kg, rq_text("overlap_commitments"))  # a row per quote of a commitment
+    listing = b.rows("overlap_commitments")  # a row per quote of a commitment, unordered
     quotes = defaultdict(list)
-    for row in listing:
-        if row[4] is not None:
-            quotes[row[0]].append(row[4])
-    rows = {row[0]: row[1:4] for row in listing}
-    own = {a: " " + normalise(kg.label(URIRef(a))) + " " for a in {actor for actor, _, _ in rows.values()}}
+    for r in listing:
+        if r["quote"] is not None:
+            quotes[r["commitment"]].append((r["source"], r["quote"]))
+    rows = {r["commitment"]: (r["actor"], r["initiative"], r["text"]) for r in listing}
+    own = {a: " " + normalise(b.label(a)) + " " for a in {actor for actor, _, _ in rows.values()}}
     # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
-    return [_Commitment(iri, actor, initiative, _without(normalise(text), own[actor]), quotes[iri])
+    return [_Commitment(iri, actor, initiative, _without(normalise(text), own[actor]),
+                        [q for _, q in sorted(quotes[iri])])  # in source order
             for iri, (actor, initiative, text) in rows.items()]
 
 
@@ -117,7 +117,8 @@ def _blocks(commitments: list[_Commitment], kind: str) -> list[list[_Commitment]
     return list(groups.values())
 
 
-def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> set[tuple[str, str]]:
+def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
+                    block: str | None = None) -> set[tuple[str, str]]:
     """Every candidate pair (commitment IRIs, in order) of ``kind``, before any scoring.
 
     The pairs ``overlap_candidates_same_initiative.rq`` or
@@ -125,7 +126,7 @@ def candidate_pairs(kg: KnowledgeGraph, kind: str, block: str | None = None) -> 
     actor IRI) only that block's, as the query does with ``?initiative`` or ``?actor`` bound.
     """
     key, differ = _SIDES[kind]
-    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(kg), kind)
+    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(backend_of(kg)), kind)
             if block is None or group[0][key] == str(block)
             for x, y in combinations(group, 2) if x[differ] != y[differ]}
 
@@ -145,10 +146,11 @@ def _row(kind: str, x: _Commitment, y: _Commitment, score: float, name) -> TextO
     return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
 
 
-def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
+def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
     if not 0 <= threshold <= 100:
         raise DataError(f"threshold {threshold:g} is outside 0–100")
-    commitments = _commitments(kg)
+    backend = backend_of(kg)
+    commitments = _commitments(backend)
     counts = Counter(commitments=len(commitments))
     blocks = []  # (kind, the field that must differ, commitments by their words)
     for kind in kinds:
@@ -169,11 +171,10 @@ def _overlaps(kg: KnowledgeGraph, threshold: float, kinds) -> tuple[list[TextOve
             found += [(-score, kind, x, y) if x.iri < y.iri else (-score, kind, y, x)
                       for x, y in couples if x[differ] != y[differ]]
     found.sort()  # best first, then by kind and commitment
-    name = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
-    return [_row(kind, x, y, -score, name) for score, kind, x, y in found], counts
+    return [_row(kind, x, y, -score, backend.label) for score, kind, x, y in found], counts
 
 
-def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,
+def text_overlaps(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD,
                   kind: str | None = None) -> list[TextOverlap]:
     """Pairs of commitments scoring ``threshold`` (0–100) or more, best first.
 
@@ -182,14 +183,15 @@ def text_overlaps(kg: KnowledgeGraph, threshold: float = THRESHOLD,
     return _overlaps(kg, threshold, [kind] if kind else [SAME_INITIATIVE, SAME_ACTOR])[0]
 
 
-def mandate_overlaps(kg: KnowledgeGraph) -> list[MandateOverlap]:
+def mandate_overlaps(kg: KnowledgeGraph | Backend) -> list[MandateOverlap]:
     """Determinants whose sector two or more actors hold a mandate in themselves."""
+    b = backend_of(kg)
     found = defaultdict(lambda: (defaultdict(set), {}))  # determinant -> (sector -> actors, quotes)
-    for r in run_rq(kg, rq_text("mandate_overlaps")):
+    for r in b.rows("mandate_overlaps"):
         sectors, quotes = found[r["determinant"]]
         sectors[r["sector"]].add(r["actor"])
         quotes.update(dict.fromkeys(q for q in (r["placementQuote"], r["mandateQuote"]) if q))
-    label = lru_cache(maxsize=None)(lambda iri: kg.label(URIRef(iri)))
+    label = b.label
     rows = []
     for determinant, (sectors, quotes) in found.items():
         actors = sorted({label(a) for held in sectors.values() for a in held})
@@ -218,8 +220,9 @@ def _counts(counts: Counter, found: int, threshold: float) -> list[Measure]:
     return [Measure(*row, []) for row in rows] if n else []
 
 
-def sections(kg: KnowledgeGraph, threshold: float = THRESHOLD) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD) -> list[Section]:
     """The overlaps answer: text overlaps of both kinds, mandate overlaps, and the pairs compared."""
+    kg = backend_of(kg)
     rows, counts = _overlaps(kg, threshold, [SAME_INITIATIVE, SAME_ACTOR])
     columns = ("first", "second", "score", "actors", "initiatives")
     scored = (f"score {threshold:g} or more of 100 (rapidfuzz token_set_ratio on Swedish word stems; "

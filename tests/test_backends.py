@@ -1,0 +1,256 @@
+"""One class of expectations for the gap queries, run against every backend that can answer them.
+
+As ontology-access-kit does for its implementations: :class:`Compliance` says what
+the answers on the seed plan are, and each backend runs the whole class.
+
+- ``embedded``: the store and its SPARQL texts; always.
+- ``falkordb``: the ``.cypher`` texts on FalkorDB (an embedded openCypher engine,
+  not Neo4j) after the Neo4j push's own statements; skipped when its
+  redis-server cannot start here.
+- ``neo4j``: the same texts on the Neo4j 5 server that ``KRAFTGRAF_NEO4J_URI``
+  names, after a push of the seed plan into ``$KRAFTGRAF_NEO4J_DATABASE`` (default
+  ``neo4j``; the push prunes, so that database ends up holding the seed plan
+  only, as after tests/test_neo4j.py); skipped when it is unset.
+
+Beside the stated answers, every section of every query must equal the embedded
+backend's, row for row, with the same ``why`` and ``sources``, on the seed plan and
+(not on Neo4j) on a small synthetic plan; and every Cypher text gives the rows of
+its SPARQL twin.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+
+import pytest
+from cypher_engines import FalkorDBServer, neo4j_settings, push_to_falkordb
+from kraftgraf.graph.build import build
+from kraftgraf.graph.neo4j_props import push_graph
+from kraftgraf.ontology.vocab import actor_iri, plan_item
+from kraftgraf.queries import coverage, laws, silos, trace, unowned
+from kraftgraf.queries.backend import Embedded
+from kraftgraf.queries.common import iris
+from kraftgraf.queries.cypher_backend import falkordb_backend, neo4j_backend
+from kraftgraf.queries.overlaps import SAME_ACTOR, text_overlaps
+
+from kraftgraf.errors import NotFoundError
+
+BACKENDS = ["embedded", pytest.param("falkordb", marks=pytest.mark.falkordb),
+            pytest.param("neo4j", marks=pytest.mark.neo4j)]
+# (query module, options) pairs whose sections must match the embedded backend's
+QUESTIONS = [("unowned", {}), ("unowned", {"actor": "Staten"}), ("unowned", {"actor": "SKL"}),
+             ("unowned", {"actor": "Civilsamhället"}), ("coverage", {"by": "actor"}),
+             ("coverage", {"by": "sector"}), ("laws", {}), ("trace", {"name": "Staten"}),
+             ("trace", {"name": "SKL"}), ("trace", {"name": "arbetsmiljö"}), ("silos", {}),
+             ("overlaps", {}), ("overlaps", {"threshold": 60})]
+QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
+# every text with a twin, and the parameters to run it with
+A1, C4, E1 = (plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1"))
+TWINS = [
+    ("unowned_initiatives", {}), ("unowned_initiatives", {"initiative": C4}),
+    ("single_actor_initiatives", {}),
+    ("initiatives_lacking_actor", {"actor": actor_iri("staten")}),
+    ("initiatives_lacking_actor", {"actor": actor_iri("skl")}), ("orphan_determinants", {}),
+    ("actor_reach", {"actor": actor_iri("uppdrag-psykisk-halsa")}),
+    ("actor_reach", {"actor": actor_iri("staten")}),
+    ("initiatives_in_order", {}),
+    ("coverage_actor_layer", {}), ("coverage_sector_actors", {}), ("coverage_sector_layer", {}),
+    ("laws", {}), ("trace_commitments", {"actor": actor_iri("staten")}),
+    ("trace_mandates", {"actor": actor_iri("skl")}), ("trace_laws", {"actor": actor_iri("staten")}),
+    ("sectors", {}), ("sectors_by_actor", {}), ("silos_initiative_actors", {}),
+    ("silos_initiative_layers", {}),
+    ("silos_initiative_sectors", {}), ("silos_layer_sectors", {}), ("silos_actor_pairs_by_initiative", {}),
+    ("silos_actor_pairs_by_initiative", {"initiative": E1}), ("overlap_commitments", {}),
+    ("overlap_candidates_same_initiative", {"initiative": A1}),
+    ("overlap_candidates_same_actor", {"actor": actor_iri("civilsamhallet")}), ("mandate_overlaps", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def falkordb_server():
+    try:
+        server = FalkorDBServer()
+    except (ImportError, RuntimeError, OSError) as exc:
+        pytest.skip(f"FalkorDB cannot start here: {exc}")
+    yield server
+    server.stop()
+
+
+def _cypher(request, name: str, kg):
+    """A Cypher backend over ``kg`` pushed into FalkorDB or Neo4j, or a skip that says why not."""
+    if name == "falkordb":
+        graph = request.getfixturevalue("falkordb_server").graph(f"kraftgraf-{id(kg)}")
+        push_to_falkordb(graph, push_graph(kg), batch_size=100)
+        return falkordb_backend(graph)
+    settings = neo4j_settings()
+    if settings is None:
+        pytest.skip("no Neo4j server: set KRAFTGRAF_NEO4J_URI (and _USER, _PASSWORD) to run these")
+    from kraftgraf.graph.neo4j_sync import connect, push
+
+    driver = connect(*settings)
+    request.addfinalizer(driver.close)
+    database = os.environ.get("KRAFTGRAF_NEO4J_DATABASE", "neo4j")
+    push(driver, push_graph(kg), database, prune=True)  # the database holds this plan and nothing else
+    return neo4j_backend(driver, database)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request, seed):
+    return Embedded(seed) if request.param == "embedded" else _cypher(request, request.param, seed)
+
+
+@pytest.fixture(scope="module")
+def synthetic_backend(request, backend, synthetic):
+    if backend.name == "embedded":
+        return Embedded(synthetic)
+    if backend.name.startswith("neo4j"):
+        pytest.skip("on Neo4j only the seed plan: the tests use one database, and it holds one plan")
+    return _cypher(request, "falkordb", synthetic)
+
+
+def canonical(row: dict) -> tuple:
+    """A row as comparable values: a list of IRIs (a Cypher list, a GROUP_CONCAT cell) as a sorted tuple."""
+    listed = {"hits", "commitments", "slots", "groups", "sectors"}
+    return tuple(sorted((k, tuple(iris(v)) if k in listed else v) for k, v in row.items()))
+
+
+class TestCompliance:
+    """What every backend answers on the seed plan (the reasoning is in tests/test_query_*.py)."""
+
+    def test_unowned(self, backend):
+        assert [r.code for r in unowned.unowned_initiatives(backend)] == ["C4", "C5", "C6", "H3", "I4", "I5"]
+        assert unowned.number_of_unowned_initiatives(backend) == 6
+        assert unowned.is_unowned(backend, "c4") and not unowned.is_unowned(backend, "A1")
+
+    def test_lacking_an_actor(self, backend):
+        rows = unowned.initiatives_lacking(backend, "civilsamhället")
+        assert [r.code for r in rows if r.status == "no commitment"] == ["D1"]
+
+    def test_coverage(self, backend):
+        last = coverage.coverage_matrix(backend)[-1]
+        assert (last.label, last.lifestyle, last.total) == ("Staten", 2, 14)
+        assert [r.label for r in coverage.uncovered_layers(backend)] == ["Ålder, kön och arv"]
+
+    def test_laws(self, backend):
+        row = laws.law_changes(backend)[0]
+        assert (row.code, row.sfs, row.status, row.pushed_by) == (
+            "A2-staten-1", "2001:453", "replaced by SFS 2025:400 from 2025-07-01", "Staten")
+
+    def test_trace_both_directions(self, backend):
+        assert {p.route for p in trace.trace(backend, "Staten")} == {"commitment", "law", "mandate"}
+        back = trace.trace(backend, "Arbetsmiljö")
+        assert back and {p.target for p in back} == {"Arbetsmiljö"}
+
+    def test_silos(self, backend):
+        assert round(silos.ei_index(backend), 3) == 0.333
+        assert round(silos.sector_modularity(backend), 3) == -0.125
+        assert [r.sector for r in silos.isolated_sectors(backend)] == ["Kultur och fritid"]
+
+    def test_overlaps(self, backend):
+        first = text_overlaps(backend, kind=SAME_ACTOR)[0]
+        assert (first.first, first.second, first.score) == (
+            "A1-kommuner-och-regioner-1", "D1-kommuner-och-regioner-1", 100.0)
+
+    def test_unknown_names_say_what_is_close(self, backend):
+        with pytest.raises(NotFoundError, match="no actor called 'Statn'.*'Staten'"):
+            unowned.initiatives_lacking(backend, "Statn")
+        evil = "Sta'ten\"}) `x` DETACH DELETE n //"
+        with pytest.raises(NotFoundError, match="no actor called"):
+            unowned.initiatives_lacking(backend, evil)
+        with pytest.raises(NotFoundError, match="no actor called 'zz'.*no determinant called 'zz'"):
+            trace.trace(backend, "zz")
+
+    @pytest.mark.parametrize(("name", "params"), TWINS,
+                             ids=[n + "".join(f"-{v.rsplit('/', 1)[-1]}" for v in p.values())
+                                  for n, p in TWINS])
+    def test_each_text_gives_the_rows_of_its_twin(self, backend, seed, name, params):
+        from collections import Counter
+
+        rows = backend.rows(name, **params)
+        assert rows, "a twin that answers nothing on the seed plan checks nothing"
+        assert Counter(map(canonical, rows)) == Counter(map(canonical, Embedded(seed).rows(name, **params)))
+
+    @pytest.mark.parametrize(("module", "options"), QUESTIONS, ids=QUESTION_IDS)
+    def test_every_section_as_embedded(self, backend, seed, module, options):
+        sections = import_module(f"kraftgraf.queries.{module}").sections
+        assert sections(backend, **options) == sections(seed, **options)
+
+    @pytest.mark.parametrize(("module", "options"), [q for q in QUESTIONS if q[0] != "trace"],
+                             ids=[i for i in QUESTION_IDS if not i.startswith("trace")])
+    def test_a_synthetic_plan_as_embedded(self, synthetic_backend, synthetic, module, options):
+        if options.get("actor") in ("SKL", "Civilsamhället"):
+            pytest.skip("the synthetic plan has no such actor")
+        sections = import_module(f"kraftgraf.queries.{module}").sections
+        assert sections(synthetic_backend, **options) == sections(synthetic, **options)
+
+
+@pytest.mark.falkordb
+def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed):
+    pg = push_graph(seed)
+    graph = falkordb_server.graph("twice")
+    counts = []
+    for size in (1000, 7):
+        push_to_falkordb(graph, pg, batch_size=size)
+        counts.append([graph.ro_query(q).result_set[0][0] for q in (
+            "MATCH (n:Resource) RETURN count(n)", "MATCH (:Resource)-[r]->(:Resource) RETURN count(r)")])
+    assert counts[0] == counts[1] == [len(pg.nodes), len(pg.edges)]
+
+
+@pytest.mark.falkordb
+@pytest.mark.parametrize("args", [["query", "unowned", "--actor", "SKL"], ["query", "silos"],
+                                  ["trace", "arbetsmiljö"], ["query", "laws", "--format", "json"]])
+def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, monkeypatch, tmp_path, args):
+    """`--backend neo4j` end to end, with FalkorDB standing in for the server and its driver."""
+    from click.testing import CliRunner
+    from kraftgraf.queries import cypher_backend
+
+    from kraftgraf.cli import main
+
+    graph = falkordb_server.graph("cli")
+    push_to_falkordb(graph, push_graph(seed))
+
+    class NoDriver:
+        def close(self):
+            pass
+
+    monkeypatch.setattr("kraftgraf.cli_neo4j.open_driver", lambda uri, user, password: NoDriver())
+    monkeypatch.setattr(cypher_backend, "neo4j_backend", lambda driver, database: falkordb_backend(graph))
+    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
+    monkeypatch.chdir(tmp_path)  # no store file here: the bundled plan, as pushed
+    embedded = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json"))
+    served = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json") + ["--backend", "neo4j"])
+    assert embedded.exit_code == served.exit_code == 0, served.output
+    assert served.output == embedded.output
+
+
+@pytest.mark.falkordb
+def test_any_text_travels_as_a_parameter(falkordb_server, seed):
+    """Quotes, braces, backticks, newlines: an IRI or name a caller passes never breaks the Cypher."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from rdflib import URIRef
+
+    graph = falkordb_server.graph("parameters")
+    push_to_falkordb(graph, push_graph(seed))
+    backend = falkordb_backend(graph)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30) | st.sampled_from(
+        ["'", '"', "`", "}", "\\", "$actor", "') DETACH DELETE n //", "Staten'}) RETURN 1 //", "a\x00b"]))
+    def check(text):
+        if "\x00" in text:  # no IRI or label holds one; FalkorDB's client would cut the query there
+            with pytest.raises(ValueError, match="NUL"):
+                backend.rows("trace_laws", actor=URIRef(text))
+            return
+        assert backend.rows("initiatives_lacking_actor", actor=URIRef("https://example.org/" + text)) == []
+        assert backend.rows("trace_laws", actor=URIRef(text)) == []
+        assert backend.quotes([text]) == {text: []}
+
+    check()
+    assert backend.label("https://w3id.org/kraftgraf/id/actor/staten") == "Staten"  # the graph is intact
