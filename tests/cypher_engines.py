@@ -19,6 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
+import pytest
 from kraftgraf.graph.neo4j_sync import CONSTRAINT, plan_push
 
 FALKORDB_INDEX = "CREATE INDEX FOR (n:Resource) ON (n.iri)"
@@ -56,6 +57,16 @@ class FalkorDBServer:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.folder.cleanup()
+
+
+def falkordb_or_skip():
+    """A FalkorDBServer for a fixture to yield from, or a skip that says why it cannot start."""
+    try:
+        server = FalkorDBServer()
+    except (ImportError, RuntimeError, OSError) as exc:
+        pytest.skip(f"FalkorDB cannot start here: {exc}")
+    yield server
+    server.stop()
 
 
 def push_to_falkordb(graph, pg, batch_size: int = 5000) -> int:

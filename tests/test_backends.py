@@ -24,7 +24,7 @@ import os
 from importlib import import_module
 
 import pytest
-from cypher_engines import FalkorDBServer, neo4j_settings, push_to_falkordb
+from cypher_engines import falkordb_or_skip, neo4j_settings, push_to_falkordb
 from kraftgraf.graph.build import build
 from kraftgraf.graph.neo4j_props import push_graph
 from kraftgraf.ontology.vocab import actor_iri, plan_item
@@ -74,12 +74,7 @@ def seed():
 
 @pytest.fixture(scope="module")
 def falkordb_server():
-    try:
-        server = FalkorDBServer()
-    except (ImportError, RuntimeError, OSError) as exc:
-        pytest.skip(f"FalkorDB cannot start here: {exc}")
-    yield server
-    server.stop()
+    yield from falkordb_or_skip()
 
 
 def _cypher(request, name: str, kg):
@@ -188,69 +183,3 @@ class TestCompliance:
             pytest.skip("the synthetic plan has no such actor")
         sections = import_module(f"kraftgraf.queries.{module}").sections
         assert sections(synthetic_backend, **options) == sections(synthetic, **options)
-
-
-@pytest.mark.falkordb
-def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed):
-    pg = push_graph(seed)
-    graph = falkordb_server.graph("twice")
-    counts = []
-    for size in (1000, 7):
-        push_to_falkordb(graph, pg, batch_size=size)
-        counts.append([graph.ro_query(q).result_set[0][0] for q in (
-            "MATCH (n:Resource) RETURN count(n)", "MATCH (:Resource)-[r]->(:Resource) RETURN count(r)")])
-    assert counts[0] == counts[1] == [len(pg.nodes), len(pg.edges)]
-
-
-@pytest.mark.falkordb
-@pytest.mark.parametrize("args", [["query", "unowned", "--actor", "SKL"], ["query", "silos"],
-                                  ["trace", "arbetsmiljö"], ["query", "laws", "--format", "json"]])
-def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, monkeypatch, tmp_path, args):
-    """`--backend neo4j` end to end, with FalkorDB standing in for the server and its driver."""
-    from click.testing import CliRunner
-    from kraftgraf.queries import cypher_backend
-
-    from kraftgraf.cli import main
-
-    graph = falkordb_server.graph("cli")
-    push_to_falkordb(graph, push_graph(seed))
-
-    class NoDriver:
-        def close(self):
-            pass
-
-    monkeypatch.setattr("kraftgraf.cli_neo4j.open_driver", lambda uri, user, password: NoDriver())
-    monkeypatch.setattr(cypher_backend, "neo4j_backend", lambda driver, database: falkordb_backend(graph))
-    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
-    monkeypatch.chdir(tmp_path)  # no store file here: the bundled plan, as pushed
-    embedded = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json"))
-    served = CliRunner().invoke(main, args + ["--explain"] * (args[-1] != "json") + ["--backend", "neo4j"])
-    assert embedded.exit_code == served.exit_code == 0, served.output
-    assert served.output == embedded.output
-
-
-@pytest.mark.falkordb
-def test_any_text_travels_as_a_parameter(falkordb_server, seed):
-    """Quotes, braces, backticks, newlines: an IRI or name a caller passes never breaks the Cypher."""
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-    from rdflib import URIRef
-
-    graph = falkordb_server.graph("parameters")
-    push_to_falkordb(graph, push_graph(seed))
-    backend = falkordb_backend(graph)
-
-    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-    @given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30) | st.sampled_from(
-        ["'", '"', "`", "}", "\\", "$actor", "') DETACH DELETE n //", "Staten'}) RETURN 1 //", "a\x00b"]))
-    def check(text):
-        if "\x00" in text:  # no IRI or label holds one; FalkorDB's client would cut the query there
-            with pytest.raises(ValueError, match="NUL"):
-                backend.rows("trace_laws", actor=URIRef(text))
-            return
-        assert backend.rows("initiatives_lacking_actor", actor=URIRef("https://example.org/" + text)) == []
-        assert backend.rows("trace_laws", actor=URIRef(text)) == []
-        assert backend.quotes([text]) == {text: []}
-
-    check()
-    assert backend.label("https://w3id.org/kraftgraf/id/actor/staten") == "Staten"  # the graph is intact
