@@ -118,7 +118,7 @@ class TextIndex:
         ``token_set_ratio`` ≥ t through one text's side, the letters it shares
         must be at least t/(2 − t) of its letters, less a space for every word;
         sharing is counted on word keys, which can only add to it.  The pairs
-        of all blocks are scored in one call to rapidfuzz.
+        of all blocks are scored in one call to rapidfuzz, on every core.
         """
         t = threshold / 100
         need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
@@ -139,7 +139,7 @@ class TextIndex:
         first, second, block_of = (np.concatenate(a).tolist() for a in (first, second, block_of))
         scores = process.cpdist([self.texts[a] for a in first], [self.texts[b] for b in second],
                                 scorer=fuzz.token_set_ratio, score_cutoff=threshold,
-                                dtype=np.float64).tolist()
+                                dtype=np.float64, workers=-1).tolist()
         for a, b, number, score in zip(first, second, block_of, scores):
             if score >= threshold:
                 found[number].append((self.texts[a], self.texts[b], score))
