@@ -61,6 +61,9 @@ class Source:
             return
         from kraftgraf.queries.cypher_backend import neo4j_backend
 
+        if click.get_current_context().meta.get("kraftgraf.plan") is not None:
+            raise KraftgrafError("--plan chooses a plan of the store; a Neo4j database holds the one plan "
+                                 "pushed into it (push each plan into a database of its own)")
         driver = open_driver(self.uri, self.user, self.password)
         try:
             yield neo4j_backend(driver, self.database)

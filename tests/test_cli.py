@@ -157,3 +157,8 @@ def test_a_question_to_a_store_without_a_plan_is_one_line_and_exit_2(run, tmp_pa
         result = run(*command, "--store", empty)
         assert result.exit_code == 2 and "holds no plan (no initiative)" in result.output, command
         assert "Traceback" not in result.output
+
+
+def test_plan_and_the_neo4j_backend_do_not_mix(run):
+    result = run("query", "unowned", "--backend", "neo4j", "--plan", "kraftsamling-2019")
+    assert result.exit_code == 2 and "a Neo4j database holds the one plan" in result.output
