@@ -30,8 +30,9 @@ REL_TYPES = frozenset(relationship_type(local_name(r)) for r in EDGE_KINDS)
 
 CONSTRAINT = ("CREATE CONSTRAINT kraftgraf_resource_iri IF NOT EXISTS "
               "FOR (n:Resource) REQUIRE n.iri IS UNIQUE")
+# A node whose kind changed since the last push loses its old kind's label (REMOVE {others}).
 NODE_MERGE = ("UNWIND $rows AS row MERGE (n:Resource {{iri: row.iri}}) "
-              "SET n:{label}, n += row.props, n.run = $run")
+              "REMOVE n{others} SET n:{label}, n += row.props, n.run = $run")
 EDGE_MERGE = ("UNWIND $rows AS row MATCH (a:Resource {{iri: row.start}}) "
               "MATCH (b:Resource {{iri: row.end}}) MERGE (a)-[r:{type}]->(b) "
               "SET r += row.props, r.run = $run")
@@ -77,7 +78,9 @@ def plan_push(pg: PropertyGraph, batch_size: int = 5000, prune: bool = False) ->
         props = pg.edge_props.get((edge.start, edge.type, edge.end), {})
         by_type.setdefault(edge.type, []).append({"start": edge.start, "end": edge.end, "props": props})
     out = [Statement(CONSTRAINT, [[]])]
-    out += [Statement(NODE_MERGE.format(label=_checked(label, LABELS)), _batches(rows, batch_size))
+    out += [Statement(NODE_MERGE.format(label=_checked(label, LABELS),
+                                        others="".join(f":{o}" for o in sorted(LABELS - {label}))),
+                      _batches(rows, batch_size))
             for label, rows in sorted(by_label.items())]
     out += [Statement(EDGE_MERGE.format(type=_checked(t, REL_TYPES)), _batches(rows, batch_size))
             for t, rows in sorted(by_type.items())]

@@ -42,6 +42,17 @@ def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed)
     assert counts[0] == counts[1] == [len(pg.nodes), len(pg.edges)]
 
 
+def test_a_node_whose_kind_changed_loses_its_old_label(falkordb_server, seed):
+    pg = push_graph(seed)
+    graph = falkordb_server.graph("kinds")
+    push_to_falkordb(graph, pg)
+    node = next(n for n in pg.nodes.values() if n.kind == "Initiative")
+    node.kind = "Outcome"  # as if the next build read that row as an outcome
+    push_to_falkordb(graph, pg)
+    labels = graph.ro_query("MATCH (n:Resource {iri: $iri}) RETURN labels(n)", {"iri": node.id}).result_set
+    assert sorted(labels[0][0]) == ["Outcome", "Resource"]
+
+
 @pytest.mark.parametrize("args", [["query", "unowned", "--actor", "SKL"], ["query", "silos"],
                                   ["trace", "arbetsmiljö"], ["query", "laws", "--format", "json"]])
 def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, monkeypatch, tmp_path, args):
