@@ -1,0 +1,155 @@
+"""Import a plan spreadsheet into a store: read and check it all, then replace the plan's graph.
+
+A row matched by its id whose facts did not change keeps the sources it had
+(for the seed plan: the memo's own quotes), so a template → import round trip
+gives back the same graph; what is new or changed quotes the spreadsheet cell.
+See decisions/0006-spreadsheet-round-trip.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kraftgraf.graph.sheet_rows import plan_keys
+from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.loaders.sheet import read_plan
+from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
+from kraftgraf.loaders.sheet_io import read_workbook
+from kraftgraf.loaders.sheet_side import Known
+from kraftgraf.ontology.vocab import ELI, KG, PROV, actor_iri, graph_iri, plan_iri
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, XSD
+
+from kraftgraf.errors import DataError
+
+__all__ = ["SheetImport", "import_sheet", "known_outside", "keep_sources", "apply"]
+
+# What a node's sources are, rather than its facts: kept as they were when the facts did not change.
+PROVENANCE = {PROV.wasDerivedFrom, KG.column, SKOS.altLabel}
+_NOT_FACTS = PROVENANCE | {KG.order}
+KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass
+class SheetImport:
+    """What an import would write: the plan's key, its new graph, the old one, notes."""
+
+    key: str
+    graph: Graph
+    old: Graph
+    notes: list[str] = field(default_factory=list)
+    initiatives: int = 0
+    commitments: int = 0
+
+
+def known_outside(kg: KnowledgeGraph, key: str) -> Known:
+    """Actors, laws, determinants and links the store holds outside plan ``key``'s own graph."""
+    own = graph_iri(f"plan/{key}").n3()
+    known = Known()
+    rows = kg.store.query(f"""
+        PREFIX kg: <{KG}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
+        SELECT ?kind ?s ?name WHERE {{
+          {{ GRAPH ?g {{ ?s a ?c OPTIONAL {{ ?s rdfs:label|skos:prefLabel|skos:altLabel ?name }} }}
+             ?c rdfs:subClassOf* kg:Actor . BIND("actor" AS ?kind) }}
+          UNION {{ GRAPH ?g {{ ?s a kg:Law ; <{ELI}id_local> ?name }} BIND("law" AS ?kind) }}
+          UNION {{ GRAPH ?g {{ ?s a ?c }} VALUES ?c {{ kg:Determinant kg:DeterminantLayer }}
+                   BIND("det" AS ?kind) }}
+          FILTER (?g != {own}) }}""", use_default_graph_as_union=True)
+    tail = len(str(actor_iri("")))
+    for r in rows:
+        kind, s, name = r["kind"].value, r["s"].value, r["name"]
+        if kind == "actor":
+            known.actors.setdefault(s[tail:], {s[tail:]}).update([name.value.lower()] if name else [])
+        elif kind == "law":
+            known.laws.add(name.value)
+        else:
+            known.determinants.add(s.rsplit("/", 1)[-1])
+    links = kg.store.query(f"""PREFIX kg: <{KG}> SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o
+        VALUES ?p {{ kg:addresses kg:requiresChangeTo }} }} FILTER (?g != {own}) }}""")
+    known.links = {(URIRef(r["s"].value), URIRef(r["p"].value), URIRef(r["o"].value)) for r in links}
+    return known
+
+
+def _plain(term):
+    """Oxigraph gives a plain literal its implicit xsd:string; compare it as rdflib writes it."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _facts(g: Graph, node) -> set:
+    return {(p, _plain(o)) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
+
+
+def keep_sources(new: Graph, old: Graph) -> int:
+    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
+    kept = 0
+    for node in set(new.subjects(PROV.wasDerivedFrom, None)):
+        if (node, PROV.wasDerivedFrom, None) not in old or _facts(new, node) != _facts(old, node):
+            continue
+        kept += 1
+        for src in list(new.objects(node, PROV.wasDerivedFrom)):
+            new.remove((src, None, None))
+        for p in PROVENANCE:
+            new.remove((node, p, None))
+            for o in old.objects(node, p):
+                new.add((node, p, o))
+                if p == PROV.wasDerivedFrom:
+                    for triple in old.triples((o, None, None)):
+                        new.add(triple)
+    used = set(new.objects(None, KG.document))
+    for doc in set(new.subjects(RDF.type, KG.Document)) - used:
+        new.remove((doc, None, None))
+    for doc in used - set(new.subjects(RDF.type, KG.Document)):
+        for triple in old.triples((doc, None, None)):
+            new.add(triple)
+    return kept
+
+
+def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
+    key = plan or properties.get("identifier") or ""
+    if not key:
+        keys = plan_keys(kg)
+        if len(keys) != 1:
+            raise DataError(f"the store holds the plans {', '.join(keys) or 'none'}: "
+                            "say which this file is with --plan KEY")
+        key = keys[0]
+    if not KEY.fullmatch(key):
+        raise DataError(f"--plan '{key}': a plan key is lower-case ASCII, digits and hyphens "
+                        "(e.g. who-2013)")
+    return key
+
+
+def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
+                 actor_columns: list[str] | None = None, lang: str | None = None,
+                 title: str | None = None) -> SheetImport:
+    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing)."""
+    wb = read_workbook(path)
+    key = _choose_key(kg, plan, wb.properties)
+    old = Graph()
+    for triple in kg.graph(f"plan/{key}"):
+        old.add(triple)
+    old_title = old.value(plan_iri(key), RDFS.label)
+    lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
+    title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
+    known = known_outside(kg, key)
+    sheet = read_plan(wb, known, actor_columns)
+    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links)
+    keep_sources(new, old)
+    result = SheetImport(key, new, old, list(wb.notes), len(sheet.initiatives),
+                         len(set(new.subjects(RDF.type, KG.Commitment))))
+    curated = {(s, p, o) for s, p, o in known.links if str(s).startswith(str(plan_iri(key)) + "/")}
+    dropped = curated - {(s, p, o) for s, p, o, _ in sheet_links(sheet, key)}
+    if dropped:
+        result.notes.append(f"{len(dropped)} link(s) of this plan are in the curated data, not in the "
+                            "file; they stay (change data/*.csv to drop them)")
+    return result
+
+
+def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
+    """Replace the plan's named graph in ``kg`` with the imported one."""
+    target = kg.graph(f"plan/{result.key}")
+    target.remove((None, None, None))
+    target.addN((s, p, o, target) for s, p, o in result.graph)
