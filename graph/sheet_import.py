@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kraftgraf.graph.sheet_changes import PROVENANCE, facts
 from kraftgraf.graph.sheet_rows import plan_keys
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.loaders.sheet import read_plan
@@ -19,16 +20,13 @@ from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet_io import read_workbook
 from kraftgraf.loaders.sheet_side import Known
 from kraftgraf.ontology.vocab import ELI, KG, PROV, actor_iri, graph_iri, plan_iri
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
 
 __all__ = ["SheetImport", "import_sheet", "known_outside", "keep_sources", "apply"]
 
-# What a node's sources are, rather than its facts: kept as they were when the facts did not change.
-PROVENANCE = {PROV.wasDerivedFrom, KG.column, SKOS.altLabel}
-_NOT_FACTS = PROVENANCE | {KG.order}
 KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -72,22 +70,11 @@ def known_outside(kg: KnowledgeGraph, key: str) -> Known:
     return known
 
 
-def _plain(term):
-    """Oxigraph gives a plain literal its implicit xsd:string; compare it as rdflib writes it."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
-        return Literal(str(term))
-    return term
-
-
-def _facts(g: Graph, node) -> set:
-    return {(p, _plain(o)) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
-
-
 def keep_sources(new: Graph, old: Graph) -> int:
     """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
     kept = 0
     for node in set(new.subjects(PROV.wasDerivedFrom, None)):
-        if (node, PROV.wasDerivedFrom, None) not in old or _facts(new, node) != _facts(old, node):
+        if (node, PROV.wasDerivedFrom, None) not in old or facts(new, node) != facts(old, node):
             continue
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):

@@ -114,6 +114,18 @@ def _text(value) -> str:
     return str(value)
 
 
+def _value(path: Path, sheet: str, cell) -> str:
+    """A cell's text; a formula is refused.
+
+    A plan's cells are text, and a formula's value is only a cache the file may not hold.
+    """
+    if getattr(cell, "data_type", None) == "f":
+        raise DataError(f"{path}, sheet {sheet}, row {cell.row}, column {cell.column_letter}: a formula "
+                        f"({str(cell.value)[:40]}); write the text itself (start it with ' to keep "
+                        "a leading =)")
+    return _text(getattr(cell, "value", None))
+
+
 def _read_xlsx(path: Path) -> Workbook:
     import openpyxl
     from defusedxml import DefusedXmlException
@@ -121,9 +133,9 @@ def _read_xlsx(path: Path) -> Workbook:
 
     check_zip(path)
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in ws.iter_rows()]
                       for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
