@@ -18,6 +18,7 @@ from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.loaders.sheet import read_plan
 from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet_io import read_workbook
+from kraftgraf.loaders.sheet_layout import DETERMINANT_SHEET, LAW_SHEET
 from kraftgraf.loaders.sheet_side import Known
 from kraftgraf.ontology.vocab import ELI, KG, PROV, actor_iri, graph_iri, plan_iri
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -127,7 +128,10 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     keep_sources(new, old)
     result = SheetImport(key, new, old, list(wb.notes), len(sheet.initiatives),
                          len(set(new.subjects(RDF.type, KG.Commitment))))
-    curated = {(s, p, o) for s, p, o in known.links if str(s).startswith(str(plan_iri(key)) + "/")}
+    given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))
+             if sheet in wb.sheets}  # a link sheet left out says nothing about its links
+    curated = {(s, p, o) for s, p, o in known.links
+               if p in given and str(s).startswith(str(plan_iri(key)) + "/")}
     dropped = curated - {(s, p, o) for s, p, o, _ in sheet_links(sheet, key)}
     if dropped:
         result.notes.append(f"{len(dropped)} link(s) of this plan are in the curated data, not in the "

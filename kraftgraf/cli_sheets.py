@@ -50,12 +50,13 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
     """
     from kraftgraf.graph.sheet_changes import changes, describe
     from kraftgraf.graph.sheet_import import apply, import_sheet
+    from kraftgraf.graph.store import KnowledgeGraph
 
     store = Path(store_path or DEFAULT_STORE)
     if store.suffix.lower() not in (".trig", ".nq"):
         raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
     started = time.perf_counter()
-    kg = open_store(str(store)) if store.is_file() else open_store(None)
+    kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
     result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
@@ -68,4 +69,4 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
         return
     apply(kg, result)
     kg.save(store)
-    click.echo(f"wrote {store} in {time.perf_counter() - started:.1f} s", err=True)
+    click.echo(f"wrote {store} (plan {result.key}) in {time.perf_counter() - started:.1f} s", err=True)

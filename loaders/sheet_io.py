@@ -140,11 +140,14 @@ def _read_xlsx(path: Path) -> Workbook:
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
             wb.close()
-    except DefusedXmlException as exc:
-        raise DataError(f"{path}: refused: its XML uses {exc.__class__.__name__} "
-                        "(entity expansion or external references)") from None
     except (InvalidFileException, KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile,
             SyntaxError) as exc:  # xml's ParseError is a SyntaxError
+        cause = exc  # openpyxl wraps defusedxml's refusal in a ValueError of its own
+        while cause is not None and not isinstance(cause, DefusedXmlException):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None:
+            raise DataError(f"{path}: refused: its XML uses {cause.__class__.__name__} "
+                            "(entity expansion or external references)") from None
         raise DataError(f"{path}: not a readable XLSX workbook ({exc.__class__.__name__})") from None
     return Workbook(path, sheets, props)
 

@@ -72,6 +72,8 @@ COMMENTS = {
 # A cell that begins with one of these is a formula to a spreadsheet reading CSV.
 _FORMULA_START = tuple("=+-@'\t\r")
 _HEADING = re.compile(r"(\S+)\s+(.+)", re.S)
+# A goal's or focus area's code: '1', 'A', 'O1', '2.3' (capitals, digits and inner full stops).
+_CODE = re.compile(r"[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,6}){0,3}")
 
 
 def lines(cell: str) -> list[str]:
@@ -81,12 +83,16 @@ def lines(cell: str) -> list[str]:
 
 
 def heading(cell: str) -> tuple[str, str] | None:
-    """'1. Ett mer …' -> ('1', 'Ett mer …'); 'A. En …' -> ('A', 'En …'); None if not that shape."""
+    """'1. Ett mer …' -> ('1', 'Ett mer …'); 'A. En …' -> ('A', 'En …'); None if not that shape.
+
+    >>> heading("O1. Leadership"), heading("Goal one")
+    (('O1', 'Leadership'), None)
+    """
     m = _HEADING.fullmatch(cell.strip())
     if not m:
         return None
     code = m.group(1)[:-1] if m.group(1).endswith(".") else m.group(1)
-    return (code, m.group(2).strip()) if re.fullmatch(ID_PATTERN, code) else None
+    return (code, m.group(2).strip()) if _CODE.fullmatch(code) else None
 
 
 def csv_escape(text: str) -> str:
