@@ -14,7 +14,7 @@ from kraftgraf.ontology.vocab import KG, PROV
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS, XSD
 
-__all__ = ["Change", "PROVENANCE", "facts", "changes", "describe"]
+__all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe"]
 
 # What a node's sources are, rather than its facts.
 PROVENANCE = frozenset({PROV.wasDerivedFrom, KG.column, SKOS.altLabel})
@@ -45,6 +45,19 @@ def _plain(term):
 def facts(g: Graph, node) -> set:
     """What ``node`` says in ``g``, without its sources and order."""
     return {(p, _plain(o)) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
+
+
+def facts_graph(g: Graph) -> Graph:
+    """``g`` without where its facts were written down: no sources, documents or source columns.
+
+    Two imports of the same table from different files give isomorphic facts graphs.
+    """
+    out = Graph()
+    hidden = set(g.subjects(RDF.type, KG.Source)) | set(g.subjects(RDF.type, KG.Document))
+    for s, p, o in g:
+        if s not in hidden and p not in PROVENANCE:
+            out.add((s, p, o))
+    return out
 
 
 def _tail(node) -> str:

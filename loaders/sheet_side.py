@@ -156,7 +156,7 @@ def actor_columns(wb: Workbook, known: Known, side: SideRows, cli: list[str] | N
     """Column header -> actor: from ``--actor-column``, else the sheet Aktörer, else ``defaults``."""
     if cli:
         out = _cli_columns(known, side, cli)
-    elif side.actors:
+    elif ACTOR_SHEET in wb.sheets:  # the sheet says whose each column is, even when it lists none
         out = side.actors
     else:
         out = {h: ActorColumn(key, h, None, key not in known.actors) for h, key in defaults.items()}
