@@ -185,6 +185,16 @@ def _xml_bomb(path, template):
             out.writestr(item, data)
 
 
+def _xlsx(path, sheets):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+
+
 BAD = {
     "missing column": (lambda rows, p: _csv(p, [r[:7] for r in rows[:3]]),
                        ["row 1", "missing column 'Civilsamhället'"]),
@@ -199,6 +209,13 @@ BAD = {
                           ["not a spreadsheet", "zip archive"]),
     "binary csv": (lambda rows, p: p.write_bytes(b"\x00\x01PK"), ["not a spreadsheet"]),
     "zip bomb": (lambda rows, p: _zip_bomb(p.with_suffix(".xlsx")), ["refused", "compressed", "zip bomb"]),
+    "empty xlsx sheet": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {"Initiativlista": []}),
+                         ["sheet Initiativlista: the sheet is empty"]),
+    "no plan sheet": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {"Blad1": rows[:3]}),
+                      ["no sheet Initiativlista (the sheets are: Blad1)"]),
+    "unknown law": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {
+        "Initiativlista": rows[:3], "Lagar": [["Gäller", "SFS"], ["A1", "2099:1"]]}),
+        ["sheet Lagar, row 2, column SFS (B)", "unknown law '2099:1'"]),
     "pdf": (lambda rows, p: p.with_suffix(".pdf").write_bytes(b"%PDF-1.4"), ["expected .xlsx or .csv"]),
 }
 
