@@ -140,6 +140,7 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None) 
     plan = SheetPlan(side=side, actors=actors)
     plan.headers = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, 1, h, i, h) for h, i in index.items()}
     seen: dict[str, int] = {}
+    ids = {r[index["Id"]].strip() for r in rows[1:] if len(r) > index["Id"]}
     goal = focus = None
     for n, raw in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in raw):
@@ -147,15 +148,18 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None) 
         raw = raw + [""] * (len(rows[0]) - len(raw))
         cell = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()}
         order = len(plan.initiatives)
+        goal = _heading(plan, "goal", cell["Målsättning"], goal, order)
+        focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order)
         key = cell["Id"].text.strip()
+        if not key:
+            free = next(f"{focus.code}{k}" for k in range(1, len(rows) + 2) if f"{focus.code}{k}" not in ids)
+            cell["Id"].fail(f"empty: every initiative needs a stable id; the next free one in "
+                            f"focus area {focus.code} is {free}")
         if not re.fullmatch(ID_PATTERN, key):
-            cell["Id"].fail(f"'{key}' is not an id (letters, digits, '.', '-' or '_', e.g. A1)"
-                            if key else "empty (every initiative needs a stable id, e.g. A4)")
+            cell["Id"].fail(f"'{key}' is not an id (letters, digits, '.', '-' or '_', e.g. A1)")
         if key in seen:
             cell["Id"].fail(f"duplicate id '{key}' (first on row {seen[key]})")
         seen[key] = n
-        goal = _heading(plan, "goal", cell["Målsättning"], goal, order)
-        focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order)
         if focus.parent not in (None, goal.code):
             cell["Fokusområde"].fail(f"focus area {focus.code} belongs to goal {focus.parent}, "
                                      f"not goal {goal.code}")

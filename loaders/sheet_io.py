@@ -202,6 +202,7 @@ def read_workbook(path: str | Path) -> Workbook:
         for sheet in SIDE_COLUMNS:
             if csv_sibling(path, sheet).is_file():
                 sheets[sheet] = _read_csv_file(csv_sibling(path, sheet), notes)
+                notes.append(f"read the sheet {sheet} from {csv_sibling(path, sheet).name}")
         return Workbook(path, sheets, notes=notes, csv=True)
     if suffix == ".xls":
         raise DataError(f"{path}: an old Excel file (.xls); save it as .xlsx or CSV and import that")

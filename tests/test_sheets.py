@@ -203,6 +203,8 @@ BAD = {
     "duplicate id": (lambda rows, p: _csv(p, [rows[0], rows[1], rows[2], rows[1]]),
                      ["row 4, column Id (A)", "duplicate id 'A1' (first on row 2)"]),
     "empty sheet": (lambda rows, p: _csv(p, [rows[0]]), ["the sheet is empty", "one row per initiative"]),
+    "empty id": (lambda rows, p: _csv(p, [rows[0], rows[1], ["", *rows[1][1:]]]),
+                 ["row 3, column Id (A)", "the next free one in focus area A is A2"]),
     "bad goal": (lambda rows, p: _csv(p, [rows[0], [rows[1][0], "Mål ett", *rows[1][2:]]]),
                  ["row 2, column Målsättning (B)", "expected a code, a full stop and a name"]),
     "not a spreadsheet": (lambda rows, p: p.with_suffix(".xlsx").write_text("hej"),
