@@ -70,7 +70,7 @@ def link_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
 
 
 def add_link(g: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
-             quote: Quote, reason: str | None = None, reason_lang: str = "en") -> URIRef:
+             quote: Quote, reason: str | None = None) -> URIRef:
     """Assert ``subject predicate obj`` and reify it with its source and reason."""
     g.add((subject, predicate, obj))
     stmt = link_iri(subject, predicate, obj)
@@ -79,6 +79,6 @@ def add_link(g: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
     g.add((stmt, RDF.predicate, predicate))
     g.add((stmt, RDF.object, obj))
     if reason:
-        g.add((stmt, KG.reason, Literal(reason, lang=reason_lang)))
+        g.add((stmt, KG.reason, Literal(reason, lang="en")))
     add_source(g, stmt, quote)
     return stmt

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kraftgraf.loaders.sheet_side import ACTOR_KINDS
 from kraftgraf.ontology.vocab import KG, PROV
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS, XSD
@@ -21,7 +22,7 @@ PROVENANCE = frozenset({PROV.wasDerivedFrom, KG.column, SKOS.altLabel})
 _NOT_FACTS = PROVENANCE | {KG.order}
 _KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative",
           KG.Outcome: "outcome", KG.Commitment: "commitment", KG.OpenCommitment: "open commitment",
-          KG.Actor: "actor", RDF.Statement: "link"}
+          KG.Actor: "actor", **{KG[kind]: "actor" for kind in ACTOR_KINDS}, RDF.Statement: "link"}
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 A row matched by its id whose facts did not change keeps the sources it had
 (for the seed plan: the memo's own quotes), so a template → import round trip
-gives back the same graph; what is new or changed quotes the spreadsheet cell.
-See decisions/0006-spreadsheet-round-trip.md.
+gives back the same graph; what is new or changed quotes the spreadsheet cell
+(:mod:`kraftgraf.graph.sheet_merge`). See decisions/0006-spreadsheet-round-trip.md.
 """
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kraftgraf.graph.sheet_changes import PROVENANCE, facts
-from kraftgraf.graph.sheet_rows import plan_keys
+from kraftgraf.graph.sheet_merge import merge
+from kraftgraf.graph.sheet_rows import plan_graph_name, plan_keys
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.loaders.sheet import read_plan
 from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet_io import read_workbook
 from kraftgraf.loaders.sheet_layout import DETERMINANT_SHEET, LAW_SHEET
 from kraftgraf.loaders.sheet_side import Known
-from kraftgraf.ontology.vocab import ELI, KG, PROV, actor_iri, graph_iri, plan_iri
+from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, plan_iri
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
 
-__all__ = ["SheetImport", "import_sheet", "known_outside", "keep_sources", "apply"]
+__all__ = ["SheetImport", "import_sheet", "known_outside", "apply"]
 
 KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -38,14 +38,18 @@ class SheetImport:
     key: str
     graph: Graph
     old: Graph
+    graph_name: str
     notes: list[str] = field(default_factory=list)
     initiatives: int = 0
     commitments: int = 0
 
 
-def known_outside(kg: KnowledgeGraph, key: str) -> Known:
-    """Actors, laws, determinants and links the store holds outside plan ``key``'s own graph."""
-    own = graph_iri(f"plan/{key}").n3()
+def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
+    """Actors, laws and determinants the store holds, and the links it holds outside ``graph_name``.
+
+    An actor the plan's own graph describes is known too: the import carries it over.
+    """
+    own = graph_iri(graph_name).n3()
     known = Known()
     rows = kg.store.query(f"""
         PREFIX kg: <{KG}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
@@ -54,8 +58,7 @@ def known_outside(kg: KnowledgeGraph, key: str) -> Known:
              ?c rdfs:subClassOf* kg:Actor . BIND("actor" AS ?kind) }}
           UNION {{ GRAPH ?g {{ ?s a kg:Law ; <{ELI}id_local> ?name }} BIND("law" AS ?kind) }}
           UNION {{ GRAPH ?g {{ ?s a ?c }} VALUES ?c {{ kg:Determinant kg:DeterminantLayer }}
-                   BIND("det" AS ?kind) }}
-          FILTER (?g != {own}) }}""", use_default_graph_as_union=True)
+                   BIND("det" AS ?kind) }} }}""", use_default_graph_as_union=True)
     tail = len(str(actor_iri("")))
     for r in rows:
         kind, s, name = r["kind"].value, r["s"].value, r["name"]
@@ -69,31 +72,6 @@ def known_outside(kg: KnowledgeGraph, key: str) -> Known:
         VALUES ?p {{ kg:addresses kg:requiresChangeTo }} }} FILTER (?g != {own}) }}""")
     known.links = {(URIRef(r["s"].value), URIRef(r["p"].value), URIRef(r["o"].value)) for r in links}
     return known
-
-
-def keep_sources(new: Graph, old: Graph) -> int:
-    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
-    kept = 0
-    for node in set(new.subjects(PROV.wasDerivedFrom, None)):
-        if (node, PROV.wasDerivedFrom, None) not in old or facts(new, node) != facts(old, node):
-            continue
-        kept += 1
-        for src in list(new.objects(node, PROV.wasDerivedFrom)):
-            new.remove((src, None, None))
-        for p in PROVENANCE:
-            new.remove((node, p, None))
-            for o in old.objects(node, p):
-                new.add((node, p, o))
-                if p == PROV.wasDerivedFrom:
-                    for triple in old.triples((o, None, None)):
-                        new.add(triple)
-    used = set(new.objects(None, KG.document))
-    for doc in set(new.subjects(RDF.type, KG.Document)) - used:
-        new.remove((doc, None, None))
-    for doc in used - set(new.subjects(RDF.type, KG.Document)):
-        for triple in old.triples((doc, None, None)):
-            new.add(triple)
-    return kept
 
 
 def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
@@ -116,17 +94,18 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing)."""
     wb = read_workbook(path)
     key = _choose_key(kg, plan, wb.properties)
+    name = plan_graph_name(kg, key)
     old = Graph()
-    for triple in kg.graph(f"plan/{key}"):
+    for triple in kg.graph(name):
         old.add(triple)
     old_title = old.value(plan_iri(key), RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
     title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
-    known = known_outside(kg, key)
+    known = known_outside(kg, name)
     sheet = read_plan(wb, known, actor_columns)
     new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links)
-    keep_sources(new, old)
-    result = SheetImport(key, new, old, list(wb.notes), len(sheet.initiatives),
+    merge(new, old, plan_iri(key))
+    result = SheetImport(key, new, old, name, list(wb.notes), len(sheet.initiatives),
                          len(set(new.subjects(RDF.type, KG.Commitment))))
     given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))
              if sheet in wb.sheets}  # a link sheet left out says nothing about its links
@@ -141,6 +120,6 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
 
 def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     """Replace the plan's named graph in ``kg`` with the imported one."""
-    target = kg.graph(f"plan/{result.key}")
+    target = kg.graph(result.graph_name)
     target.remove((None, None, None))
     target.addN((s, p, o, target) for s, p, o in result.graph)

@@ -18,12 +18,12 @@ from kraftgraf.loaders.sheet_layout import (
     PLAN_SHEET,
     SIDE_COLUMNS,
 )
-from kraftgraf.ontology.vocab import ELI, KG, plan_iri
+from kraftgraf.ontology.vocab import ELI, KG, graph_iri, plan_iri
 from rdflib import RDF, RDFS, URIRef
 
 from kraftgraf.errors import DataError
 
-__all__ = ["plan_sheets", "plan_keys"]
+__all__ = ["plan_sheets", "plan_keys", "plan_graph_name"]
 
 _HEADER_OF = {actor: header for header, actor in DEFAULT_ACTOR_COLUMNS.items()}
 
@@ -43,6 +43,15 @@ def plan_keys(kg: KnowledgeGraph) -> list[str]:
     return sorted(str(p)[len(prefix):] for p in set(kg.dataset.subjects(RDF.type, KG.Plan)))
 
 
+def plan_graph_name(kg: KnowledgeGraph, key: str) -> str:
+    """The named graph that holds plan ``key`` ('plan/<key>', or where a plan file put it)."""
+    prefix = str(graph_iri(""))
+    for row in kg.store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {plan_iri(key).n3()} a {KG.Plan.n3()} }} }}"):
+        if row["g"].value.startswith(prefix + "plan/"):
+            return row["g"].value[len(prefix):]
+    return f"plan/{key}"
+
+
 def _choose(kg: KnowledgeGraph, plan: str | None) -> str:
     keys = plan_keys(kg)
     if plan is None and len(keys) == 1:
@@ -51,6 +60,18 @@ def _choose(kg: KnowledgeGraph, plan: str | None) -> str:
         raise DataError(f"no plan '{plan}' in the store (the plans are: {', '.join(keys) or 'none'})"
                         if plan else f"the store holds the plans {', '.join(keys)}: choose one with --plan")
     return plan
+
+
+def _header(kg: KnowledgeGraph, actor, column, taken: set[str]) -> str:
+    """The actor's column header: the memo's short one, the column it was read from, else its name.
+
+    Several actors read from one column (a synthetic plan's municipalities) each get their own.
+    """
+    for header in (_HEADER_OF.get(_tail(actor)), column and str(column), kg.label(actor),
+                   f"{kg.label(actor)} ({_tail(actor)})"):
+        if header and header not in taken:
+            return header
+    raise DataError(f"two actors are both called '{kg.label(actor)}' ({_tail(actor)})")
 
 
 def _actor_kind(kg: KnowledgeGraph, actor) -> str:
@@ -62,7 +83,7 @@ def _actor_kind(kg: KnowledgeGraph, actor) -> str:
 def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     """(sheet name -> rows, workbook properties) for plan ``plan``."""
     key = _choose(kg, plan)
-    g, ds = kg.graph(f"plan/{key}"), kg.dataset
+    g, ds = kg.graph(plan_graph_name(kg, key)), kg.dataset
     title = g.value(plan_iri(key), RDFS.label)
 
     def order(node) -> int:
@@ -79,8 +100,8 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
         for c in g.subjects(RDF.type, cls):
             actor, initiative = g.value(c, KG.byActor), g.value(c, KG.toInitiative)
             cells.setdefault(initiative, {}).setdefault(actor, []).append(c)
-            headers.setdefault(actor, _HEADER_OF.get(_tail(actor)) or str(g.value(c, KG.column) or
-                                                                         kg.label(actor)))
+            if actor not in headers:
+                headers[actor] = _header(kg, actor, g.value(c, KG.column), set(headers.values()))
     first = {a: min(order(i) for i in initiatives if a in cells[i]) for a in headers}
     defaults = list(DEFAULT_ACTOR_COLUMNS.values())
     actors = sorted(headers, key=lambda a: (_tail(a) not in defaults,

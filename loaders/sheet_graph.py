@@ -83,8 +83,7 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
     for header, actor in plan.actors.items():
         if actor.new:
             node = actor_iri(actor.id)
-            for cls in (KG.Actor, *([KG[actor.kind]] if actor.kind else [])):
-                g.add((node, RDF.type, cls))
+            g.add((node, RDF.type, KG[actor.kind] if actor.kind else KG.Actor))  # as curated actors are
             for prop in (RDFS.label, SKOS.prefLabel):
                 g.add((node, prop, Literal(actor.name, lang=lang)))
             w.cite(node, actor.item or Item(header, plan.headers[header], 0))
@@ -104,5 +103,5 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
                 commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
-            add_link(g, s, p, o, w.quote(link.item), link.reason or None, lang)
+            add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
     return g
