@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from kraftgraf.graph.sheet_merge import merge
 from kraftgraf.graph.sheet_rows import plan_graph_name, plan_keys
 from kraftgraf.graph.store import KnowledgeGraph
@@ -74,6 +75,10 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
     return known
 
 
+def _ox_graph(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(graph_iri(name)))
+
+
 def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
     key = plan or properties.get("identifier") or ""
     if not key:
@@ -95,9 +100,9 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     wb = read_workbook(path)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
-    old = Graph()
-    for triple in kg.graph(name):
-        old.add(triple)
+    old = Graph(store="Oxigraph")  # native: a national plan fits in memory and copies in one call
+    old.store._inner.extend(ox.Quad(q.subject, q.predicate, q.object, ox.BlankNode(old.identifier))
+                            for q in kg.store.quads_for_pattern(None, None, None, _ox_graph(name)))
     old_title = old.value(plan_iri(key), RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
     title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
@@ -120,6 +125,7 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
 
 def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     """Replace the plan's named graph in ``kg`` with the imported one."""
-    target = kg.graph(result.graph_name)
-    target.remove((None, None, None))
-    target.addN((s, p, o, target) for s, p, o in result.graph)
+    kg.graph(result.graph_name)  # tells the store its projection is stale
+    name = _ox_graph(result.graph_name)
+    kg.store.clear_graph(name)
+    kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in result.graph.store._inner)

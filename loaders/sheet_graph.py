@@ -68,7 +68,7 @@ def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
 
 def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = frozenset()) -> Graph:
     """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated."""
-    g = Graph()
+    g = Graph(store="Oxigraph")  # a national plan is a million triples: keep them native
     bind_prefixes(g)
     w = _Writer(g, source)
     lang = source.lang
