@@ -218,6 +218,11 @@ BAD = {
     "unknown law": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {
         "Initiativlista": rows[:3], "Lagar": [["Gäller", "SFS"], ["A1", "2099:1"]]}),
         ["sheet Lagar, row 2, column SFS (B)", "unknown law '2099:1'"]),
+    "new actor without a name": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {
+        "Initiativlista": [r[:6] for r in rows[:3]],
+        "Aktörer": [["Id", "Namn", "Kolumn", "Typ"],
+                    ["nya-aktoren", "", "SKL/Kommuner/Regioner", "Region"]]}),
+        ["sheet Aktörer, row 2, column Namn (B)", "'nya-aktoren' is a new actor, so it needs a name"]),
     "pdf": (lambda rows, p: p.with_suffix(".pdf").write_bytes(b"%PDF-1.4"), ["expected .xlsx or .csv"]),
 }
 
@@ -280,3 +285,12 @@ def test_the_synthetic_plan_round_trips_although_its_actors_share_columns(synthe
     assert changes(result.old, result.graph) == []
     apply(synthetic, result)
     assert isomorphic(plan_graph(synthetic, name), before)
+
+
+def test_import_with_no_store_yet_starts_from_the_bundled_plan(run, tmp_path, seed_template):
+    folder, _ = seed_template
+    result = run("import", folder / "plan.xlsx")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("no changes")
+    assert "wrote kraftgraf-store.trig (plan kraftsamling-2019)" in result.stderr
+    assert len(plan_graph(KnowledgeGraph.load(tmp_path / "kraftgraf-store.trig"))) > 3000
