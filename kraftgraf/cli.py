@@ -202,4 +202,4 @@ def synth(municipalities, regions, initiatives, seed, output):
 
 
 # The other commands register themselves on `main` when imported.
-from kraftgraf import cli_neo4j, cli_plans, cli_queries, cli_views  # noqa: E402,F401,I001
+from kraftgraf import cli_neo4j, cli_plans, cli_queries, cli_sheets, cli_views  # noqa: E402,F401,I001

@@ -26,7 +26,8 @@ from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
 
-__all__ = ["MemoPlan", "SEED_PLAN", "DEFAULT_ACTOR_COLUMNS", "load_memo", "read_memo"]
+__all__ = ["MemoPlan", "SEED_PLAN", "DEFAULT_ACTOR_COLUMNS", "load_memo", "read_memo", "plan_node",
+           "commitment_links"]
 
 SECTION = "Bilaga 1"
 # What the header "Vad <who> kan göra" names, and the actor (data/actors.csv) it means.
@@ -101,14 +102,7 @@ class _Writer:
             add_source(self.g, node, q, "source" if k == 0 else f"source-{k + 1}")
 
     def node(self, kind: str, key: str, cls: URIRef, label: str | None = None) -> URIRef:
-        node = plan_item(self.plan.key, kind, key)
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, KG.code, Literal(key)))
-        self.g.add((node, KG.inPlan, self.plan_node))
-        if label is not None:
-            self.g.add((node, RDFS.label, Literal(label, lang="sv")))
-            self.g.add((node, SKOS.prefLabel, Literal(label, lang="sv")))
-        return node
+        return plan_node(self.g, self.plan.key, kind, key, cls, label)
 
     def concept(self, kind, code, cls, summary, annex_item, order) -> URIRef:
         """A goal or focus area: named as in the summary list, else as in the annex."""
@@ -178,16 +172,30 @@ def _initiative(w: _Writer, key, row, focus, order, headers, actors) -> None:
         real = [item for item in cell if not is_placeholder(item.text)]
         if not real and cell:
             node = w.node("open-commitment", f"{key}-{actor}", KG.OpenCommitment)
-            _commitment_links(g, node, actor, initiative, cell[0].text, header)
+            commitment_links(g, node, actor, initiative, cell[0].text, header)
             w.sources(node, w.quote(cell[0], key, header))
         for n, item in enumerate(real, start=1):
             node = w.node("commitment", f"{key}-{actor}-{n}", KG.Commitment, item.text)
-            _commitment_links(g, node, actor, initiative, item.text, header)
+            commitment_links(g, node, actor, initiative, item.text, header)
             w.sources(node, w.quote(item, key, header))
 
 
-def _commitment_links(g: Graph, node, actor, initiative, text, header) -> None:
+def plan_node(g: Graph, plan: str, kind: str, key: str, cls: URIRef, label: str | None = None,
+              lang: str = "sv") -> URIRef:
+    """Add an item of ``plan`` (its type, code, plan and label); returns its IRI."""
+    node = plan_item(plan, kind, key)
+    g.add((node, RDF.type, cls))
+    g.add((node, KG.code, Literal(key)))
+    g.add((node, KG.inPlan, plan_iri(plan)))
+    if label is not None:
+        g.add((node, RDFS.label, Literal(label, lang=lang)))
+        g.add((node, SKOS.prefLabel, Literal(label, lang=lang)))
+    return node
+
+
+def commitment_links(g: Graph, node, actor, initiative, text, header, lang: str = "sv") -> None:
+    """Link a commitment (or open commitment) to its actor and initiative; add its text and column."""
     g.add((node, KG.byActor, actor_iri(actor)))
     g.add((node, KG.toInitiative, initiative))
-    g.add((node, KG.text, Literal(text, lang="sv")))
-    g.add((node, KG.column, Literal(header, lang="sv")))
+    g.add((node, KG.text, Literal(text, lang=lang)))
+    g.add((node, KG.column, Literal(header, lang=lang)))
