@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations, product
 from math import comb
+from operator import itemgetter
 from typing import NamedTuple
 
 from kraftgraf.graph.store import KnowledgeGraph
@@ -91,11 +92,14 @@ def _commitments(b: Backend) -> list[_Commitment]:
     for r in listing:
         if r["quote"] is not None:
             quotes[r["commitment"]].append((r["source"], r["quote"]))
+    for found in quotes.values():
+        if len(found) > 1:  # most commitments rest on one quote
+            found.sort()  # in source order
     rows = {r["commitment"]: (r["actor"], r["initiative"], r["text"]) for r in listing}
     own = {a: " " + normalise(b.label(a)) + " " for a in {actor for actor, _, _ in rows.values()}}
     # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
     return [_Commitment(iri, actor, initiative, _without(normalise(text), own[actor]),
-                        [q for _, q in sorted(quotes[iri])])  # in source order
+                        [q for _, q in quotes[iri]])
             for iri, (actor, initiative, text) in rows.items()]
 
 
@@ -156,7 +160,7 @@ def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
     for kind in kinds:
         differ = _SIDES[kind][1]
         for block in _blocks(commitments, kind):
-            inner = Counter(c[differ] for c in block)
+            inner = Counter(map(itemgetter(differ), block))
             counts[kind] += comb(len(block), 2) - sum(comb(n, 2) for n in inner.values())
             alike = defaultdict(list)  # the same words, said by several commitments, are scored once
             for c in block:

@@ -128,7 +128,7 @@ class TextIndex:
         with threadpool_limits(limits=1, user_api="blas"):
             for number, texts in enumerate(blocks):
                 if len(texts) > 1:
-                    rows = np.array([self.row[text] for text in texts])
+                    rows = np.fromiter(map(self.row.__getitem__, texts), dtype=np.int64, count=len(texts))
                     i, j = self._worth(rows, need)
                     first.append(rows[i])
                     second.append(rows[j])
