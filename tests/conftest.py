@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from kraftgraf.cli import main
 
 SEED_DIR = Path(os.environ.get("KRAFTGRAF_SEEDS")
                 or Path(__file__).resolve().parents[2] / "shared" / "seeds")
@@ -50,3 +53,20 @@ def national(tmp_path_factory):
     path = tmp_path_factory.mktemp("national") / "national.nt"
     write_synth(path)
     return build(plan_file=path)
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Run the CLI in an empty folder, as a user would (no $KRAFTGRAF_STORE); returns click's Result."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def falkordb_server():
+    """An embedded FalkorDB (not Neo4j) for the Cypher texts, started once; skips with the reason."""
+    from cypher_engines import falkordb_or_skip
+
+    yield from falkordb_or_skip()

@@ -24,7 +24,7 @@ import os
 from importlib import import_module
 
 import pytest
-from cypher_engines import falkordb_or_skip, neo4j_settings, push_to_falkordb
+from cypher_engines import neo4j_settings, push_to_falkordb
 from kraftgraf.graph.build import build
 from kraftgraf.graph.neo4j_props import push_graph
 from kraftgraf.ontology.vocab import actor_iri, plan_item
@@ -70,11 +70,6 @@ TWINS = [
 @pytest.fixture(scope="module")
 def seed():
     return build()
-
-
-@pytest.fixture(scope="module")
-def falkordb_server():
-    yield from falkordb_or_skip()
 
 
 def _cypher(request, name: str, kg):

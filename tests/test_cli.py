@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -16,19 +14,6 @@ from kraftgraf.registry import EXPORTERS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 RDF_FORMATS = ("ttl", "nt", "jsonld", "trig", "nq")
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    """Run the CLI in an empty folder; returns the click Result."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def all_commands(group, prefix=()):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from cypher_engines import falkordb_or_skip, push_to_falkordb
+from cypher_engines import push_to_falkordb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kraftgraf.graph.build import build
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.falkordb
 @pytest.fixture(scope="module")
 def seed():
     return build()
-
-
-@pytest.fixture(scope="module")
-def falkordb_server():
-    yield from falkordb_or_skip()
 
 
 def test_pushing_twice_into_falkordb_gives_the_same_graph(falkordb_server, seed):

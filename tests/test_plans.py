@@ -6,7 +6,6 @@ import json
 from importlib.resources import files
 
 import pytest
-from click.testing import CliRunner
 from kraftgraf.graph.build import build
 from kraftgraf.graph.plans import add_plan, plan_keys, select_plan
 from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source, document_iri
@@ -16,7 +15,6 @@ from kraftgraf.queries.unowned import sections as unowned_sections
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
-from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
 
 SEED = "kraftsamling-2019"
@@ -145,14 +143,6 @@ def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
     assert found["layers_gained"] == [] and [r.id for r in found["gained"]] == ["boende"]
     with pytest.raises(DataError, match="two different plans"):
         compare(kg, "small", "small")
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_the_cli_adds_a_plan_and_asks_each_plan(run, tmp_path, later_file):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from kraftgraf.graph.build import build
 from kraftgraf.graph.sheet_changes import changes, facts_graph
 from kraftgraf.graph.sheet_import import apply, import_sheet
@@ -21,8 +20,6 @@ from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from kraftgraf.cli import main
-
 SEED = "plan/kraftsamling-2019"
 
 
@@ -31,14 +28,6 @@ def plan_graph(kg: KnowledgeGraph, name: str = SEED) -> Graph:
     for triple in kg.graph(name):
         g.add(triple)
     return g
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
