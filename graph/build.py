@@ -5,14 +5,15 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
 from kraftgraf.graph.store import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
-from kraftgraf.ontology.vocab import slug
+from kraftgraf.ontology.vocab import graph_iri, slug
 from rdflib import Graph
 
 from kraftgraf.errors import DataError
 
-__all__ = ["build", "plan_graph", "plan_turtle", "read_plan", "default_key"]
+__all__ = ["build", "plan_graph", "plan_turtle", "read_plan", "default_key", "shared_triples"]
 
 
 def plan_graph(memo: str | Path, plan: MemoPlan = SEED_PLAN) -> Graph:
@@ -84,4 +85,18 @@ def build(memo: str | Path | None = None, data_dir: str | Path | None = None,
     kg.add_ontology()
     load_curated(kg.graph("curated"), data_dir)
     _load_plan(kg, key, memo, plan_file, plan)
+    plan_graph_name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
+    for triple in shared_triples(kg):
+        kg.store.remove(ox.Quad(*triple, plan_graph_name))
     return kg
+
+
+def shared_triples(kg: KnowledgeGraph) -> set[tuple]:
+    """The triples of the ontology and curated graphs, as pyoxigraph terms.
+
+    A plan file written by ``kraftgraf export`` holds them too; kept in the plan's
+    graph as well, every query over the union of graphs would see them twice.
+    """
+    names = [ox.NamedNode(str(graph_iri(name))) for name in ("ontology", "curated")]
+    return {(q.subject, q.predicate, q.object) for name in names
+            for q in kg.store.quads_for_pattern(None, None, None, name)}

@@ -17,6 +17,7 @@ import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from kraftgraf.graph.projection import EDGE_KINDS, NODE_KINDS, local_name
 from kraftgraf.graph.property_graph import PropertyGraph, relationship_type
@@ -89,6 +90,9 @@ def plan_push(pg: PropertyGraph, batch_size: int = 5000, prune: bool = False) ->
     return out
 
 
+_SCHEMES = frozenset(f"{kind}{tls}" for kind in ("neo4j", "bolt") for tls in ("", "+s", "+ssc"))
+
+
 def connect(uri: str, user: str, password: str):
     """A verified driver, or one clear error line."""
     import neo4j
@@ -96,6 +100,8 @@ def connect(uri: str, user: str, password: str):
 
     # the driver logs connection failures itself; the error below says it once
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    if urlsplit(uri).scheme not in _SCHEMES:  # the driver takes http:// for a preview API it lacks
+        raise Neo4jError(f"'{uri}' is not a Neo4j URI (use neo4j://host:7687 or bolt://…)")
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
         driver.verify_connectivity()

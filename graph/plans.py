@@ -81,15 +81,16 @@ def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
     The plan is read into a store of its own first, so a bad file leaves ``kg``
     as it was; a key the store already has is refused.
     """
-    from kraftgraf.graph.build import read_plan
+    from kraftgraf.graph.build import read_plan, shared_triples
 
     check_key(key)
     if key in plan_keys(kg):
         raise DataError(f"the store already has a plan '{key}'; give the new one another --plan-key")
-    triples = read_plan(memo=memo, plan_file=plan_file)
+    triples, shared = read_plan(memo=memo, plan_file=plan_file), shared_triples(kg)
     kg.graph(f"plan/{key}")  # forget the cached projection
     name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
-    kg.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+    kg.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples
+                         if (t.subject, t.predicate, t.object) not in shared)
     return kg
 
 

@@ -106,9 +106,13 @@ def _select(kg: KnowledgeGraph, text: str, bindings: dict):
         if not found:
             raise DataError("a parameterised query needs a WHERE { … } to bind its values in")
     try:
-        return kg.store.query(text, use_default_graph_as_union=True)
+        result = kg.store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise DataError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
+    if not isinstance(result, ox.QuerySolutions):  # ASK, CONSTRUCT or DESCRIBE
+        raise DataError("only SELECT queries are answered here (rows with columns); "
+                        "for ASK use SELECT … LIMIT 1, for the triples use 'kraftgraf export'")
+    return result
 
 
 def run_rq(kg: KnowledgeGraph, text: str, **bindings) -> list[dict]:

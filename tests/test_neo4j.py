@@ -76,6 +76,7 @@ def test_dry_run_needs_no_server(monkeypatch):
 @pytest.mark.parametrize("uri, words", [
     ("neo4j://127.0.0.1:9", "cannot reach Neo4j"),
     ("nonsense://x", "is not a Neo4j URI"),
+    ("http://localhost:7474", "is not a Neo4j URI"),  # the driver would try a preview HTTP API
 ])
 def test_connection_errors_are_one_line_and_exit_2(monkeypatch, uri, words):
     monkeypatch.setenv("KRAFTGRAF_NEO4J_URI", uri)

@@ -93,5 +93,8 @@ def test_sparql_cli(tmp_path, monkeypatch):
     assert runner.invoke(main, ["sparql", "q.rq", "--format", "json"]).exit_code == 0
     bad = runner.invoke(main, ["sparql", "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"])
     assert bad.exit_code == 2 and "SERVICE is not allowed" in bad.output
+    for other in ("ASK { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 2", "DESCRIBE <x:y>"):
+        result = runner.invoke(main, ["sparql", other])
+        assert result.exit_code == 2 and "only SELECT queries" in result.output, other
     missing = runner.invoke(main, ["sparql", "nope.rq"])
     assert missing.exit_code == 2 and "no such file" in missing.output
