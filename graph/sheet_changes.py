@@ -15,7 +15,7 @@ from kraftgraf.ontology.vocab import KG, PROV
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS, XSD
 
-__all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe"]
+__all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe", "link_warnings"]
 
 # What a node's sources are, rather than its facts.
 PROVENANCE = frozenset({PROV.wasDerivedFrom, KG.column, SKOS.altLabel})
@@ -111,3 +111,17 @@ def describe(found: list[Change]) -> list[str]:
     counts = {op: sum(c.op == op for c in found) for op in "+-~"}
     summary = f"{counts['+']} added, {counts['-']} dropped, {counts['~']} changed"
     return [*lines, summary if found else "no changes"]
+
+
+def link_warnings(links: Graph, found: list[Change]) -> list[str]:
+    """A warning for each reworded item that a law change or determinant link in ``links`` rests on.
+
+    Links name an item by its id, and a commitment's id is its line in a cell: a line
+    inserted above it, or a new text, leaves the link on what the id now says.
+    """
+    held: dict[str, set[str]] = {}
+    for prop, what in ((KG.requiresChangeTo, "law change"), (KG.addresses, "determinant links")):
+        for subject in links.subjects(prop, None):
+            held.setdefault(_tail(subject), set()).add(what)
+    return [f"{c.kind} {c.code} now says “{c.text[:60]}”: the {' and the '.join(sorted(held[c.code]))} "
+            "tied to its id may no longer fit" for c in found if c.op == "~" and c.was and c.code in held]

@@ -48,7 +48,7 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
     not exist yet, it starts from the bundled plan.
     """
-    from kraftgraf.graph.sheet_changes import changes, describe
+    from kraftgraf.graph.sheet_changes import changes, describe, link_warnings
     from kraftgraf.graph.sheet_import import apply, import_sheet
     from kraftgraf.graph.store import KnowledgeGraph
 
@@ -62,10 +62,16 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
                f"{result.commitments} commitments")
-    for line in describe(changes(result.old, result.graph)):
+    found = changes(result.old, result.graph)
+    for line in describe(found):
         click.echo(line)
+    for warning in link_warnings(kg.dataset, found):
+        click.echo(f"note: {warning}", err=True)
     if dry_run:
         click.echo("(dry run: nothing written)", err=True)
+        return
+    if not found and store.is_file():
+        click.echo(f"{store} is left as it was", err=True)
         return
     apply(kg, result)
     kg.save(store)

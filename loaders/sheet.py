@@ -104,11 +104,24 @@ def _heading(plan: SheetPlan, kind: str, cell: Cell, previous: Heading | None, n
 def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]) -> dict[str, int]:
     where = wb.where(PLAN_SHEET)
     header = [h.strip() for h in rows[0]]
-    index = {h: i for i, h in enumerate(header) if h}
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h in index:
+            raise DataError(f"{where}, row 1, column {column_letter(i)}: duplicate column '{h}' "
+                            f"(also column {column_letter(index[h])}); one column per heading")
+        if h:
+            index[h] = i
+    for n, row in enumerate(rows[1:], start=2):  # a value under no heading would be lost
+        for i, value in enumerate(row):
+            if value.strip() and (i >= len(header) or not header[i]):
+                raise DataError(f"{where}, row {n}, column {column_letter(i)}: '{value.strip()[:40]}' "
+                                "stands under no heading; give the column a heading or move the text")
     for column in (*PLAN_COLUMNS, *mapping):
         if column not in index:
+            hint = ("" if column in PLAN_COLUMNS else
+                    " — a plan with other actors names its columns with --actor-column or the sheet Aktörer")
             raise DataError(f"{where}, row 1: missing column '{column}' (the header has: "
-                            f"{', '.join(index) or 'nothing'})")
+                            f"{', '.join(index) or 'nothing'}){hint}")
     for h, i in index.items():
         if h not in PLAN_COLUMNS and h not in mapping:
             close = difflib.get_close_matches(h, list(mapping), n=1)

@@ -106,12 +106,13 @@ def check_zip(path: Path) -> None:
                             "a zip bomb, or not a plan")
 
 
-def _text(value) -> str:
+def _text(value) -> str | None:
+    """A cell value as text; None for one neither text nor a whole number (as text it would change)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value)
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 def _value(path: Path, sheet: str, cell) -> str:
@@ -123,7 +124,12 @@ def _value(path: Path, sheet: str, cell) -> str:
         raise DataError(f"{path}, sheet {sheet}, row {cell.row}, column {cell.column_letter}: a formula "
                         f"({str(cell.value)[:40]}); write the text itself (start it with ' to keep "
                         "a leading =)")
-    return _text(getattr(cell, "value", None))
+    text = _text(getattr(cell, "value", None))
+    if text is None or getattr(cell, "data_type", None) == "e":  # "e": an error value such as #N/A
+        raise DataError(f"{path}, sheet {sheet}, row {cell.row}, column {cell.column_letter}: "
+                        f"{cell.value!r} is a {type(cell.value).__name__}, not text; format the cell as "
+                        "text (or start it with ') so it reads as written")
+    return text
 
 
 def _read_xlsx(path: Path) -> Workbook:

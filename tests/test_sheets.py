@@ -213,6 +213,13 @@ BAD = {
                     ["nya-aktoren", "", "SKL/Kommuner/Regioner", "Region"]]}),
         ["sheet Aktörer, row 2, column Namn (B)", "'nya-aktoren' is a new actor, so it needs a name"]),
     "pdf": (lambda rows, p: p.with_suffix(".pdf").write_bytes(b"%PDF-1.4"), ["expected .xlsx or .csv"]),
+    "duplicate heading": (lambda rows, p: _csv(p, [rows[0] + ["Staten"], *rows[1:3]]),
+                          ["row 1, column I", "duplicate column 'Staten' (also column G)"]),
+    "text under no heading": (lambda rows, p: _csv(p, [rows[0], rows[1] + ["", "utan rubrik"], rows[2]]),
+                              ["row 2, column J", "'utan rubrik' stands under no heading"]),
+    "a number for an id": (lambda rows, p: _xlsx(p.with_suffix(".xlsx"), {
+        "Initiativlista": [rows[0], [1.1, *rows[1][1:]], rows[2]]}),
+        ["sheet Initiativlista, row 2, column A", "1.1 is a float, not text"]),
 }
 
 
@@ -283,3 +290,30 @@ def test_import_with_no_store_yet_starts_from_the_bundled_plan(run, tmp_path, se
     assert result.stdout.strip().endswith("no changes")
     assert "wrote kraftgraf-store.trig (plan kraftsamling-2019)" in result.stderr
     assert len(plan_graph(KnowledgeGraph.load(tmp_path / "kraftgraf-store.trig"))) > 3000
+
+
+def test_an_unchanged_sheet_leaves_the_store_as_it_was(run, tmp_path, seed_template):
+    folder, _ = seed_template
+    assert run("build").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    before = store.read_bytes()
+    result = run("import", folder / "plan.xlsx")
+    assert result.exit_code == 0 and "no changes" in result.stdout
+    assert store.read_bytes() == before
+
+
+def test_a_reworded_commitment_with_a_law_change_is_pointed_out(run, tmp_path, seed_template):
+    # data/law_links.csv ties the change to Socialtjänstlagen to A2-staten-1 by its id; a line
+    # inserted above it in the cell makes A2-staten-1 another text, and the link would follow the id.
+    folder, _ = seed_template
+    wb = openpyxl.load_workbook(folder / "plan.xlsx")
+    ws = wb["Initiativlista"]
+    column = [c.value for c in ws[1]].index("Staten")
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "A2")
+    row[column].value = "Ny rad om finansiering\n" + row[column].value
+    wb.save(tmp_path / "inserted.xlsx")
+    assert run("build").exit_code == 0
+    result = run("import", "inserted.xlsx", "--dry-run")
+    assert result.exit_code == 0
+    assert ("note: commitment A2-staten-1 now says “Ny rad om finansiering”: the law change tied to "
+            "its id may no longer fit") in result.output
