@@ -66,7 +66,7 @@ def plan_option(func):
 
 
 def open_store(store_path: str | None):
-    """The store the user means, with a note on stderr saying which one it is.
+    """The store the user means; once the command has answered, a note on stderr says which.
 
     Under a command with :func:`plan_option`, ``--plan KEY`` narrows it to that plan.
     """
@@ -78,7 +78,7 @@ def open_store(store_path: str | None):
         kg = KnowledgeGraph.bundled()
     else:
         kg = KnowledgeGraph.load(store_path)
-        click.echo(f"(store: {store_path})", err=True)
+        click.get_current_context().meta["kraftgraf.store"] = store_path
     key = click.get_current_context().meta.get("kraftgraf.plan")
     if key is not None:
         from kraftgraf.graph.plans import select_plan
@@ -95,6 +95,15 @@ def main():
     Every command works on the bundled plan (SKL, Kraftsamling för psykisk hälsa
     2020–2030) until you build a store of your own.
     """
+
+
+@main.result_callback()
+def _name_the_store(*_results, **_options):
+    # After the answer, not before it: a mistake stays one line, and the note does not
+    # sit between a table's header and its rows on a terminal.
+    store = click.get_current_context().meta.get("kraftgraf.store")
+    if store is not None:
+        click.echo(f"(store: {store})", err=True)
 
 
 @main.command()

@@ -155,10 +155,19 @@ def test_a_plan_exported_with_everything_builds_back_without_repeats(run, tmp_pa
     assert run("export", "--format", "ttl", "-o", tmp_path / "plan.ttl").exit_code == 0
     assert run("build", "--plan", tmp_path / "plan.ttl", "-o", tmp_path / "again.trig").exit_code == 0
     for question in (["query", "laws"], ["trace", "Staten"], ["query", "silos"]):
-        bundled = run(*question, "--format", "json").output
-        again = run(*question, "--format", "json", "--store", tmp_path / "again.trig").output
-        assert json.loads(again[again.index("{"):]) == json.loads(bundled[bundled.index("{"):]), question
+        bundled = run(*question, "--format", "json").stdout
+        again = run(*question, "--format", "json", "--store", tmp_path / "again.trig").stdout
+        assert json.loads(again) == json.loads(bundled), question
     assert run("build", "--add", "--plan", tmp_path / "plan.ttl", "--plan-key", "p2",
                "-o", tmp_path / "again.trig").exit_code == 0
-    laws = run("query", "laws", "--plan", "p2", "--store", tmp_path / "again.trig", "--format", "json").output
-    assert json.loads(laws[laws.index("{"):]) == json.loads(run("query", "laws", "--format", "json").output)
+    laws = run("query", "laws", "--plan", "p2", "--store", tmp_path / "again.trig", "--format", "json").stdout
+    assert json.loads(laws) == json.loads(run("query", "laws", "--format", "json").stdout)
+
+
+def test_the_store_is_named_after_the_answer_and_not_before_an_error(run, tmp_path):
+    assert run("build").exit_code == 0
+    answer = run("query", "laws")
+    assert answer.output.rstrip().endswith("(store: kraftgraf-store.trig)")
+    mistake = run("query", "unowned", "--actor", "Statn")
+    assert mistake.exit_code == 2 and mistake.output.strip().splitlines() == [
+        "Error: no actor called 'Statn' (closest: 'Staten', 'Statskontoret')"]
