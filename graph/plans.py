@@ -26,7 +26,8 @@ from kraftgraf.ontology.vocab import graph_iri, slug
 
 from kraftgraf.errors import DataError, NotFoundError
 
-__all__ = ["PLAN_GRAPHS", "plan_keys", "check_key", "select_plan", "add_plan", "add_to_store"]
+__all__ = ["PLAN_GRAPHS", "plan_keys", "plans_dropped", "check_key", "select_plan", "add_plan",
+           "add_to_store"]
 
 PLAN_GRAPHS = str(graph_iri("plan/"))  # every plan's graph IRI starts with this
 
@@ -35,6 +36,13 @@ def plan_keys(kg: KnowledgeGraph) -> list[str]:
     """The keys of the plans the store holds, sorted."""
     names = (g.value for g in kg.store.named_graphs() if isinstance(g, ox.NamedNode))
     return sorted(n[len(PLAN_GRAPHS):] for n in names if n.startswith(PLAN_GRAPHS))
+
+
+def plans_dropped(path: str | Path, kg: KnowledgeGraph) -> list[str]:
+    """The plans of the store file at ``path`` (if there is one) that ``kg`` does not hold."""
+    if not Path(path).is_file():
+        return []
+    return sorted(set(plan_keys(KnowledgeGraph.load(path))) - set(plan_keys(kg)))
 
 
 def check_key(key: str) -> str:

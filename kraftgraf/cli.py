@@ -117,14 +117,16 @@ def _name_the_store(*_results, **_options):
               help="Name of the plan in the store (default: the plan file's name, or the memo's plan).")
 @click.option("--add", is_flag=True,
               help="Add the plan to the existing store at -o instead of building a new one.")
+@click.option("--replace", is_flag=True,
+              help="Rebuild the store at -o even though it holds plans the new build lacks.")
 @click.option("-o", "--output", default=DEFAULT_STORE, show_default=True,
               help="Store file to write (.trig or .nq).")
 @format_option
 @user_errors
-def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
+def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
     from kraftgraf.graph.build import build as build_store
-    from kraftgraf.graph.plans import add_to_store
+    from kraftgraf.graph.plans import add_to_store, plans_dropped
     from kraftgraf.graph.stats import counts
 
     if memo and plan_file:
@@ -136,6 +138,10 @@ def build(memo, plan_file, data_dir, plan_key, add, output, fmt):
         kg = add_to_store(output, memo=memo, plan_file=plan_file, key=plan_key)
     else:
         kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
+        dropped = [] if replace else plans_dropped(output, kg)
+        if dropped:
+            raise UserError(f"{output} holds the plans {', '.join(dropped)}, which this build lacks: "
+                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
     kg.save(output)
     click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":

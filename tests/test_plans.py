@@ -216,3 +216,14 @@ def test_the_examples_in_the_docstrings_run(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted and not result.failed
+
+
+def test_a_new_build_does_not_drop_the_plans_of_a_store_silently(run, tmp_path, later_file):
+    assert run("build").exit_code == 0
+    assert run("build", "--add", "--plan", later_file, "--plan-key", "liten").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    before = store.read_bytes()
+    refused = run("build")
+    assert refused.exit_code == 2 and "holds the plans liten, which this build lacks" in refused.output
+    assert store.read_bytes() == before
+    assert run("build", "--replace").exit_code == 0 and store.read_bytes() != before
