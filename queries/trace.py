@@ -50,19 +50,20 @@ class TracePath:
     sources: list[str]
 
 
-def _commitment_paths(b: Backend, rows, via: str) -> list[TracePath]:
+def _commitment_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
+    """``shown`` names who reaches the paths when a group made the commitments (None: the actor itself)."""
     label = b.label
     quotes = b.quotes([r[k] for r in rows for k in ("commitment", "link")])
     out = []
     for r in rows:
         actor, commitment, initiative, det = (
             r[k] for k in ("actor", "commitment", "initiative", "determinant"))
-        target, said = label(det), label(commitment)
-        path = (f"{label(actor)}{via} → åtagande {short(commitment)} “{said}” → "
+        target, said, who = label(det), label(commitment), shown or label(actor)
+        path = (f"{who} → åtagande {short(commitment)} “{said}” → "
                 f"initiativ {short(initiative)} → {target}")
         why = (f"In annex row {short(initiative)}, {label(actor)} commits to “{said}”; "
                f"the initiative addresses {target}.")
-        out.append(TracePath(label(actor) + via, "commitment", short(commitment), short(initiative),
+        out.append(TracePath(who, "commitment", short(commitment), short(initiative),
                              target, label(r["layer"]), path, why,
                              quotes[commitment] + quotes[r["link"]]))
     return out
@@ -81,7 +82,8 @@ def _mandate_paths(b: Backend, rows, via: str) -> list[TracePath]:
     return out
 
 
-def _law_paths(b: Backend, rows, via: str) -> list[TracePath]:
+def _law_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
+    """As :func:`_commitment_paths`, for the law changes the commitments or initiatives need."""
     label = b.label
     quotes = b.quotes([r[k] for r in rows for k in ("subject", "link")])
     out = []
@@ -90,9 +92,10 @@ def _law_paths(b: Backend, rows, via: str) -> list[TracePath]:
         sfs = r["sfs"] or ""
         name = label(law) if sfs in label(law) else f"{label(law)} (SFS {sfs})"
         kind = "åtagande" if r["kind"] == "Commitment" else "initiativ"
-        path = f"{label(actor)}{via} → {kind} {short(subject)} → {name}"
+        who = shown or label(actor)
+        path = f"{who} → {kind} {short(subject)} → {name}"
         why = f"{kind.capitalize()} {short(subject)} requires a change to {name}."
-        out.append(TracePath(label(actor) + via, "law", short(subject), short(subject).split("-")[0],
+        out.append(TracePath(who, "law", short(subject), short(subject).split("-")[0],
                              name, "", path, why, quotes[subject] + quotes[r["link"]]))
     return out
 
@@ -106,9 +109,9 @@ def trace_actor(kg: KnowledgeGraph | Backend, actor: URIRef) -> list[TracePath]:
     """
     b, out = backend_of(kg), []
     for who in [str(actor)] + b.related(actor, "hasMember", inverse=True):
-        via = "" if who == str(actor) else f" (via {b.label(who)})"
-        out += _commitment_paths(b, b.rows("trace_commitments", actor=URIRef(who)), via)
-        out += _law_paths(b, b.rows("trace_laws", actor=URIRef(who)), via)
+        shown = None if who == str(actor) else f"{b.label(actor)} (via {b.label(who)})"  # who: its group
+        out += _commitment_paths(b, b.rows("trace_commitments", actor=URIRef(who)), shown)
+        out += _law_paths(b, b.rows("trace_laws", actor=URIRef(who)), shown)
     for who in [str(actor)] + b.related(actor, "hasMember"):
         via = "" if who == str(actor) else f" (member of {b.label(actor)})"
         out += _mandate_paths(b, b.rows("trace_mandates", actor=URIRef(who)), via)
@@ -120,7 +123,7 @@ def trace_determinant(kg: KnowledgeGraph | Backend, determinant: URIRef) -> list
     b = backend_of(kg)
     commitments = b.rows("trace_commitments", determinant=determinant)
     mandates = b.rows("trace_mandates", determinant=determinant)
-    return _commitment_paths(b, commitments, "") + _mandate_paths(b, mandates, "")
+    return _commitment_paths(b, commitments, None) + _mandate_paths(b, mandates, "")
 
 
 def trace(kg: KnowledgeGraph | Backend, name: str) -> list[TracePath]:
