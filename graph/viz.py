@@ -97,8 +97,8 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
         # the rings name the layers, so the layer nodes need no label of their own
         quiet = kind in ("Commitment", "OpenCommitment") or (
             layout == "rainbow" and kind == "DeterminantLayer")
-        label = "" if quiet else d["label"]
-        net.add_node(n, label=_short(label), fullLabel=d["label"], **options)
+        label = " " if quiet else _short(d["label"])  # pyvis draws the node's IRI for an empty label
+        net.add_node(n, label=label, fullLabel=d["label"], **options)
     # thousands of links would paint over the rings and nodes: fade them at scale
     colour = "#BBBBBB" if g.number_of_edges() <= 1000 else "rgba(120, 120, 120, 0.08)"
     for s, o, rel, data in g.edges(keys=True, data=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 
@@ -137,3 +138,11 @@ def test_bad_focus_names_the_closest_and_exits_2(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "closest" in result.output and "staten" in result.output.lower()
     assert not (tmp_path / "x.html").exists()
+
+
+def test_no_node_is_drawn_with_its_iri_for_a_label(kg):
+    # Commitments are drawn without text (it is in the tooltip); pyvis puts the node's id
+    # where a label is empty, which drew 110 long IRIs across the seed plan's map.
+    page = render_map(kg)
+    drawn = re.findall(r'"label": "([^"]*)"', page.html)
+    assert drawn and not [label for label in drawn if label.startswith("https://")]
