@@ -32,23 +32,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import combinations, product
+from itertools import combinations
 from math import comb
-from operator import itemgetter
-from typing import NamedTuple
 
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import Measure, Section, short
-from kraftgraf.queries.text_similarity import TextIndex, normalise, similarity
+from kraftgraf.queries.overlap_blocks import SAME_ACTOR, SAME_INITIATIVE, Blocks, Commitments
+from kraftgraf.queries.text_similarity import normalise, similarity
 
 from kraftgraf.errors import DataError
 
 __all__ = ["THRESHOLD", "SAME_INITIATIVE", "SAME_ACTOR", "TextOverlap", "MandateOverlap", "similarity",
-           "candidate_pairs", "text_overlaps", "mandate_overlaps", "sections"]
+           "normalise", "candidate_pairs", "text_overlaps", "mandate_overlaps", "sections"]
 
 THRESHOLD = 80.0
-SAME_INITIATIVE, SAME_ACTOR = "same initiative", "same actor"
 
 
 @dataclass(frozen=True)
@@ -77,50 +75,6 @@ class MandateOverlap:
     sources: list[str]
 
 
-class _Commitment(NamedTuple):
-    iri: str
-    actor: str
-    initiative: str
-    words: str  # the text normalised, without the actor's own name
-    quotes: list[str]
-
-
-def _commitments(b: Backend) -> list[_Commitment]:
-    """Every commitment once, in no particular order (the answer is sorted at the end)."""
-    listing = b.rows("overlap_commitments")  # a row per quote of a commitment, unordered
-    quotes = defaultdict(list)
-    for r in listing:
-        if r["quote"] is not None:
-            quotes[r["commitment"]].append((r["source"], r["quote"]))
-    for found in quotes.values():
-        if len(found) > 1:  # most commitments rest on one quote
-            found.sort()  # in source order
-    rows = {r["commitment"]: (r["actor"], r["initiative"], r["text"]) for r in listing}
-    own = {a: " " + normalise(b.label(a)) + " " for a in {actor for actor, _, _ in rows.values()}}
-    # "… i Kommun 042" by Kommun 042 names where, not what: an actor's own name is left out.
-    return [_Commitment(iri, actor, initiative, _without(normalise(text), own[actor]),
-                        [q for _, q in quotes[iri]])
-            for iri, (actor, initiative, text) in rows.items()]
-
-
-def _without(words: str, name: str) -> str:
-    """``words`` with the words of ``name`` (normalised, in spaces) left out where they occur together."""
-    if name.strip() and name.strip() in words:
-        return " ".join((" " + words + " ").replace(name, " ").split())
-    return words
-
-
-# kind -> (the field that puts commitments in one block, the field that must differ in a pair)
-_SIDES = {SAME_INITIATIVE: (2, 1), SAME_ACTOR: (1, 2)}  # 1: actor, 2: initiative
-
-
-def _blocks(commitments: list[_Commitment], kind: str) -> list[list[_Commitment]]:
-    groups = defaultdict(list)  # grouping here replaces a pairwise join in the store
-    for c in commitments:
-        groups[c[_SIDES[kind][0]]].append(c)
-    return list(groups.values())
-
-
 def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
                     block: str | None = None) -> set[tuple[str, str]]:
     """Every candidate pair (commitment IRIs, in order) of ``kind``, before any scoring.
@@ -129,53 +83,65 @@ def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
     ``overlap_candidates_same_actor.rq`` give; with ``block`` (an initiative or
     actor IRI) only that block's, as the query does with ``?initiative`` or ``?actor`` bound.
     """
-    key, differ = _SIDES[kind]
-    return {tuple(sorted((x.iri, y.iri))) for group in _blocks(_commitments(backend_of(kg)), kind)
-            if block is None or group[0][key] == str(block)
-            for x, y in combinations(group, 2) if x[differ] != y[differ]}
+    c = Commitments(backend_of(kg))
+    key, differ = (side.tolist() for side in c.sides(kind))
+    names = c.initiatives if kind == SAME_INITIATIVE else c.actors
+    members = defaultdict(list)
+    for i, k in enumerate(key):
+        members[k].append(i)
+    return {tuple(sorted((c.iris[x], c.iris[y]))) for k, group in members.items()
+            if block is None or names[k] == str(block)
+            for x, y in combinations(group, 2) if differ[x] != differ[y]}
 
 
-def _row(kind: str, x: _Commitment, y: _Commitment, score: float, name) -> TextOverlap:
-    said = f"nearly the same thing (similarity {score:.0f} of 100)"
-    first, second, x_name, y_name = short(x.iri), short(y.iri), name(x.actor), name(y.actor)
-    if kind == SAME_INITIATIVE:
-        actors, initiatives = f"{x_name} / {y_name}", short(x.initiative)
-        why = (f"On initiative {initiatives}, {x_name} ({first}) and {y_name} ({second}) "
-               f"commit to {said}: they need to coordinate.")
-    else:
-        x_code, y_code = short(x.initiative), short(y.initiative)
-        actors, initiatives = x_name, f"{x_code} / {y_code}"
-        why = (f"{actors} commits to {said} on initiatives {x_code} ({first}) and "
-               f"{y_code} ({second}): repeated work, or one piece of work that serves both.")
-    return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why, x.quotes + y.quotes)
+class _Rows:
+    """Builds the answer's rows: names and codes are looked up once per actor and initiative."""
+
+    def __init__(self, c: Commitments, label):
+        self.c, self.actor, self.initiative = c, c.actor.tolist(), c.initiative.tolist()
+        self.names = [label(a) for a in c.actors]
+        self.codes = [short(i) for i in c.initiatives]
+
+    def __call__(self, kind: str, x: int, y: int, score: float) -> TextOverlap:
+        c, said = self.c, f"nearly the same thing (similarity {score:.0f} of 100)"
+        first, second = short(c.iris[x]), short(c.iris[y])
+        x_name, y_name = self.names[self.actor[x]], self.names[self.actor[y]]
+        if kind == SAME_INITIATIVE:
+            actors, initiatives = f"{x_name} / {y_name}", self.codes[self.initiative[x]]
+            why = (f"On initiative {initiatives}, {x_name} ({first}) and {y_name} ({second}) "
+                   f"commit to {said}: they need to coordinate.")
+        else:
+            x_code, y_code = self.codes[self.initiative[x]], self.codes[self.initiative[y]]
+            actors, initiatives = x_name, f"{x_code} / {y_code}"
+            why = (f"{actors} commits to {said} on initiatives {x_code} ({first}) and "
+                   f"{y_code} ({second}): repeated work, or one piece of work that serves both.")
+        return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why,
+                           c.quotes(x) + c.quotes(y))
 
 
 def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
     if not 0 <= threshold <= 100:
         raise DataError(f"threshold {threshold:g} is outside 0–100")
     backend = backend_of(kg)
-    commitments = _commitments(backend)
-    counts = Counter(commitments=len(commitments))
-    blocks = []  # (kind, the field that must differ, commitments by their words)
-    for kind in kinds:
-        differ = _SIDES[kind][1]
-        for block in _blocks(commitments, kind):
-            inner = Counter(map(itemgetter(differ), block))
-            counts[kind] += comb(len(block), 2) - sum(comb(n, 2) for n in inner.values())
-            alike = defaultdict(list)  # the same words, said by several commitments, are scored once
-            for c in block:
-                alike[c.words].append(c)
-            blocks.append((kind, differ, alike))
-    texts = [[w for w in alike if w] for _, _, alike in blocks]
-    similar, counts["compared"] = TextIndex(c.words for c in commitments).similar(texts, threshold)
-    found = []
-    for (kind, differ, alike), words, pairs in zip(blocks, texts, similar):
-        for a, b, score in [(w, w, 100.0) for w in words] + pairs:
-            couples = combinations(alike[a], 2) if a == b else product(alike[a], alike[b])
-            found += [(-score, kind, x, y) if x.iri < y.iri else (-score, kind, y, x)
-                      for x, y in couples if x[differ] != y[differ]]
+    c = Commitments(backend)
+    counts = Counter(commitments=len(c))
+    if not len(c):
+        return [], counts
+    blocks = [Blocks(c, kind) for kind in kinds]
+    counts.update({b.kind: b.candidates for b in blocks})
+    # The blocks of both kinds are scored in one call; numbers past a kind's own blocks are the next kind's.
+    (number, first, second, score), counts["compared"] = c.index.similar([t for b in blocks for t in b.texts],
+                                                                         threshold)
+    found, offset, iris = [], 0, c.iris
+    for b in blocks:
+        mine = (number >= offset) & (number < offset + len(b.texts))
+        for s, x, y in b.pairs(number[mine] - offset, first[mine], second[mine], score[mine]):
+            found.append((-s, b.kind, iris[x], iris[y], x, y) if iris[x] < iris[y] else
+                         (-s, b.kind, iris[y], iris[x], y, x))
+        offset += len(b.texts)
     found.sort()  # best first, then by kind and commitment
-    return [_row(kind, x, y, -score, backend.label) for score, kind, x, y in found], counts
+    row = _Rows(c, backend.label)
+    return [row(kind, x, y, -s) for s, kind, _, _, x, y in found], counts
 
 
 def text_overlaps(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD,

@@ -15,8 +15,8 @@ pairs can score by their letters alone and are missed.
 Examples
 --------
 >>> index = TextIndex(map(normalise, ["Ta fram programmet", "Ta fram programmen", "Stödja arenor"]))
->>> found, scored = index.similar([index.texts], 80)
->>> [(a, b, round(s)) for a, b, s in found[0]], scored
+>>> (block, first, second, score), scored = index.similar([np.arange(3)], 80)
+>>> [(index.texts[a], index.texts[b], round(s)) for a, b, s in zip(first, second, score)], scored
 ([('ta fram programm', 'ta fram programmet', 94)], 1)
 
 """
@@ -110,37 +110,33 @@ class TextIndex:
         enough = shared >= need[rows][:, None]
         return np.nonzero(np.triu(enough | enough.T, 1))
 
-    def similar(self, blocks: list[list[str]], threshold: float) -> tuple[list[list[tuple]], int]:
-        """For each block of texts, the pairs ``(a, b, score)``, a before b, scoring ``threshold`` or more.
+    def similar(self, blocks: list[np.ndarray], threshold: float) -> tuple[tuple[np.ndarray, ...], int]:
+        """The pairs of rows inside each block (an array of rows) that score ``threshold`` or more.
 
-        Also returns how many pairs were scored.  A pair is scored only if one
-        text has enough of its letters in words the other shares: for
-        ``token_set_ratio`` ≥ t through one text's side, the letters it shares
-        must be at least t/(2 − t) of its letters, less a space for every word;
-        sharing is counted on word keys, which can only add to it.  The pairs
-        of all blocks are scored in one call to rapidfuzz, on every core.
+        Returns ``(block, first, second, score)``, parallel arrays with
+        ``first < second``, and how many pairs were scored.  A pair is scored
+        only if one text has enough of its letters in words the other shares:
+        for ``token_set_ratio`` ≥ t through one text's side, the letters it
+        shares must be at least t/(2 − t) of its letters, less a space for every
+        word; sharing is counted on word keys, which can only add to it.  The
+        pairs of all blocks are scored in one call to rapidfuzz, on every core.
         """
         t = threshold / 100
         need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
-        first, second, block_of = [], [], []
+        first, second, block_of = ([np.zeros(0, dtype=np.int64)] for _ in range(3))
         # OpenBLAS threads spin between small products and fight other processes
         # for the cores: twice the time on a busy machine.
         with threadpool_limits(limits=1, user_api="blas"):
-            for number, texts in enumerate(blocks):
-                if len(texts) > 1:
-                    rows = np.fromiter(map(self.row.__getitem__, texts), dtype=np.int64, count=len(texts))
+            for number, rows in enumerate(blocks):
+                if len(rows) > 1:
                     i, j = self._worth(rows, need)
                     first.append(rows[i])
                     second.append(rows[j])
                     block_of.append(np.full(len(i), number))
-        found: list[list[tuple]] = [[] for _ in blocks]
-        if not first or not sum(map(len, first)):
-            return found, 0
-        first, second, block_of = (np.concatenate(a).tolist() for a in (first, second, block_of))
-        scores = process.cpdist([self.texts[a] for a in first], [self.texts[b] for b in second],
+        first, second, block_of = map(np.concatenate, (first, second, block_of))
+        texts = self.texts
+        scores = process.cpdist([texts[a] for a in first.tolist()], [texts[b] for b in second.tolist()],
                                 scorer=fuzz.token_set_ratio, score_cutoff=threshold,
-                                dtype=np.float64, workers=-1).tolist()
-        for a, b, number, score in zip(first, second, block_of, scores):
-            if score >= threshold:
-                found[number].append((self.texts[a], self.texts[b], score))
-        return found, len(first)
+                                dtype=np.float64, workers=-1) if len(first) else np.zeros(0)
+        keep = scores >= threshold
+        return (block_of[keep], first[keep], second[keep], scores[keep]), len(first)
