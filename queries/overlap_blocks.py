@@ -13,6 +13,7 @@ initiatives) differ.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from itertools import combinations
 
 import numpy as np
@@ -48,22 +49,19 @@ class Commitments:
     """
 
     def __init__(self, backend: Backend):
-        at: dict[str, int] = {}
-        self.iris, actors, initiatives, texts, self._quotes = [], [], [], [], []
-        for r in backend.rows("overlap_commitments"):  # a row per quote of a commitment, unordered
-            i = at.setdefault(r["commitment"], len(at))
-            if i == len(self.iris):
-                self.iris.append(r["commitment"])
-                actors.append(r["actor"])
-                initiatives.append(r["initiative"])
-                texts.append(r["text"])
-                self._quotes.append([])
-            if r["quote"] is not None:
-                self._quotes[i].append((r["source"], r["quote"]))
-        self.actor, self.actors = _codes(actors)
-        self.initiative, self.initiatives = _codes(initiatives)
+        rows = backend.rows("overlap_commitments")  # a row per quote of a commitment, unordered
+        last = dict(zip((r["commitment"] for r in rows), range(len(rows))))  # one row for each
+        one = [rows[i] for i in last.values()] if len(last) < len(rows) else rows
+        self.iris = list(last)
+        self.actor, self.actors = _codes([r["actor"] for r in one])
+        self.initiative, self.initiatives = _codes([r["initiative"] for r in one])
+        self._quote = [(r["source"], r["quote"]) for r in one]
+        self._several = defaultdict(list)  # commitment -> (source, quote), for those with more than one
+        if len(last) < len(rows):
+            for r in rows:
+                self._several[r["commitment"]].append((r["source"], r["quote"]))
         own = [" " + normalise(backend.label(a)) + " " for a in self.actors]
-        words = [_without(normalise(t), own[a]) for t, a in zip(texts, self.actor.tolist())]
+        words = [_without(normalise(r["text"]), own[a]) for r, a in zip(one, self.actor.tolist())]
         self.index = TextIndex(words)
         self.text = np.fromiter(map(self.index.row.__getitem__, words), dtype=np.int64, count=len(words))
 
@@ -72,7 +70,10 @@ class Commitments:
 
     def quotes(self, i: int) -> list[str]:
         """Commitment ``i``'s source quotes, in source order (most rest on one)."""
-        return [q for _, q in sorted(self._quotes[i])]
+        several = self._several.get(self.iris[i])
+        if several:
+            return [q for _, q in sorted(several)]
+        return [] if self._quote[i][1] is None else [self._quote[i][1]]
 
     def sides(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The codes that put two commitments in one block of ``kind``, and those that must differ."""

@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 from rapidfuzz import fuzz, process
-from scipy.sparse import coo_matrix
+from scipy.sparse import csr_matrix
 from threadpoolctl import threadpool_limits
 
 __all__ = ["KEY", "normalise", "similarity", "TextIndex"]
@@ -74,17 +74,22 @@ class TextIndex:
         flat = " ".join(self.texts).split()
         vocabulary = sorted(set(flat))
         code = {stem: i for i, stem in enumerate(vocabulary)}
-        counts = np.fromiter(map(len, map(str.split, self.texts)), dtype=np.int64, count=len(self.texts))
+        counts = np.fromiter((t.count(" ") + 1 if t else 0 for t in self.texts), dtype=np.int64,
+                             count=len(self.texts))
+        if counts.sum() != len(flat):
+            raise ValueError("TextIndex takes normalised texts: words split by single spaces")
         cells = np.repeat(np.arange(len(self.texts)), counts) * len(vocabulary) + \
-            np.array([code[w] for w in flat], dtype=np.int64)
+            np.fromiter(map(code.__getitem__, flat), dtype=np.int64, count=len(flat))
         cells.sort()  # np.unique without an inverse is many times slower than a sort on numpy 2.4
         cells = cells[np.concatenate([[True], cells[1:] != cells[:-1]])] if len(cells) else cells
         rows, words = np.divmod(cells, max(len(vocabulary), 1))
         keys: dict[str, int] = {}
         key = np.array([keys.setdefault(s[:KEY], len(keys)) for s in vocabulary], dtype=np.int64)
         length = np.array([len(s) for s in vocabulary], dtype=np.float32)
-        shape = (len(self.texts), len(keys))  # the stems of one key add up in their cell
-        self.letters = coo_matrix((length[words], (rows, key[words])), shape=shape).tocsr()
+        # Rows come sorted, so the matrix is built as CSR; stems of one key add up in their cell.
+        starts = np.searchsorted(rows, np.arange(len(self.texts) + 1))
+        self.letters = csr_matrix((length[words], key[words], starts), shape=(len(self.texts), len(keys)))
+        self.letters.sum_duplicates()
         self.size = np.bincount(rows, length[words], minlength=len(self.texts))
         self.words = np.bincount(rows, minlength=len(self.texts))
 
