@@ -49,7 +49,18 @@ def normalise(text: str) -> str:
     'omsät ramverk i praktisk handling'
 
     """
-    return " ".join(map(_stem, _WORD.findall(text.lower())))
+    return " ".join(map(_stem, _words(text.lower())))
+
+
+def _words(text: str) -> list[str]:
+    r"""The runs of word characters (``\w+``) in ``text``.
+
+    Splitting on spaces, with full stops and commas blanked first, gives the same
+    runs at about half the regex's cost, as long as every piece is alphanumeric;
+    a text with any other mark between its words goes to the regex.
+    """
+    words = text.replace(".", " ").replace(",", " ").split()
+    return words if all(map(str.isalnum, words)) else _WORD.findall(text)
 
 
 def similarity(a: str, b: str) -> float:

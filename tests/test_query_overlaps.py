@@ -18,10 +18,12 @@ What a careful reader of the annex (Bilaga 1) finds:
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from kraftgraf.graph.build import build
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG, actor_iri, plan_item
-from kraftgraf.queries import overlaps
+from kraftgraf.queries import overlaps, text_similarity
 from kraftgraf.queries.common import rq_text, run_rq, short
 from kraftgraf.queries.overlaps import SAME_ACTOR, SAME_INITIATIVE, similarity, text_overlaps
 from rdflib import RDF, Literal, URIRef
@@ -93,6 +95,12 @@ def test_swedish_word_forms_do_not_hide_a_repeat():
     g.add((commitment, KG.text, Literal(inflected, lang="sv")))
     found = pairs(text_overlaps(kg, kind=SAME_ACTOR), SAME_ACTOR)
     assert found[(f"A1-{KR}-1", f"G4-{KR}-9")] >= 95 and found[(f"D1-{KR}-1", f"G4-{KR}-9")] >= 90
+
+
+@given(st.text(alphabet=st.sampled_from("aåäöÅ1²_ .,;–-\u00a0\n\u0301İß") | st.characters(), max_size=40))
+def test_the_quick_word_split_finds_what_the_regex_finds(text):
+    # normalise splits on spaces after blanking stops and commas, and falls back to \w+ otherwise.
+    assert text_similarity._words(text) == text_similarity._WORD.findall(text)
 
 
 def test_python_and_sparql_candidates_are_the_same(kg):
