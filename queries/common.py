@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 
+import pyoxigraph as ox
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from rdflib import RDFS, URIRef
@@ -58,18 +59,18 @@ _REMOTE_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<(?!https://w3id\.org/kraftgraf/
 
 def short(iri) -> str:
     """The readable tail of an IRI: '.../initiative/A1' -> 'A1'."""
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    text = str(iri)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1:]
+
+
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def plain(value) -> str | int | float | None:
     """A pyoxigraph term as a plain Python value."""
-    if value is None:
-        return None
-    text = value.value
-    datatype = getattr(value, "datatype", None)
-    if datatype is not None and datatype.value.endswith("#integer"):
-        return int(text)
-    return text
+    if type(value) is not ox.Literal:  # most values of a listing are IRIs: the quick way first
+        return None if value is None else value.value
+    return int(value.value) if value.datatype == _INTEGER else value.value
 
 
 def rq_text(name: str) -> str:
@@ -95,8 +96,6 @@ def _select(kg: KnowledgeGraph, text: str, bindings: dict):
     Each value is written by pyoxigraph's own term syntax, so no text from a
     user is pasted in raw.
     """
-    import pyoxigraph as ox
-
     check_read_only(text)
     if bindings:
         terms = {k: (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
@@ -188,8 +187,6 @@ def quotes_of(kg: KnowledgeGraph, nodes) -> dict[str, list[str]]:
 
     For rows built by the hundred, where a store lookup per node would add up.
     """
-    import pyoxigraph as ox
-
     nodes = list(dict.fromkeys(map(str, nodes)))
     found: dict[str, list[str]] = {n: [] for n in nodes}
     if nodes:  # NamedNode checks each IRI, so nothing but IRIs reaches the text
