@@ -97,10 +97,14 @@ def test_swedish_word_forms_do_not_hide_a_repeat():
     assert found[(f"A1-{KR}-1", f"G4-{KR}-9")] >= 95 and found[(f"D1-{KR}-1", f"G4-{KR}-9")] >= 90
 
 
-@given(st.text(alphabet=st.sampled_from("aåäöÅ1²_ .,;–-\u00a0\n\u0301İß") | st.characters(), max_size=40))
-def test_the_quick_word_split_finds_what_the_regex_finds(text):
-    # normalise splits on spaces after blanking stops and commas, and falls back to \w+ otherwise.
-    assert text_similarity._words(text) == text_similarity._WORD.findall(text)
+@given(st.lists(st.sampled_from(["Ramverket", "ÅTGÄRDER", "för", "psykisk", "hälsa", "Öka", "2030"]),
+                min_size=1, max_size=8),
+       st.lists(st.sampled_from([" ", ", ", ". ", "; ", " – ", " (", ") ", "/", " ”", "\n", "\u00a0", "-"]),
+                min_size=8, max_size=8))
+def test_case_and_the_marks_between_words_do_not_change_the_words(words, marks):
+    marked = "".join(w + m for w, m in zip(words, marks))
+    assert overlaps.normalise(marked) == overlaps.normalise(" ".join(words).lower())
+    assert overlaps.normalise(marked).split() == [text_similarity.normalise(w) for w in words]
 
 
 def test_python_and_sparql_candidates_are_the_same(kg):
