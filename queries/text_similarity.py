@@ -95,27 +95,34 @@ class TextIndex:
         self.size = np.bincount(rows, length[words], minlength=len(self.texts))
         self.words = np.bincount(rows, minlength=len(self.texts))
 
-    def _block(self, rows: np.ndarray) -> np.ndarray:
+    def _block(self, rows: np.ndarray, column: np.ndarray) -> np.ndarray:
         """The letters of ``rows`` as a dense matrix over the word keys they use.
 
         Sliced from the sparse arrays directly: a block is small, and scipy's
         own row indexing costs more than the product for a few hundred rows.
+        ``column`` is scratch, -1 for every key, and left so: numbering the keys
+        through it costs less than ``np.unique`` for each block.
         """
         m = self.letters
         starts = m.indptr[rows]
         counts = m.indptr[rows + 1] - starts
         at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
-        columns, cell = np.unique(m.indices[at], return_inverse=True)
-        block = np.zeros((len(rows), len(columns)), dtype=np.float32)  # small whole numbers: exact
-        block[np.repeat(np.arange(len(rows)), counts), cell] = m.data[at]
+        keys = m.indices[at]
+        column[keys] = 0
+        used = np.flatnonzero(column == 0)
+        column[used] = np.arange(len(used))
+        block = np.zeros((len(rows), len(used)), dtype=np.float32)  # small whole numbers: exact
+        block[np.repeat(np.arange(len(rows)), counts), column[keys]] = m.data[at]
+        column[used] = -1
         return block
 
-    def _worth(self, rows: np.ndarray, need: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _worth(self, rows: np.ndarray, need: np.ndarray, column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Pairs (i, j), i < j, of ``rows`` where one text shares the letters it ``need``s with the other."""
-        letters = self._block(rows)
+        letters = self._block(rows, column)
         shared = letters @ (letters > 0).T.astype(np.float32)  # [i, j]: letters of i's words that j has
         enough = shared >= need[rows][:, None]
-        return np.nonzero(np.triu(enough | enough.T, 1))
+        i, j = np.nonzero(enough | enough.T)
+        return i[i < j], j[i < j]
 
     def similar(self, blocks: list[np.ndarray], threshold: float) -> tuple[tuple[np.ndarray, ...], int]:
         """The pairs of rows inside each block (an array of rows) that score ``threshold`` or more.
@@ -131,12 +138,13 @@ class TextIndex:
         t = threshold / 100
         need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
         first, second, block_of = ([np.zeros(0, dtype=np.int64)] for _ in range(3))
+        column = np.full(self.letters.shape[1], -1, dtype=np.int64)
         # OpenBLAS threads spin between small products and fight other processes
         # for the cores: twice the time on a busy machine.
         with threadpool_limits(limits=1, user_api="blas"):
             for number, rows in enumerate(blocks):
                 if len(rows) > 1:
-                    i, j = self._worth(rows, need)
+                    i, j = self._worth(rows, need, column)
                     first.append(rows[i])
                     second.append(rows[j])
                     block_of.append(np.full(len(i), number))
