@@ -7,10 +7,11 @@ Two kinds of text overlap, each found inside its own blocks of candidate pairs:
 - *same actor*: one actor commits to nearly the same thing on two initiatives,
   which is repeated work (the memo repeats some bullets word for word).
 
-Commitments are read in one scan and grouped into blocks here, not joined pairwise
-in the store; inside a block, only pairs whose words may reach the threshold are
-scored (:mod:`kraftgraf.queries.text_similarity`), and commitments with the same
-words after stemming are scored once.  An actor's own name in its text ("… i
+Commitments are read in one scan and grouped into blocks in numpy
+(:mod:`kraftgraf.queries.overlap_blocks`), not joined pairwise in the store;
+inside a block, only pairs whose words may reach the threshold are scored
+(:mod:`kraftgraf.queries.text_similarity`), and commitments with the same words
+after stemming are scored once.  An actor's own name in its text ("… i
 Kommun 042" by Kommun 042) is left out: it says where, not what.  A pair is an
 overlap from ``threshold`` up:
 80 by default, because on the seed plan the pairs a reader calls the same thing
