@@ -2,8 +2,8 @@
 
 Works on any networkx graph whose nodes carry ``sector`` (one sector per node) and
 ``label``, ``sector_label`` and ``quotes`` for the rows, and whose edges carry
-``weight``.  :func:`kraftgraf.queries.silos.actor_network` builds the one for a plan:
-actors linked when they commit to the same initiative.
+``weight``.  :func:`actor_graph` builds the one for a plan: actors linked when
+they commit to the same initiative.
 
 Examples
 --------
@@ -23,11 +23,14 @@ from dataclasses import dataclass
 from math import log
 
 import networkx as nx
+import numpy as np
 from kraftgraf.queries.common import Measure
+from kraftgraf.queries.sectors import PlanSectors
 from networkx.algorithms.community import louvain_communities, modularity
+from scipy.sparse import coo_matrix, triu
 
 __all__ = ["SEED", "Community", "ei_index", "by_sector", "sector_modularity",
-           "communities", "nmi", "agreement", "measures", "community_rows"]
+           "communities", "nmi", "agreement", "measures", "community_rows", "actor_graph"]
 
 SEED = 1  # Louvain is randomised; a fixed seed gives the same communities on every run
 
@@ -166,3 +169,25 @@ def community_rows(g: nx.Graph, found: list[set]) -> list[Community]:
         rows.append(Community(number, len(members), sectors,
                               "; ".join(sorted(g.nodes[a]["label"] for a in members)), why, list(quotes)))
     return rows
+
+
+def actor_graph(plan: PlanSectors) -> nx.Graph:
+    """Actors with a sector, linked when they commit to the same initiative, weighted by how many."""
+    g = nx.Graph()
+    actors = [a for a in plan.committed() if plan.sectors(a)]
+    for actor in actors:
+        primary = plan.primary(actor)
+        g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
+                   quotes=plan.cite([actor]))
+    # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
+    # share.  The product pairs actors initiative by initiative; the store joins nothing.
+    index = {a: i for i, a in enumerate(actors)}
+    cells = {(index[a], j) for j, made in enumerate(plan.made.values()) for a in made.values() if a in index}
+    rows, columns = zip(*cells) if cells else ((), ())
+    a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
+    shared = triu(a @ a.T, k=1).tocoo()
+    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
+    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
+                                  [actors[j] for j in shared.col[order].tolist()],
+                                  shared.data[order].astype(int).tolist()))
+    return g

@@ -31,7 +31,7 @@ from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import listing
 
-__all__ = ["ActorSectors", "SectorIndex", "actor_sectors"]
+__all__ = ["ActorSectors", "SectorIndex", "PlanSectors", "actor_sectors"]
 
 
 @dataclass(frozen=True)
@@ -109,3 +109,40 @@ def actor_sectors(kg: KnowledgeGraph | Backend, actors=None) -> list[ActorSector
     """Rows for ``actors`` (IRIs), or for every actor with a sector."""
     index = SectorIndex(kg)
     return [index.row(str(a)) for a in sorted(index.holders if actors is None else actors)]
+
+
+class PlanSectors(SectorIndex):
+    """The sector index plus who commits where and which layers initiatives reach (for silos).
+
+    Two more queries that each scan once: nothing is joined pairwise in the store.
+    ``made`` maps an initiative to its commitments and their actors, ``layers`` a
+    determinant layer to the initiatives that address it.
+    """
+
+    def __init__(self, kg: KnowledgeGraph | Backend):
+        super().__init__(kg)
+        self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
+        rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
+        for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
+            made = self.made.setdefault(r["initiative"], {})
+            if r["commitment"]:
+                made[r["commitment"]] = r["actor"]
+                self.quotes[r["commitment"]][r["quote"]] = None
+        self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
+        for r in self.backend.rows("silos_initiative_layers"):
+            self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
+            self.quotes[r["layer"]][r["quote"]] = None
+        for quotes in self.quotes.values():
+            quotes.pop(None, None)  # a node without a source quote
+        self._involved: dict[str, frozenset[str]] = {}
+
+    def involved(self, initiative: str) -> frozenset[str]:
+        """The sectors of the actors committed to ``initiative``."""
+        if initiative not in self._involved:  # asked for per initiative, per layer and per sector
+            self._involved[initiative] = frozenset(s for a in self.made.get(initiative, {}).values()
+                                                   for s in self.sectors(a))
+        return self._involved[initiative]
+
+    def committed(self) -> list[str]:
+        """Every actor with a commitment, sorted."""
+        return sorted({a for made in self.made.values() for a in made.values()})

@@ -25,13 +25,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.queries import sector_network as net
 from kraftgraf.queries.backend import Backend
 from kraftgraf.queries.common import Section, listing, short
-from kraftgraf.queries.sectors import SectorIndex
-from scipy.sparse import coo_matrix, triu
+from kraftgraf.queries.sectors import PlanSectors
 
 __all__ = ["InitiativeSectors", "LayerSectors", "IsolatedSector", "initiative_sectors",
            "single_sector_initiatives", "layer_sectors", "isolated_sectors", "actor_network",
@@ -72,40 +70,7 @@ class IsolatedSector:
     sources: list[str]
 
 
-class _Plan(SectorIndex):
-    """The sector index plus who commits where and which layers initiatives reach.
-
-    Two more queries that each scan once: nothing is joined pairwise in the store.
-    """
-
-    def __init__(self, kg: KnowledgeGraph | Backend):
-        super().__init__(kg)
-        self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
-        rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
-        for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
-            made = self.made.setdefault(r["initiative"], {})
-            if r["commitment"]:
-                made[r["commitment"]] = r["actor"]
-                self.quotes[r["commitment"]][r["quote"]] = None
-        self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
-        for r in self.backend.rows("silos_initiative_layers"):
-            self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
-            self.quotes[r["layer"]][r["quote"]] = None
-        for quotes in self.quotes.values():
-            quotes.pop(None, None)  # a node without a source quote
-        self._involved: dict[str, frozenset[str]] = {}
-
-    def involved(self, initiative: str) -> frozenset[str]:
-        if initiative not in self._involved:  # asked for per initiative, per layer and per sector
-            self._involved[initiative] = frozenset(s for a in self.made.get(initiative, {}).values()
-                                                   for s in self.sectors(a))
-        return self._involved[initiative]
-
-    def committed(self) -> list[str]:
-        return sorted({a for made in self.made.values() for a in made.values()})
-
-
-def _initiative_rows(plan: _Plan) -> list[InitiativeSectors]:
+def _initiative_rows(plan: PlanSectors) -> list[InitiativeSectors]:
     rows = []
     for initiative, made in sorted(plan.made.items()):
         actors, code, sectors = sorted(set(made.values())), short(initiative), plan.involved(initiative)
@@ -120,7 +85,7 @@ def _initiative_rows(plan: _Plan) -> list[InitiativeSectors]:
 
 def initiative_sectors(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
     """Every initiative with the sectors of the actors committed to it (nobody: 0 sectors)."""
-    return _initiative_rows(_Plan(kg))
+    return _initiative_rows(PlanSectors(kg))
 
 
 def single_sector_initiatives(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
@@ -128,7 +93,7 @@ def single_sector_initiatives(kg: KnowledgeGraph | Backend) -> list[InitiativeSe
     return [r for r in initiative_sectors(kg) if r.sectors == 1]
 
 
-def _layer_rows(plan: _Plan) -> list[LayerSectors]:
+def _layer_rows(plan: PlanSectors) -> list[LayerSectors]:
     rows = []
     for layer, initiatives in plan.layers.items():
         sectors = set().union(*map(plan.involved, initiatives))
@@ -143,10 +108,10 @@ def _layer_rows(plan: _Plan) -> list[LayerSectors]:
 
 def layer_sectors(kg: KnowledgeGraph | Backend) -> list[LayerSectors]:
     """Per Dahlgren–Whitehead layer: the sectors of the actors working on its determinants."""
-    return _layer_rows(_Plan(kg))
+    return _layer_rows(PlanSectors(kg))
 
 
-def _isolated_rows(plan: _Plan) -> list[IsolatedSector]:
+def _isolated_rows(plan: PlanSectors) -> list[IsolatedSector]:
     involved, partners = defaultdict(set), defaultdict(set)
     for initiative in plan.made:
         sectors = plan.involved(initiative)
@@ -166,28 +131,7 @@ def _isolated_rows(plan: _Plan) -> list[IsolatedSector]:
 
 def isolated_sectors(kg: KnowledgeGraph | Backend) -> list[IsolatedSector]:
     """Sectors of the sector scheme that share no initiative with another sector."""
-    return _isolated_rows(_Plan(kg))
-
-
-def _network(plan: _Plan) -> nx.Graph:
-    g = nx.Graph()
-    actors = [a for a in plan.committed() if plan.sectors(a)]
-    for actor in actors:
-        primary = plan.primary(actor)
-        g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
-                   quotes=plan.cite([actor]))
-    # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
-    # share.  The product pairs actors initiative by initiative; the store joins nothing.
-    index = {a: i for i, a in enumerate(actors)}
-    cells = {(index[a], j) for j, made in enumerate(plan.made.values()) for a in made.values() if a in index}
-    rows, columns = zip(*cells) if cells else ((), ())
-    a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
-    shared = triu(a @ a.T, k=1).tocoo()
-    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
-    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
-                                  [actors[j] for j in shared.col[order].tolist()],
-                                  shared.data[order].astype(int).tolist()))
-    return g
+    return _isolated_rows(PlanSectors(kg))
 
 
 def actor_network(kg: KnowledgeGraph | Backend) -> nx.Graph:
@@ -197,7 +141,7 @@ def actor_network(kg: KnowledgeGraph | Backend) -> nx.Graph:
     ``sector_label`` and ``quotes`` (their mandates' sources); edges carry
     ``weight``, the number of initiatives the two actors share.
     """
-    return _network(_Plan(kg))
+    return net.actor_graph(PlanSectors(kg))
 
 
 def ei_index(kg: KnowledgeGraph | Backend, weighted: bool = False) -> float | None:
@@ -212,8 +156,8 @@ def sector_modularity(kg: KnowledgeGraph | Backend) -> float | None:
 
 def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
     """The silos answer: actors, initiatives, layers, network measures, communities, isolated sectors."""
-    plan = _Plan(kg)
-    g = _network(plan)
+    plan = PlanSectors(kg)
+    g = net.actor_graph(plan)
     found = net.communities(g)
     initiatives = _initiative_rows(plan)
     spread = ("sectors", "sector_names")
