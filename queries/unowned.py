@@ -6,12 +6,9 @@ Four questions, each answered by one SPARQL query beside this module:
   commitment, a placeholder such as "…" or "•" in an actor cell, is not a
   commitment: it is a slot the plan left empty, and the row counts them;
 - with an actor, the initiatives that lack a commitment by it
-  (``initiatives_lacking_actor.rq``).  Only the actor's own commitments count.
-  When a group it belongs to committed (SKL and the municipalities through
-  "kommuner och regioner i samarbete med SKL", an agency through the state),
-  the initiative is still listed, as "via group", so a reader sees that the
-  actor's part rests on the group's word; a group's commitment counts for the
-  group itself, and a member's never counts for the group;
+  (``initiatives_lacking_actor.rq``, in :mod:`kraftgraf.queries.lacking`): only
+  the actor's own commitments count, and one by a group it belongs to is shown
+  as "via group";
 - initiatives held by a single actor (``single_actor_initiatives.rq``): if it
   cannot deliver, nobody else is named.  A group counts as one actor;
 - determinants that no initiative addresses and that sit in no sector where an
@@ -32,13 +29,19 @@ Examples
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import Section, cite, iris, listing, short
+from kraftgraf.queries.lacking import (
+    LackingInitiative,
+    initiatives_lacking,
+    lacking_rows,
+    named_node,
+    placeholders,
+)
 from rdflib import URIRef
 
 __all__ = ["UnownedInitiative", "LackingInitiative", "SingleActorInitiative", "OrphanDeterminant",
@@ -53,19 +56,6 @@ class UnownedInitiative:
     code: str
     label: str
     open_slots: int
-    why: str
-    sources: list[str]
-
-
-@dataclass(frozen=True)
-class LackingInitiative:
-    """An initiative without a commitment by ``actor``; ``status`` says what it has instead."""
-
-    actor: str
-    code: str
-    label: str
-    status: str
-    via: str
     why: str
     sources: list[str]
 
@@ -93,18 +83,6 @@ class OrphanDeterminant:
     sources: list[str]
 
 
-def _node(b: Backend, name: str, cls: URIRef, what: str) -> URIRef:
-    # An IRI is taken as it is; a name, code or alias is looked up (closest names on a miss).
-    return name if isinstance(name, URIRef) else URIRef(b.resolve(name, cls, what))
-
-
-def _placeholders(b: Backend, slots: list[str]) -> str:
-    """'“...” in the columns of A, B and C': how a row's open slots read in the annex."""
-    who = listing(slots, show=lambda s: b.label(b.related(s, "byActor")[0]))
-    marks = " or ".join(f"“{m}”" for m in cite(b, slots[:8]))
-    return f"{marks or 'a placeholder'} in the column{'s' if len(slots) > 1 else ''} of {who}"
-
-
 def unowned_initiatives(kg: KnowledgeGraph | Backend) -> list[UnownedInitiative]:
     """Initiatives that no actor has committed to, in the annex's order.
 
@@ -114,7 +92,7 @@ def unowned_initiatives(kg: KnowledgeGraph | Backend) -> list[UnownedInitiative]
     out = []
     for r in b.rows("unowned_initiatives"):
         code, slots = short(r["initiative"]), iris(r["slots"])
-        found = (f"only {_placeholders(b, slots)}" if slots
+        found = (f"only {placeholders(b, slots)}" if slots
                  else "nothing in any actor column, not even a placeholder")
         why = (f"Row {code} of the annex has {found}, and no commitment: "
                "the plan names the work but nobody took it on.")
@@ -132,70 +110,8 @@ def number_of_unowned_initiatives(kg: KnowledgeGraph | Backend) -> int:
 def is_unowned(kg: KnowledgeGraph | Backend, initiative: str) -> bool:
     """Whether no actor has committed to ``initiative`` (a code such as 'C4', a label or an IRI)."""
     b = backend_of(kg)
-    node = _node(b, initiative, KG.Initiative, "initiative")
+    node = named_node(b, initiative, KG.Initiative, "initiative")
     return bool(b.rows("unowned_initiatives", initiative=node))
-
-
-def initiatives_lacking(kg: KnowledgeGraph | Backend, actor: str) -> list[LackingInitiative]:
-    """Initiatives with no commitment by ``actor`` (label, alias, id or IRI), in the annex's order.
-
-    ``status`` is "open slot" (its cell holds a placeholder), "via group" (a group it
-    belongs to committed; ``via`` names it) or "no commitment" (neither).
-    """
-    b = backend_of(kg)
-    node = _node(b, actor, KG.Actor, "actor")
-    name = b.label(node)
-    out = []
-    for r in lacking_rows(b, node):
-        code, initiative, groups = short(r["initiative"]), r["initiative"], iris(r["groups"])
-        via = listing(groups, show=b.label)
-        evidence = [initiative]
-        if r["status"] == "via group":
-            evidence += iris(r["commitments"])
-            why = (f"{name} has no commitment of its own in row {code} of the annex; it has a part "
-                   f"there only through {via}, a group it belongs to, which committed to it.")
-        elif r["status"] == "open slot":
-            evidence += iris(r["slots"])
-            why = (f"Row {code} of the annex has only {_placeholders(b, iris(r['slots']))}: "
-                   "the plan named a part for it and left it empty.")
-        else:
-            why = (f"Row {code} of the annex has neither a commitment nor a placeholder for {name}, and "
-                   f"no group {name} belongs to committed: nothing in the plan gives {name} a part in it.")
-        out.append(LackingInitiative(name, code, b.label(initiative), r["status"], via, why,
-                                     cite(b, evidence)))
-    return out
-
-
-def lacking_rows(kg: KnowledgeGraph | Backend, actor) -> list[dict]:
-    """The rows ``initiatives_lacking_actor.rq`` gives for ``actor``, from two scans.
-
-    The .rq text is the portable answer; on Oxigraph its per-initiative joins cost
-    seconds on a national plan, so this walks out from the actor once
-    (``actor_reach.rq``) and sets the status here, by the same rules.
-    """
-    b, actor = backend_of(kg), str(actor)
-    own, slots = set(), defaultdict(set)
-    groups, via = defaultdict(set), defaultdict(set)
-    for r in b.rows("actor_reach", actor=URIRef(actor)):
-        initiative = r["initiative"]
-        if r["holder"] != actor:
-            groups[initiative].add(r["holder"])
-            via[initiative].add(r["node"])
-        elif r["what"] == "commitment":
-            own.add(initiative)
-        else:
-            slots[initiative].add(r["node"])
-    rows = []
-    for r in b.rows("initiatives_in_order"):
-        initiative = r["initiative"]
-        if initiative not in own:
-            status = ("via group" if groups[initiative] else
-                      "open slot" if slots[initiative] else "no commitment")
-            rows.append({"actor": actor, "initiative": initiative, "order": r["order"], "status": status,
-                         "groups": " ".join(sorted(groups[initiative])),
-                         "commitments": " ".join(sorted(via[initiative])),
-                         "slots": " ".join(sorted(slots[initiative]))})
-    return rows
 
 
 def single_actor_initiatives(kg: KnowledgeGraph | Backend) -> list[SingleActorInitiative]:
@@ -205,7 +121,7 @@ def single_actor_initiatives(kg: KnowledgeGraph | Backend) -> list[SingleActorIn
     for r in b.rows("single_actor_initiatives"):
         code, made, slots = short(r["initiative"]), iris(r["commitments"]), iris(r["slots"])
         actor = b.label(r["actor"])
-        others = (f"the row has {_placeholders(b, slots)}" if slots
+        others = (f"the row has {placeholders(b, slots)}" if slots
                   else "no other actor has a commitment or a placeholder there")
         why = (f"Only {actor} commits to row {code} of the annex ({len(made)} commitment"
                f"{'s' if len(made) > 1 else ''}); {others}. If {actor} cannot carry it, "
@@ -235,7 +151,7 @@ def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Sec
     """The answer to `kraftgraf query unowned [--actor NAME]` as sections."""
     b = backend_of(kg)
     if actor is not None:
-        node = _node(b, actor, KG.Actor, "actor")
+        node = named_node(b, actor, KG.Actor, "actor")
         name, rows = b.label(node), initiatives_lacking(b, node)
         return [Section(
             "lacking", f"Initiatives without a commitment by {name}",
