@@ -27,7 +27,7 @@ from kraftgraf.ontology.vocab import graph_iri, slug
 from kraftgraf.errors import DataError, NotFoundError
 
 __all__ = ["PLAN_GRAPHS", "plan_keys", "plans_dropped", "check_key", "select_plan", "add_plan",
-           "add_to_store"]
+           "add_to_store", "shared_nodes"]
 
 PLAN_GRAPHS = str(graph_iri("plan/"))  # every plan's graph IRI starts with this
 
@@ -110,3 +110,21 @@ def add_to_store(path: str | Path, memo: str | Path | None = None, plan_file: st
     if not Path(path).is_file():
         raise DataError(f"{path}: no store to add to; build one first with 'kraftgraf build -o {path}'")
     return add_plan(KnowledgeGraph.load(path), key or default_key(memo, plan_file), memo, plan_file)
+
+
+_SHARED = """SELECT ?other (COUNT(DISTINCT ?node) AS ?n) WHERE {{
+  GRAPH {plan} {{ ?node a ?kind }} GRAPH ?other {{ ?node a ?also }}
+  FILTER(?other != {plan} && STRSTARTS(STR(?other), {plans}))
+}} GROUP BY ?other ORDER BY ?other"""
+
+
+def shared_nodes(kg: KnowledgeGraph, key: str) -> dict[str, int]:
+    """Other plan -> how many of plan ``key``'s nodes (goals, initiatives, commitments …) it describes too.
+
+    Two plans share nodes when they use the same IRIs: two versions of one plan
+    (an edited copy, or a later year's file from the same template).  Queries
+    without ``--plan`` then see both versions' texts on one node.
+    """
+    # Both terms are written by pyoxigraph, so the key never reaches the text raw.
+    text = _SHARED.format(plan=plan_graph_name(kg, key), plans=ox.Literal(PLAN_GRAPHS))
+    return {row["other"].value[len(PLAN_GRAPHS):]: int(row["n"].value) for row in kg.store.query(text)}

@@ -126,16 +126,20 @@ def _name_the_store(*_results, **_options):
 def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
     from kraftgraf.graph.build import build as build_store
-    from kraftgraf.graph.plans import add_to_store, plans_dropped
+    from kraftgraf.graph.build import default_key
+    from kraftgraf.graph.plans import add_to_store, plans_dropped, shared_nodes
     from kraftgraf.graph.stats import counts
 
     if memo and plan_file:
         raise UserError("give --memo or --plan, not both")
     output = output if Path(output).suffix else output + ".trig"
+    shared = {}
     if add:
         if data_dir:
             raise UserError("--add keeps the store's curated facts; --data only goes with a new build")
-        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=plan_key)
+        key = plan_key or default_key(memo, plan_file)
+        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=key)
+        shared = shared_nodes(kg, key)
     else:
         kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
         dropped = [] if replace else plans_dropped(output, kg)
@@ -149,6 +153,10 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
 
         click.echo(f"\nwrote {output} with the plans {', '.join(plan_keys(kg))}; later commands "
                    f"read it from this folder (or pass --store {output})")
+    for other, n in shared.items():  # after the answer, as the other notes
+        click.echo(f"note: {n} of {key}'s nodes have the same IRIs as nodes of {other}: the store holds two "
+                   f"versions of them, and a query without --plan sees both; ask one with --plan, or compare "
+                   f"them with 'kraftgraf query compare {other} {key}'", err=True)
 
 
 @main.command()

@@ -7,8 +7,9 @@ from importlib.resources import files
 
 import pytest
 from kraftgraf.graph.build import build
-from kraftgraf.graph.plans import add_plan, plan_keys, select_plan
+from kraftgraf.graph.plans import add_plan, plan_keys, select_plan, shared_nodes
 from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source, document_iri
+from kraftgraf.graph.synth import write_synth
 from kraftgraf.ontology.vocab import KG, determinant_iri, plan_iri, plan_item
 from kraftgraf.queries.compare import compare
 from kraftgraf.queries.unowned import sections as unowned_sections
@@ -130,6 +131,19 @@ def test_a_link_in_one_plan_graph_does_not_count_for_the_other(later_file):
     assert [(r.id, r.initiatives) for r in found["gained"]] == [("boende", ["A1", "J1"])]
 
 
+def test_shared_nodes_are_the_nodes_both_plans_type(two):
+    # Counted by rdflib here, by SPARQL in the store: the typed nodes of both plan files.
+    seed = set(build().graph(f"plan/{SEED}").subjects(RDF.type, None))
+    both = len(seed & set(later_plan().subjects(RDF.type, None)))
+    assert shared_nodes(two, "plan-2024") == {SEED: both} and shared_nodes(two, SEED) == {"plan-2024": both}
+    assert both == 387  # the seed's 409 typed nodes less C3's and C4's
+
+
+def test_a_plan_of_its_own_shares_no_nodes(tmp_path):
+    write_synth(tmp_path / "small.nt", seed=1, municipalities=3, regions=1, initiatives=5)
+    assert shared_nodes(add_plan(build(), "liten", plan_file=tmp_path / "small.nt"), "liten") == {}
+
+
 def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
     # A plan of J1 alone reaches one layer (living and working conditions); the seed
     # plan also reaches the lifestyle, social-network and societal layers.
@@ -150,6 +164,12 @@ def test_the_cli_adds_a_plan_and_asks_each_plan(run, tmp_path, later_file):
     added = run("build", "--add", "--plan", later_file)
     assert added.exit_code == 0, added.output
     assert "with the plans kraftsamling-2019, plan-2024" in added.stdout
+    # The later plan is the seed plan edited: every node but J1 and the document, quote
+    # and link it adds keeps its IRI, so the store says it holds two versions of them.
+    assert added.stderr.splitlines() == [
+        "note: 387 of plan-2024's nodes have the same IRIs as nodes of kraftsamling-2019: the store holds "
+        "two versions of them, and a query without --plan sees both; ask one with --plan, or compare them "
+        "with 'kraftgraf query compare kraftsamling-2019 plan-2024'"]
     rows = json.loads(run("query", "unowned", "--plan", "plan-2024", "--format", "json").stdout)
     assert "J1" in {r["code"] for r in rows["unowned"]}
     rows = json.loads(run("query", "unowned", "--plan", SEED, "--format", "json").stdout)
