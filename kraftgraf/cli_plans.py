@@ -106,9 +106,10 @@ def diff(old, new, plans, fmt, explain):
     OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); items are
     matched by their id (A1, A1-1, A1-staten-1).
     """
-    from kraftgraf.graph.diff import open_side, sections
+    from kraftgraf.graph.diff import COLUMNS, open_side, sections
 
     if len(plans) > 2:
         raise UserError("give --plan at most twice: the old side's plan, then the new side's")
     old_plan, new_plan = (plans + plans)[:2] if plans else (None, None)
-    click.echo(render_sections(sections(open_side(old, old_plan), open_side(new, new_plan)), fmt, explain))
+    answer = sections(open_side(old, old_plan), open_side(new, new_plan))
+    click.echo(render_sections(answer, fmt, explain, columns=COLUMNS))
