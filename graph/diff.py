@@ -36,7 +36,10 @@ from rdflib import URIRef
 
 from kraftgraf.errors import DataError, NotFoundError
 
-__all__ = ["Change", "Item", "Side", "open_side", "items", "diff", "sections"]
+__all__ = ["COLUMNS", "Change", "Item", "Side", "open_side", "items", "diff", "sections"]
+
+# The columns of a change in every shape (table, JSON, CSV): the old text before the new one.
+COLUMNS = ("kind", "id", "initiative", "old", "new", "score")
 
 KINDS = {"Initiative": "initiative", "Outcome": "outcome", "Commitment": "commitment",
          "OpenCommitment": "open commitment"}
@@ -176,7 +179,7 @@ def diff(old: Side, new: Side) -> dict[str, list[Change]]:
 def sections(old: Side, new: Side) -> list[Section]:
     """The answer to `kraftgraf diff OLD NEW`."""
     found = diff(old, new)
-    columns = ("kind", "id", "initiative", "old", "new")
+    columns = COLUMNS[:-1]
     return [
         Section("added", "Added", f"In {new.name}, not in {old.name}.", found["added"],
                 ("kind", "id", "new")),
@@ -187,5 +190,5 @@ def sections(old: Side, new: Side) -> list[Section]:
                 found["reassigned"], columns),
         Section("reworded", "Reworded",
                 "Same id, other text; score: how alike the texts are (0–100, word stems compared).",
-                found["reworded"], (*columns, "score")),
+                found["reworded"], COLUMNS),
     ]

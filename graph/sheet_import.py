@@ -69,10 +69,37 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
             known.laws.add(name.value)
         else:
             known.determinants.add(s.rsplit("/", 1)[-1])
-    links = kg.store.query(f"""PREFIX kg: <{KG}> SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o
-        VALUES ?p {{ kg:addresses kg:requiresChangeTo }} }} FILTER (?g != {own}) }}""")
-    known.links = {(URIRef(r["s"].value), URIRef(r["p"].value), URIRef(r["o"].value)) for r in links}
+    links = kg.store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <{RDF}> SELECT ?s ?p ?o ?reason WHERE {{
+        GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo }}
+          OPTIONAL {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:reason ?reason }} }}
+        FILTER (?g != {own}) }}""")
+    for r in links:
+        link = (URIRef(r["s"].value), URIRef(r["p"].value), URIRef(r["o"].value))
+        known.links.add(link)
+        if r["reason"] is not None:
+            known.reasons[link] = r["reason"].value
     return known
+
+
+CURATED_FILES = {KG.requiresChangeTo: "data/law_links.csv", KG.addresses: "data/determinant_links.csv"}
+
+
+def _reasons_kept(known: Known, links: list[tuple]) -> list[str]:
+    """A note for each link held elsewhere (curated) whose Motivering in the file says otherwise.
+
+    Such a link is not written again with the plan, so an edited reason would be lost
+    without a word; an empty cell says nothing, like a sheet without the column.
+    """
+    notes = []
+    for s, p, o, row in links:
+        held = known.reasons.get((s, p, o), "")
+        if ((s, p, o) in known.links and row.reason
+                and " ".join(row.reason.split()) != " ".join(held.split())):
+            cell = row.subject_cell
+            notes.append(f"{cell.where}, row {cell.row}, column Motivering: the reason of "
+                         f"{row.subject} → {row.target} is curated, so the file's is not taken "
+                         f"(change it in {CURATED_FILES[p]})")
+    return notes
 
 
 def _ox_graph(name: str) -> ox.NamedNode:
@@ -116,10 +143,12 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
              if sheet in wb.sheets}  # a link sheet left out says nothing about its links
     curated = {(s, p, o) for s, p, o in known.links
                if p in given and str(s).startswith(str(plan_iri(key)) + "/")}
-    dropped = curated - {(s, p, o) for s, p, o, _ in sheet_links(sheet, key)}
+    links = sheet_links(sheet, key)
+    dropped = curated - {(s, p, o) for s, p, o, _ in links}
     if dropped:
         result.notes.append(f"{len(dropped)} link(s) of this plan are in the curated data, not in the "
                             "file; they stay (change data/*.csv to drop them)")
+    result.notes += _reasons_kept(known, links)
     return result
 
 

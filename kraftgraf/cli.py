@@ -24,6 +24,40 @@ class UserError(click.ClickException):
     exit_code = 2
 
 
+# Click >= 8.2 shows a group's help for a bare `kraftgraf query` through a usage error; help stays help.
+_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _one_line(exc: click.UsageError) -> click.ClickException:
+    """Click's usage error as the one line our own errors are, naming the help to read."""
+    if isinstance(exc, _HELP):
+        return exc
+    hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return UserError(exc.format_message().replace("\n", " ") + hint)
+
+
+class OneLineGroup(click.Group):
+    """The command group whose usage errors (a bad --format, an unknown option) are one line too.
+
+    Click prints its usage block before such an error; the rest of kraftgraf's
+    mistakes are one line on stderr, so these are as well (exit code 2 either way).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse kraftgraf's own options (an unknown one is one line)."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context):
+        """Run the subcommand; it and any group under it parse their options in here."""
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
 def user_errors(func):
     """Turn the library's KraftgrafError into one line and exit code 2."""
 
@@ -87,7 +121,7 @@ def open_store(store_path: str | None):
     return kg
 
 
-@click.group()
+@click.group(cls=OneLineGroup)
 @click.version_option(package_name="kraftgraf")
 def main():
     """Kraftgraf: a national mental-health plan as a knowledge graph.

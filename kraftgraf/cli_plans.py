@@ -64,7 +64,7 @@ def suggest(choices, store_path, fmt, explain):
     The rules are the keyword lists of data/determinant_keywords.csv; nothing is
     written to the store unless you --accept a suggestion.
     """
-    from kraftgraf.queries.suggest import accept, sections
+    from kraftgraf.queries.suggest import AlreadyAccepted, accept, sections
 
     if not choices:
         click.echo(render_sections(sections(open_store(store_path)), fmt, explain))
@@ -77,10 +77,18 @@ def suggest(choices, store_path, fmt, explain):
 
     kg = KnowledgeGraph.load(path)
     plan = click.get_current_context().meta.get("kraftgraf.plan")
-    accepted = [accept(kg, choice, plan) for choice in choices]  # all checked before saving
-    kg.save(path)
+    accepted, notes = [], []
+    for choice in choices:  # all checked before saving
+        try:
+            accepted.append(accept(kg, choice, plan))
+        except AlreadyAccepted as exc:  # accepting twice is done, not a mistake
+            notes.append(str(exc))
+    if accepted:
+        kg.save(path)
     for s in accepted:
         click.echo(f"accepted {s.initiative} → {s.determinant} ({s.label}) in plan {s.plan}; wrote {path}")
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command()
@@ -98,9 +106,10 @@ def diff(old, new, plans, fmt, explain):
     OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); items are
     matched by their id (A1, A1-1, A1-staten-1).
     """
-    from kraftgraf.graph.diff import open_side, sections
+    from kraftgraf.graph.diff import COLUMNS, open_side, sections
 
     if len(plans) > 2:
         raise UserError("give --plan at most twice: the old side's plan, then the new side's")
     old_plan, new_plan = (plans + plans)[:2] if plans else (None, None)
-    click.echo(render_sections(sections(open_side(old, old_plan), open_side(new, new_plan)), fmt, explain))
+    answer = sections(open_side(old, old_plan), open_side(new, new_plan))
+    click.echo(render_sections(answer, fmt, explain, columns=COLUMNS))

@@ -64,18 +64,23 @@ def render(rows: Iterable, fmt: str, columns: Sequence[str] | None = None,
     return _table(dicts, columns, headers or {})
 
 
-def render_sections(sections: Sequence, fmt: str, explain: bool = False) -> str:
+def render_sections(sections: Sequence, fmt: str, explain: bool = False,
+                    columns: Sequence[str] = ()) -> str:
     """A query's answer: per section a title, what it means, and its rows.
 
     JSON is an object keyed by section, each row with its ``why`` and ``sources``;
-    CSV is one table with a leading ``section`` column; the table shows ``why``
+    CSV is one table with a leading ``section`` column, then ``columns`` and the
+    sections' other columns in the order they first appear; the table shows ``why``
     and the quotes under each row when ``explain`` is set.
     """
     if fmt == "json":
         return json.dumps({s.key: [as_dict(r) for r in s.rows] for s in sections},
                           ensure_ascii=False, indent=2)
     if fmt == "csv":
-        columns = list(dict.fromkeys(c for s in sections for c in (*s.columns, "why", "sources")))
+        # `columns` is for an answer whose first section shows a later column alone
+        # (diff's "added" has new but not old); first seen would put it first.
+        shown = (c for s in sections for c in (*s.columns, "why", "sources"))
+        columns = list(dict.fromkeys([*columns, *shown]))
         rows = [{"section": s.key, **{c: as_dict(r).get(c, "") for c in columns}}
                 for s in sections for r in s.rows]
         return render(rows, "csv", ["section", *columns])

@@ -33,6 +33,7 @@ class Known:
     laws: set[str] = field(default_factory=set)  # SFS numbers
     determinants: set[str] = field(default_factory=set)  # determinant and layer ids
     links: set[tuple] = field(default_factory=set)  # (s, p, o) already asserted elsewhere
+    reasons: dict[tuple, str] = field(default_factory=dict)  # (s, p, o) -> its reason there
 
 
 @dataclass

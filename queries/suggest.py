@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from kraftgraf.graph.plans import PLAN_GRAPHS, select_plan
+from kraftgraf.graph.plans import PLAN_GRAPHS, plan_keys, select_plan
 from kraftgraf.graph.provenance import Quote, add_document, add_link
 from kraftgraf.graph.store import KnowledgeGraph
 from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri
@@ -36,9 +36,17 @@ from rdflib import RDF, URIRef
 
 from kraftgraf.errors import DataError, NotFoundError
 
-__all__ = ["ACTIVITY", "Suggestion", "suggestions", "accept", "sections"]
+__all__ = ["ACTIVITY", "AlreadyAccepted", "Suggestion", "suggestions", "accept", "sections"]
 
 ACTIVITY = ID["activity/keyword-suggestion"]  # what generated a link confirmed from a suggestion
+
+
+class AlreadyAccepted(NotFoundError):
+    """A choice that is no suggestion because a person confirmed it before: nothing to do.
+
+    A :class:`NotFoundError` still (it is not among the suggestions), so that a caller
+    can treat a repeated accept as done instead of as a mistake.
+    """
 
 
 @dataclass(frozen=True)
@@ -105,12 +113,27 @@ def _document(kg: KnowledgeGraph, initiative: URIRef, plan: str) -> URIRef:
     return add_document(kg.graph(f"plan/{plan}"), f"plan-{plan}", plan, plan)
 
 
+def _accepted_in(kg: KnowledgeGraph, code: str, det: str) -> list[str]:
+    """The plans in which initiative ``code`` has a link to ``det`` confirmed from a suggestion."""
+    target = determinant_iri(det)
+    found = []
+    for key in plan_keys(kg):
+        g = kg.graph(f"plan/{key}")
+        for link in g.subjects(PROV.wasGeneratedBy, ACTIVITY):
+            initiative = g.value(link, RDF.subject)
+            if (g.value(link, RDF.object) == target
+                    and str(g.value(initiative, KG.code) or short(initiative)) == code):
+                found.append(key)
+    return found
+
+
 def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
     """Confirm one suggestion ``'A1:arbetsmiljo'``: add it to the plan's graph as a link.
 
     The link is ``kg:addresses``, reified with the matched text as its quote and a
     reason that names the keywords; it goes into the plan's own graph.  A choice
-    that is not a current suggestion is refused.
+    that is not a current suggestion is refused: with :class:`AlreadyAccepted` when
+    it was confirmed before, so a repeated accept can be told from a wrong one.
     """
     code, sep, det = choice.partition(":")
     if not sep or not code or not det:
@@ -118,6 +141,10 @@ def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggesti
     view = kg if plan is None else select_plan(kg, plan)
     rows = [s for s in suggestions(view) if s.initiative == code.strip() and s.determinant == det.strip()]
     if not rows:
+        done = _accepted_in(view, code.strip(), det.strip())
+        if done:
+            raise AlreadyAccepted(f"'{choice}' is already accepted in plan {', '.join(done)}, "
+                                  "so it is not among the suggestions any more")
         raise NotFoundError(f"'{choice}' is not among the suggestions (list them with kraftgraf suggest)")
     if len({s.plan for s in rows}) > 1:
         raise DataError(f"'{choice}' is in several plans ({', '.join(s.plan for s in rows)}); add --plan")

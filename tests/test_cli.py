@@ -121,6 +121,29 @@ def test_bad_input_is_one_line_and_exit_2_and_keeps_what_was_built(run, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+def test_click_usage_errors_are_one_line_and_exit_2_too(run):
+    from click.testing import CliRunner
+
+    as_typed = CliRunner().invoke(main, ["query", "overlaps", "--format", "xml"], prog_name="kraftgraf")
+    assert as_typed.exit_code == 2 and as_typed.stdout == ""
+    assert as_typed.stderr == ("Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', "
+                               "'csv'. (see 'kraftgraf query overlaps --help')\n")
+    one_line_error(run("query", "coverage", "--by", "nonsense"), "'nonsense' is not one of",
+                   "query coverage --help')")
+    one_line_error(run("query", "overlaps", "--threshold", 200), "0<=x<=100")
+    one_line_error(run("--nope"), "No such option '--nope'")
+    one_line_error(run("nope"), "No such command 'nope'")
+    one_line_error(run("query", "nope"), "No such command 'nope'", "query --help')")
+    one_line_error(run("stats", "--nope"), "No such option '--nope'", "stats --help')")
+    one_line_error(run("diff"), "Missing argument 'OLD'", "diff --help')")
+    one_line_error(run("neo4j", "push", "--batch-size", "x"), "'x' is not a valid integer", "neo4j push")
+    # help is still help, and still exit 0
+    for args in (["--help"], ["query", "--help"], ["query", "coverage", "--help"], ["--version"]):
+        result = run(*args)
+        assert result.exit_code == 0 and "Error" not in result.output, args
+    assert "Commands:" in run("query").output  # a bare group shows its help, not an error
+
+
 def test_a_store_from_the_synthetic_plan(run, tmp_path):
     assert run("synth", "--municipalities", 4, "--regions", 2, "--initiatives", 12,
                "-o", "small.ttl").exit_code == 0

@@ -136,3 +136,25 @@ def test_the_cli_prints_it_readably_and_as_json(files_pair, tmp_path, monkeypatc
     assert bad.exit_code == 2 and "missing.ttl: no such store file" in bad.stderr
     bad = run("diff", old, new, "--plan", "a", "--plan", "b", "--plan", "c")
     assert bad.exit_code == 2 and "at most twice" in bad.stderr
+
+
+def test_every_shape_puts_the_old_side_before_the_new(files_pair, tmp_path, monkeypatch):
+    import csv
+
+    monkeypatch.chdir(tmp_path)
+    run = lambda *a: CliRunner().invoke(main, [str(x) for x in a], catch_exceptions=False)  # noqa: E731
+    old, new = files_pair
+    result = run("diff", old, new, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert list(rows[0]) == ["section", "kind", "id", "initiative", "old", "new", "score", "why", "sources"]
+    reworded = next(r for r in rows if r["id"] == "A1-staten-1")
+    assert (reworded["old"], reworded["new"]) == (OLD_TEXT, NEW_TEXT)
+    added = next(r for r in rows if r["section"] == "added")
+    assert (added["old"], added["new"]) == ("", ADDED_TEXT)  # å ä kept
+    as_json = json.loads(run("diff", old, new, "--format", "json").stdout)
+    assert list(as_json["reworded"][0])[3:5] == ["old", "new"]
+    headers = [line.split() for line in run("diff", old, new).stdout.splitlines() if line.startswith("kind ")]
+    assert headers == [["kind", "id", "new"], ["kind", "id", "old"],
+                       ["kind", "id", "initiative", "old", "new"],
+                       ["kind", "id", "initiative", "old", "new", "score"]]

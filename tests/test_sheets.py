@@ -317,3 +317,33 @@ def test_a_reworded_commitment_with_a_law_change_is_pointed_out(run, tmp_path, s
     assert result.exit_code == 0
     assert ("note: commitment A2-staten-1 now says “Ny rad om finansiering”: the law change tied to "
             "its id may no longer fit") in result.output
+
+
+def test_an_edited_reason_of_a_curated_link_is_pointed_out_not_lost_silently(run, tmp_path, seed_template):
+    # The reasons of the links in data/law_links.csv and data/determinant_links.csv are curated:
+    # the import keeps them, so an edit in the column Motivering must say it was not taken.
+    folder, _ = seed_template
+    unchanged = run("import", folder / "plan.xlsx", "--dry-run")
+    assert unchanged.exit_code == 0 and "Motivering" not in unchanged.stderr
+    wb = openpyxl.load_workbook(folder / "plan.xlsx")
+    reasons = {}
+    for name in ("Lagar", "Bestämningsfaktorer"):
+        ws = wb[name]
+        reasons[name] = ws["D2"].value
+        ws["D2"] = "En egen motivering: åäö"
+    ws["D3"] = ws["D3"].value.replace(" ", "\n", 1)  # a line break in a cell is no edit
+    wb["Initiativlista"]["G2"] = "Ta fram det nya ramverket\nTydliggöra ansvarsfördelningen. Vem gör vad?"
+    wb.save(tmp_path / "reasons.xlsx")
+    assert run("build").exit_code == 0
+    result = run("import", "reasons.xlsx")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "Motivering" in line]
+    assert notes == [
+        "note: reasons.xlsx, sheet Lagar, row 2, column Motivering: the reason of A2-staten-1 → 2001:453 "
+        "is curated, so the file's is not taken (change it in data/law_links.csv)",
+        "note: reasons.xlsx, sheet Bestämningsfaktorer, row 2, column Motivering: the reason of A1 → ekonomi "
+        "is curated, so the file's is not taken (change it in data/determinant_links.csv)"]
+    assert "0 added, 0 dropped, 1 changed" in result.stdout  # the commitment, not the reasons
+    store = KnowledgeGraph.load(tmp_path / "kraftgraf-store.trig")
+    kept = {str(r) for r in store.dataset.objects(None, KG.reason)}
+    assert set(reasons.values()) <= kept and "En egen motivering: åäö" not in kept

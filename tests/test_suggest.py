@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from kraftgraf.graph.build import build
 from kraftgraf.ontology.vocab import KG, graph_iri, plan_item
 from kraftgraf.queries.keywords import read_rules
-from kraftgraf.queries.suggest import ACTIVITY, accept, suggestions
+from kraftgraf.queries.suggest import ACTIVITY, AlreadyAccepted, accept, suggestions
 
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
@@ -164,6 +164,31 @@ def test_the_cli_lists_and_accepts(tmp_path, monkeypatch, data_dir):
     wrong = run("suggest", "--accept", "E1:boende")
     assert wrong.exit_code == 2 and "not among the suggestions" in wrong.stderr
     assert run("suggest", "--plan", "nope").exit_code == 2
+
+
+def test_accepting_twice_says_it_is_already_accepted_and_writes_nothing(tmp_path, monkeypatch, data_dir):
+    kg = build(data_dir=data_dir)
+    accept(kg, "E1:utbildning")
+    with pytest.raises(AlreadyAccepted, match="'E1:utbildning' is already accepted in plan kraftsamling"):
+        accept(kg, "E1:utbildning")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
+    run = lambda *a: CliRunner().invoke(main, [str(x) for x in a], catch_exceptions=False)  # noqa: E731
+    assert run("build", "--data", data_dir).exit_code == 0
+    assert run("suggest", "--accept", "E1:utbildning").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    before = store.read_bytes()
+    again = run("suggest", "--accept", "E1:utbildning")
+    assert again.exit_code == 0, again.output
+    assert again.stderr.splitlines() == [
+        "note: 'E1:utbildning' is already accepted in plan kraftsamling-2019, "
+        "so it is not among the suggestions any more"]
+    assert again.stdout == "" and store.read_bytes() == before
+    # with a new one beside it, the new one is written and the repeat is a note
+    both = run("suggest", "--accept", "E1:utbildning", "--accept", "I2:digitalisering")
+    assert both.exit_code == 0, both.output
+    assert "accepted I2 → digitalisering" in both.stdout and "E1" not in both.stdout
+    assert "already accepted" in both.stderr
 
 
 def test_an_english_initiative_is_matched_by_the_english_keywords(tmp_path):
