@@ -59,7 +59,8 @@ class Commitments:
         self._several = defaultdict(list)  # commitment -> (source, quote), for those with more than one
         if len(last) < len(rows):
             for r in rows:
-                self._several[r["commitment"]].append((r["source"], r["quote"]))
+                if r["quote"] is not None:
+                    self._several[r["commitment"]].append((r["source"], r["quote"]))
         own = [" " + normalise(backend.label(a)) + " " for a in self.actors]
         words = [_without(normalise(r["text"]), own[a]) for r, a in zip(one, self.actor.tolist())]
         self.index = TextIndex(words)
