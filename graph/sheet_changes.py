@@ -27,13 +27,14 @@ _KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiativ
 
 @dataclass(frozen=True)
 class Change:
-    """One item added (+), dropped (-) or changed (~)."""
+    """One item added (+) or dropped (-), or one way an item changed (~); ``line`` says it in words."""
 
     op: str
     kind: str
     code: str
     text: str
     was: str = ""
+    line: str = ""
 
 
 def _plain(term):
@@ -66,48 +67,161 @@ def _tail(node) -> str:
 
 
 def _code(g: Graph, node) -> str:
-    """An item's id; a link (a reified statement) is named by what it links."""
+    """An item's id; a link (a reified statement) is named by what it links, to sort by it."""
     if (node, RDF.type, RDF.Statement) in g:
-        p = str(g.value(node, RDF.predicate)).rsplit("#", 1)[-1]
-        return f"{_tail(g.value(node, RDF.subject))} {p} {_tail(g.value(node, RDF.object))}"
+        return f"{_tail(g.value(node, RDF.subject))} {_tail(g.value(node, RDF.object))}"
     return _tail(node)
-
-
-def _text(g: Graph, node) -> str:
-    return str(g.value(node, RDFS.label) or g.value(node, KG.text) or g.value(node, KG.reason) or "")
 
 
 def _items(g: Graph) -> dict:
     return {node: kind for cls, kind in _KINDS.items() for node in g.subjects(RDF.type, cls)}
 
 
-def changes(old: Graph, new: Graph) -> list[Change]:
-    """The items of ``new`` that ``old`` lacks or says otherwise, and those ``new`` dropped."""
+# The sheet's own words for where a change sits, beside the item it is in.
+_COLUMN = {"goal": "Målsättning", "focus area": "Fokusområde", "initiative": "Initiativ",
+           "outcome": "Åtaganden", "actor": "Aktörer"}
+_TEXT = {RDFS.label, SKOS.prefLabel, KG.text}  # one text, which a node may say up to three ways
+_PLACE = {KG.inFocusArea: "focus area", KG.partOf: "goal", KG.toInitiative: "initiative",
+          KG.byActor: "actor"}
+_LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law"}
+
+
+class _Words:
+    """How the diff names an item of ``g``: by the sheet's ids and the store's labels."""
+
+    def __init__(self, g: Graph, label):
+        self.g, self.label = g, label
+        self.kinds = _items(g)
+
+    def ref(self, node) -> str:
+        """'initiative 1.1', 'commitment A2-staten-1', 'goal 2'."""
+        return f"{self.kinds.get(node, 'item')} {_tail(node)}"
+
+    def actor(self, commitment) -> str:
+        """The commitment's actor as the sheet heads its column."""
+        column = self.g.value(commitment, KG.column)
+        return str(column) if column else self.label(self.g.value(commitment, KG.byActor))
+
+    def item(self, node, kind: str) -> str:
+        """The item itself, e.g. 'outcome 2 of initiative 1.1' or 'commitment A1-staten-1 by Staten'."""
+        g = self.g
+        if kind == "outcome":
+            n = _tail(node).rpartition("-")[2]
+            return f"outcome {n} of {self.ref(g.value(None, KG.hasOutcome, node))}"
+        if kind == "commitment":
+            return f"commitment {_tail(node)} by {self.actor(node)}"
+        if kind == "open commitment":
+            return f"an open commitment for {self.actor(node)} in {self.ref(g.value(node, KG.toInitiative))}"
+        if kind == "link":
+            target, p = g.value(node, RDF.object), g.value(node, RDF.predicate)
+            return (f"a link from {self.ref(g.value(node, RDF.subject))} to "
+                    f"{_LINK_TARGET.get(p, 'item')} “{self.label(target)}”")
+        return self.ref(node)
+
+    def text(self, node) -> str:
+        g = self.g
+        return str(g.value(node, RDFS.label) or g.value(node, KG.text) or g.value(node, KG.reason) or "")
+
+    def where(self, kind: str) -> str:
+        return f" ({_COLUMN[kind]})" if kind in _COLUMN else ""
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”" if text else "nothing"
+
+
+def _added(w: _Words, node, kind: str) -> str:
+    """An item added or dropped, e.g. 'initiative J1 in focus area I (Initiativ): “Ett nytt initiativ”'."""
+    what = w.item(node, kind)
+    if kind == "initiative":
+        what += f" in {w.ref(w.g.value(node, KG.inFocusArea))}"
+    elif kind == "focus area":
+        what += f" in {w.ref(w.g.value(node, KG.partOf))}"
+    text = w.text(node) if kind != "link" else ""
+    return f"{what}{w.where(kind)}" + (f": {_quoted(text)}" if text else "")
+
+
+def _changed(old: _Words, new: _Words, node, kind: str, diff: set) -> list[tuple[str, str, str]]:
+    """(line, old text, new text) for each way ``node`` changed: its text, its place, anything else."""
+    out, predicates = [], {p for p, _ in diff}
+    what = new.item(node, kind)
+    if predicates & (_TEXT | {KG.reason}):
+        was, now = old.text(node), new.text(node)
+        if kind in ("goal", "focus area", "initiative", "actor"):
+            line = f"the name of {what}{new.where(kind)}: {_quoted(was)} → {_quoted(now)}"
+        elif kind == "link":
+            line = f"the reason for {what} (Motivering): {_quoted(was)} → {_quoted(now)}"
+        else:
+            line = f"{what}{new.where(kind)}: {_quoted(was)} → {_quoted(now)}"
+        if was == now:  # the same words in another language tag, or said one way fewer
+            line = f"{what}{new.where(kind)}: the same text, tagged or stated otherwise"
+        out.append((line, was, now))
+    for p, place in _PLACE.items():
+        if p in predicates:
+            before, after = old.g.value(node, p), new.g.value(node, p)
+            out.append((f"{what} moved from {place} {_tail(before)} to {place} {_tail(after)}"
+                        f"{new.where(place)}", "", ""))
+    rest = predicates - _TEXT - {KG.reason} - set(_PLACE)
+    if rest:
+        names = ", ".join(sorted(_tail(str(p).rsplit("#", 1)[-1]) for p in rest))
+        out.append((f"{what}: facts the sheet does not show ({names})", "", ""))
+    return out
+
+
+def _owned(node, diff: set, moved: set, links: dict) -> set:
+    """The pairs of ``diff`` that an item added or dropped already says: an outcome, a link."""
+    out = set()
+    for p, o in diff:
+        if p == KG.hasOutcome and o in moved:
+            out.add((p, o))
+        elif links.get((node, p, o)) in moved:
+            out.add((p, o))
+    return out
+
+
+def _links(*graphs: Graph) -> dict:
+    """(subject, predicate, object) -> the reified statement that stands for it."""
+    return {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)): st
+            for g in graphs for st in g.subjects(RDF.type, RDF.Statement)}
+
+
+def changes(old: Graph, new: Graph, label=None) -> list[Change]:
+    """The items of ``new`` that ``old`` lacks or says otherwise, and those ``new`` dropped.
+
+    Each change is counted once: an added outcome or link is not also a change of the
+    initiative it hangs on.  ``label`` names a link's target (a determinant, a law);
+    without it, the target's id.
+    """
+    label = label or _tail
     before, after = _items(old), _items(new)
-    out = []
+    was, now = _Words(old, label), _Words(new, label)
+    moved = set(before) ^ set(after)
+    links = _links(old, new)
+    out = [Change("+", kind, _code(new, node), now.text(node), line=_added(now, node, kind))
+           for node, kind in after.items() if node not in before]
+    out += [Change("-", kind, _code(old, node), was.text(node), line=_added(was, node, kind))
+            for node, kind in before.items() if node not in after]
     for node, kind in after.items():
-        if node not in before:
-            out.append(Change("+", kind, _code(new, node), _text(new, node)))
-        elif facts(old, node) != facts(new, node):
-            was, now = _text(old, node), _text(new, node)
-            if was == now:
-                what = sorted({str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-                               for p, _ in facts(old, node) ^ facts(new, node)})
-                was, now = "", f"{now} (changed: {', '.join(what)})"
-            out.append(Change("~", kind, _code(new, node), now, was))
-    out += [Change("-", kind, _code(old, node), _text(old, node)) for node, kind in before.items()
-            if node not in after]
+        if node in before:
+            diff = facts(old, node) ^ facts(new, node)
+            diff -= _owned(node, diff, moved, links)
+            out += [Change("~", kind, _code(new, node), text, prior, line)
+                    for line, prior, text in _changed(was, now, node, kind, diff)]
     order = list(_KINDS.values())
-    return sorted(out, key=lambda c: (order.index(c.kind), c.code, c.op))
+    return sorted(out, key=lambda c: (order.index(c.kind), c.code, "+~-".index(c.op), c.line))
+
+
+_OPS = {"+": "added", "-": "dropped", "~": "changed"}
 
 
 def describe(found: list[Change]) -> list[str]:
-    """The changes as lines a person reads: '+ initiative A4: …', '~ commitment …: “old” → “new”'."""
-    lines = []
-    for c in found:
-        text = f"“{c.was}” → “{c.text}”" if c.was else c.text
-        text = text.replace("\r", "").replace("\n", " ⏎ ")  # one line per change
-        lines.append(f"{c.op} {c.kind} {c.code}: {text}")
+    """The changes as lines a person reads, one a change, then how many of each.
+
+    'added: initiative J1 in focus area I (Initiativ): “Ett nytt initiativ”',
+    'changed: commitment A1-staten-1 by Staten: “old” → “new”', …, '1 added, 0 dropped, 1 changed'.
+    """
+    lines = [f"{_OPS[c.op]}: {c.line}".replace("\r", "").replace("\n", " ⏎ ")  # one line a change
+             for c in found]
     counts = {op: sum(c.op == op for c in found) for op in "+-~"}
     summary = f"{counts['+']} added, {counts['-']} dropped, {counts['~']} changed"
     return [*lines, summary if found else "no changes"]

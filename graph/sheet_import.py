@@ -16,18 +16,18 @@ import pyoxigraph as ox
 from kraftgraf.graph.sheet_merge import merge
 from kraftgraf.graph.sheet_rows import plan_graph_name, plan_keys
 from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.loaders.sheet import read_plan
+from kraftgraf.loaders.sheet import SheetPlan, read_plan
 from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet_io import read_workbook
-from kraftgraf.loaders.sheet_layout import DETERMINANT_SHEET, LAW_SHEET
+from kraftgraf.loaders.sheet_layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
 from kraftgraf.loaders.sheet_side import Known
 from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, plan_iri
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
 
-__all__ = ["SheetImport", "import_sheet", "known_outside", "apply"]
+__all__ = ["SheetImport", "import_sheet", "known_outside", "order_actor_columns", "apply"]
 
 KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 
@@ -102,6 +102,28 @@ def _reasons_kept(known: Known, links: list[tuple]) -> list[str]:
     return notes
 
 
+def order_actor_columns(g: Graph, sheet: SheetPlan) -> None:
+    """Keep the sheet's order of its actor columns: ``kg:order`` on each column's actor in ``g``.
+
+    Only when the template's own rule (:func:`actor_column_rank`) would not give that
+    order back, so a plan in the memo's order (the seed) gets no triples it did not have.
+    """
+    columns = sorted(sheet.actors, key=lambda h: sheet.headers[h].index)
+    for header in columns:
+        g.remove((actor_iri(sheet.actors[header].id), KG.order, None))  # an order the old graph had
+    first = {}
+    for row in sheet.initiatives:
+        for header in columns:
+            actor = sheet.actors[header].id
+            if header not in first and (actor in row.commitments or actor in row.open):
+                first[header] = row.order
+    shown = [h for h in columns if h in first]  # a column without a cell is not in the template
+    if shown == sorted(shown, key=lambda h: actor_column_rank(sheet.actors[h].id, first[h], h)):
+        return
+    for n, header in enumerate(columns):
+        g.add((actor_iri(sheet.actors[header].id), KG.order, Literal(n, datatype=XSD.integer)))
+
+
 def _ox_graph(name: str) -> ox.NamedNode:
     return ox.NamedNode(str(graph_iri(name)))
 
@@ -137,6 +159,7 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     sheet = read_plan(wb, known, actor_columns)
     new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links)
     merge(new, old, plan_iri(key))
+    order_actor_columns(new, sheet)
     result = SheetImport(key, new, old, name, list(wb.notes), len(sheet.initiatives),
                          len(set(new.subjects(RDF.type, KG.Commitment))))
     given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))

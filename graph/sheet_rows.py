@@ -17,6 +17,7 @@ from kraftgraf.loaders.sheet_layout import (
     PLAN_COLUMNS,
     PLAN_SHEET,
     SIDE_COLUMNS,
+    actor_column_rank,
 )
 from kraftgraf.ontology.vocab import ELI, KG, graph_iri, plan_iri
 from rdflib import RDF, RDFS, URIRef
@@ -103,10 +104,9 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
             if actor not in headers:
                 headers[actor] = _header(kg, actor, g.value(c, KG.column), set(headers.values()))
     first = {a: min(order(i) for i in initiatives if a in cells[i]) for a in headers}
-    defaults = list(DEFAULT_ACTOR_COLUMNS.values())
-    actors = sorted(headers, key=lambda a: (_tail(a) not in defaults,
-                                            defaults.index(_tail(a)) if _tail(a) in defaults else 0,
-                                            first[a], headers[a]))
+    stored = {a: g.value(a, KG.order) for a in headers}  # the imported sheet's order, if it needed one
+    actors = sorted(headers, key=lambda a: (stored[a] is None, int(stored[a] or 0),
+                                            actor_column_rank(_tail(a), first[a], headers[a])))
     plan_rows = [[*PLAN_COLUMNS, *(headers[a] for a in actors)]]
     for i in initiatives:
         focus = g.value(i, KG.inFocusArea)

@@ -62,7 +62,7 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
                f"{result.commitments} commitments")
-    found = changes(result.old, result.graph)
+    found = changes(result.old, result.graph, kg.label)
     for line in describe(found):
         click.echo(line)
     for warning in link_warnings(kg.dataset, found):

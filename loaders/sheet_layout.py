@@ -13,7 +13,7 @@ import re
 
 __all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "SHEETS", "PLAN_COLUMNS",
            "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL", "ID_PATTERN",
-           "lines", "heading", "csv_escape", "csv_unescape", "csv_sibling"]
+           "actor_column_rank", "lines", "heading", "csv_escape", "csv_unescape", "csv_sibling"]
 
 PLAN_SHEET = "Initiativlista"
 ACTOR_SHEET = "Aktörer"
@@ -35,6 +35,19 @@ DEFAULT_ACTOR_COLUMNS = {
     "Staten": "staten",
     "Civilsamhället": "civilsamhallet",
 }
+
+
+
+def actor_column_rank(actor: str, first: int, header: str) -> tuple:
+    """Where an actor's column goes when the plan stores no order of its own.
+
+    The memo's three come first, in the memo's order; then by the first row with a
+    cell of the actor's, then by header.  The import stores an order only when this
+    would not give the sheet's back, so the seed plan's graph needs none.
+    """
+    defaults = list(DEFAULT_ACTOR_COLUMNS.values())
+    return (actor not in defaults, defaults.index(actor) if actor in defaults else 0, first, header)
+
 
 OPEN_MARK = "…"
 MAX_CELL = 32767  # the most characters a spreadsheet cell holds

@@ -96,10 +96,10 @@ def test_an_edited_cell_is_a_change_with_the_cell_as_source(run, seed_template, 
     before = store.read_bytes()
     dry = run("import", "edited.xlsx", "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "~ commitment A1-staten-1: “Ta fram det nya ramverket samt bidra med faktorer” → " \
-           "“Ta fram det nya ramverket”" in dry.stdout
-    assert "+ initiative J1: Ett nytt initiativ" in dry.stdout
-    assert "+ open commitment J1-kommuner-och-regioner: …" in dry.stdout
+    assert "changed: commitment A1-staten-1 by Staten: “Ta fram det nya ramverket samt bidra med " \
+           "faktorer” → “Ta fram det nya ramverket”" in dry.stdout
+    assert "added: initiative J1 in focus area I (Initiativ): “Ett nytt initiativ”" in dry.stdout
+    assert "added: an open commitment for SKL/Kommuner/Regioner in initiative J1: “…”" in dry.stdout
     assert "4 added, 0 dropped, 1 changed" in dry.stdout
     assert store.read_bytes() == before
     assert run("import", "edited.xlsx").exit_code == 0

@@ -100,3 +100,15 @@ def test_the_who_plan_round_trips_through_its_own_template(who_store, tmp_path):
     for triple in KnowledgeGraph.load(copy).graph("plan/who-2013"):
         after.add(triple)
     assert isomorphic(before, after)
+
+
+def test_the_template_keeps_the_actor_columns_in_the_plans_own_order(who_store, tmp_path):
+    # the fixture's order is not alphabetical: Member States, Secretariat, then the partners
+    out = tmp_path / "who.csv"
+    result = CliRunner().invoke(main, ["template", "-o", str(out), "--plan", "who-2013",
+                                       "--store", str(who_store)])
+    assert result.exit_code == 0, result.output
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert header[5:] == list(ACTORS)
+    actors = (tmp_path / "who.aktorer.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert [line.split(";")[2] for line in actors] == list(ACTORS)
