@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kraftgraf.loaders.sheet_side import ACTOR_KINDS
+from kraftgraf.graph.sheet_wording import KINDS, Words, added_line, changed_lines, items, tail
 from kraftgraf.ontology.vocab import KG, PROV
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS, XSD
 
 __all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe", "link_warnings"]
@@ -20,9 +20,6 @@ __all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe"
 # What a node's sources are, rather than its facts.
 PROVENANCE = frozenset({PROV.wasDerivedFrom, KG.column, SKOS.altLabel})
 _NOT_FACTS = PROVENANCE | {KG.order}
-_KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative",
-          KG.Outcome: "outcome", KG.Commitment: "commitment", KG.OpenCommitment: "open commitment",
-          KG.Actor: "actor", **{KG[kind]: "actor" for kind in ACTOR_KINDS}, RDF.Statement: "link"}
 
 
 @dataclass(frozen=True)
@@ -62,110 +59,11 @@ def facts_graph(g: Graph) -> Graph:
     return out
 
 
-def _tail(node) -> str:
-    return str(node).rsplit("/", 1)[-1]
-
-
 def _code(g: Graph, node) -> str:
     """An item's id; a link (a reified statement) is named by what it links, to sort by it."""
     if (node, RDF.type, RDF.Statement) in g:
-        return f"{_tail(g.value(node, RDF.subject))} {_tail(g.value(node, RDF.object))}"
-    return _tail(node)
-
-
-def _items(g: Graph) -> dict:
-    return {node: kind for cls, kind in _KINDS.items() for node in g.subjects(RDF.type, cls)}
-
-
-# The sheet's own words for where a change sits, beside the item it is in.
-_COLUMN = {"goal": "Målsättning", "focus area": "Fokusområde", "initiative": "Initiativ",
-           "outcome": "Åtaganden", "actor": "Aktörer"}
-_TEXT = {RDFS.label, SKOS.prefLabel, KG.text}  # one text, which a node may say up to three ways
-_PLACE = {KG.inFocusArea: "focus area", KG.partOf: "goal", KG.toInitiative: "initiative",
-          KG.byActor: "actor"}
-_LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law"}
-
-
-class _Words:
-    """How the diff names an item of ``g``: by the sheet's ids and the store's labels."""
-
-    def __init__(self, g: Graph, label):
-        self.g, self.label = g, label
-        self.kinds = _items(g)
-
-    def ref(self, node) -> str:
-        """'initiative 1.1', 'commitment A2-staten-1', 'goal 2'."""
-        return f"{self.kinds.get(node, 'item')} {_tail(node)}"
-
-    def actor(self, commitment) -> str:
-        """The commitment's actor as the sheet heads its column."""
-        column = self.g.value(commitment, KG.column)
-        return str(column) if column else self.label(self.g.value(commitment, KG.byActor))
-
-    def item(self, node, kind: str) -> str:
-        """The item itself, e.g. 'outcome 2 of initiative 1.1' or 'commitment A1-staten-1 by Staten'."""
-        g = self.g
-        if kind == "outcome":
-            n = _tail(node).rpartition("-")[2]
-            return f"outcome {n} of {self.ref(g.value(None, KG.hasOutcome, node))}"
-        if kind == "commitment":
-            return f"commitment {_tail(node)} by {self.actor(node)}"
-        if kind == "open commitment":
-            return f"an open commitment for {self.actor(node)} in {self.ref(g.value(node, KG.toInitiative))}"
-        if kind == "link":
-            target, p = g.value(node, RDF.object), g.value(node, RDF.predicate)
-            return (f"a link from {self.ref(g.value(node, RDF.subject))} to "
-                    f"{_LINK_TARGET.get(p, 'item')} “{self.label(target)}”")
-        return self.ref(node)
-
-    def text(self, node) -> str:
-        g = self.g
-        return str(g.value(node, RDFS.label) or g.value(node, KG.text) or g.value(node, KG.reason) or "")
-
-    def where(self, kind: str) -> str:
-        return f" ({_COLUMN[kind]})" if kind in _COLUMN else ""
-
-
-def _quoted(text: str) -> str:
-    return f"“{text}”" if text else "nothing"
-
-
-def _added(w: _Words, node, kind: str) -> str:
-    """An item added or dropped, e.g. 'initiative J1 in focus area I (Initiativ): “Ett nytt initiativ”'."""
-    what = w.item(node, kind)
-    if kind == "initiative":
-        what += f" in {w.ref(w.g.value(node, KG.inFocusArea))}"
-    elif kind == "focus area":
-        what += f" in {w.ref(w.g.value(node, KG.partOf))}"
-    text = w.text(node) if kind != "link" else ""
-    return f"{what}{w.where(kind)}" + (f": {_quoted(text)}" if text else "")
-
-
-def _changed(old: _Words, new: _Words, node, kind: str, diff: set) -> list[tuple[str, str, str]]:
-    """(line, old text, new text) for each way ``node`` changed: its text, its place, anything else."""
-    out, predicates = [], {p for p, _ in diff}
-    what = new.item(node, kind)
-    if predicates & (_TEXT | {KG.reason}):
-        was, now = old.text(node), new.text(node)
-        if kind in ("goal", "focus area", "initiative", "actor"):
-            line = f"the name of {what}{new.where(kind)}: {_quoted(was)} → {_quoted(now)}"
-        elif kind == "link":
-            line = f"the reason for {what} (Motivering): {_quoted(was)} → {_quoted(now)}"
-        else:
-            line = f"{what}{new.where(kind)}: {_quoted(was)} → {_quoted(now)}"
-        if was == now:  # the same words in another language tag, or said one way fewer
-            line = f"{what}{new.where(kind)}: the same text, tagged or stated otherwise"
-        out.append((line, was, now))
-    for p, place in _PLACE.items():
-        if p in predicates:
-            before, after = old.g.value(node, p), new.g.value(node, p)
-            out.append((f"{what} moved from {place} {_tail(before)} to {place} {_tail(after)}"
-                        f"{new.where(place)}", "", ""))
-    rest = predicates - _TEXT - {KG.reason} - set(_PLACE)
-    if rest:
-        names = ", ".join(sorted(_tail(str(p).rsplit("#", 1)[-1]) for p in rest))
-        out.append((f"{what}: facts the sheet does not show ({names})", "", ""))
-    return out
+        return f"{tail(g.value(node, RDF.subject))} {tail(g.value(node, RDF.object))}"
+    return tail(node)
 
 
 def _owned(node, diff: set, moved: set, links: dict) -> set:
@@ -192,22 +90,22 @@ def changes(old: Graph, new: Graph, label=None) -> list[Change]:
     initiative it hangs on.  ``label`` names a link's target (a determinant, a law);
     without it, the target's id.
     """
-    label = label or _tail
-    before, after = _items(old), _items(new)
-    was, now = _Words(old, label), _Words(new, label)
+    label = label or tail
+    before, after = items(old), items(new)
+    was, now = Words(old, label), Words(new, label)
     moved = set(before) ^ set(after)
     links = _links(old, new)
-    out = [Change("+", kind, _code(new, node), now.text(node), line=_added(now, node, kind))
+    out = [Change("+", kind, _code(new, node), now.text(node), line=added_line(now, node, kind))
            for node, kind in after.items() if node not in before]
-    out += [Change("-", kind, _code(old, node), was.text(node), line=_added(was, node, kind))
+    out += [Change("-", kind, _code(old, node), was.text(node), line=added_line(was, node, kind))
             for node, kind in before.items() if node not in after]
     for node, kind in after.items():
         if node in before:
             diff = facts(old, node) ^ facts(new, node)
             diff -= _owned(node, diff, moved, links)
             out += [Change("~", kind, _code(new, node), text, prior, line)
-                    for line, prior, text in _changed(was, now, node, kind, diff)]
-    order = list(_KINDS.values())
+                    for line, prior, text in changed_lines(was, now, node, kind, diff)]
+    order = list(KINDS.values())
     return sorted(out, key=lambda c: (order.index(c.kind), c.code, "+~-".index(c.op), c.line))
 
 
@@ -236,6 +134,6 @@ def link_warnings(links: Graph, found: list[Change]) -> list[str]:
     held: dict[str, set[str]] = {}
     for prop, what in ((KG.requiresChangeTo, "law change"), (KG.addresses, "determinant links")):
         for subject in links.subjects(prop, None):
-            held.setdefault(_tail(subject), set()).add(what)
+            held.setdefault(tail(subject), set()).add(what)
     return [f"{c.kind} {c.code} now says “{c.text[:60]}”: the {' and the '.join(sorted(held[c.code]))} "
             "tied to its id may no longer fit" for c in found if c.op == "~" and c.was and c.code in held]
