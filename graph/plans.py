@@ -27,7 +27,7 @@ from kraftgraf.ontology.vocab import graph_iri, slug
 from kraftgraf.errors import DataError, NotFoundError
 
 __all__ = ["PLAN_GRAPHS", "plan_keys", "plans_dropped", "check_key", "select_plan", "add_plan",
-           "add_to_store", "shared_nodes"]
+           "add_to_store", "shared_nodes", "all_plans"]
 
 PLAN_GRAPHS = str(graph_iri("plan/"))  # every plan's graph IRI starts with this
 
@@ -128,3 +128,26 @@ def shared_nodes(kg: KnowledgeGraph, key: str) -> dict[str, int]:
     # Both terms are written by pyoxigraph, so the key never reaches the text raw.
     text = _SHARED.format(plan=plan_graph_name(kg, key), plans=ox.Literal(PLAN_GRAPHS))
     return {row["other"].value[len(PLAN_GRAPHS):]: int(row["n"].value) for row in kg.store.query(text)}
+
+
+def _once(quads):
+    seen = set()
+    for quad in quads:
+        if quad.triple not in seen:
+            seen.add(quad.triple)
+            yield quad
+
+
+def all_plans(kg: KnowledgeGraph) -> KnowledgeGraph:
+    """``kg`` with every triple once, in the first graph that holds it, for questions over all plans.
+
+    Oxigraph's union of graphs repeats a triple once for every graph that holds
+    it, so two plans that share nodes (two versions of one plan) made every join
+    count their common facts twice: a law row came back 32 times.  A store with
+    one plan is returned as it is.
+    """
+    if len(plan_keys(kg)) < 2:
+        return kg
+    view = KnowledgeGraph()
+    view.store.bulk_extend(_once(kg.store))
+    return view

@@ -135,9 +135,11 @@ def main():
 def _name_the_store(*_results, **_options):
     # After the answer, not before it: a mistake stays one line, and the note does not
     # sit between a table's header and its rows on a terminal.
-    store = click.get_current_context().meta.get("kraftgraf.store")
-    if store is not None:
-        click.echo(f"(store: {store})", err=True)
+    meta = click.get_current_context().meta
+    if meta.get("kraftgraf.store") is not None:
+        click.echo(f"(store: {meta['kraftgraf.store']})", err=True)
+    if meta.get("kraftgraf.note") is not None:
+        click.echo(meta["kraftgraf.note"], err=True)
 
 
 @main.command()

@@ -57,6 +57,8 @@ class Source:
             if not kg.has_plan():
                 raise DataError(f"{self.store_path or 'the store'} holds no plan (no initiative): build one "
                                 "with 'kraftgraf build', or pass --store a store that has one")
+            if click.get_current_context().meta.get("kraftgraf.plan") is None:
+                kg = _all_plans(kg)
             yield kg
             return
         from kraftgraf.queries.cypher_backend import neo4j_backend
@@ -69,6 +71,18 @@ class Source:
             yield neo4j_backend(driver, self.database)
         finally:
             driver.close()
+
+
+def _all_plans(kg):
+    """Without --plan: all the store's plans, each fact once, and a note that the rows mix them."""
+    from kraftgraf.graph.plans import all_plans, plan_keys
+
+    keys = plan_keys(kg)
+    if len(keys) > 1:
+        click.get_current_context().meta["kraftgraf.note"] = (
+            f"note: this answer reads the store's {len(keys)} plans together ({', '.join(keys)}), and its "
+            "rows do not say which plan they come from; ask one with --plan KEY")
+    return all_plans(kg)
 
 
 def backend_option(func):

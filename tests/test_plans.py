@@ -170,8 +170,19 @@ def test_the_cli_adds_a_plan_and_asks_each_plan(run, tmp_path, later_file):
         "note: 387 of plan-2024's nodes have the same IRIs as nodes of kraftsamling-2019: the store holds "
         "two versions of them, and a query without --plan sees both; ask one with --plan, or compare them "
         "with 'kraftgraf query compare kraftsamling-2019 plan-2024'"]
-    rows = json.loads(run("query", "unowned", "--plan", "plan-2024", "--format", "json").stdout)
+    one = run("query", "unowned", "--plan", "plan-2024", "--format", "json")
+    rows = json.loads(one.stdout)
     assert "J1" in {r["code"] for r in rows["unowned"]}
+    # Asked of both plans at once, the answer says that its rows mix them; of one, it does not.
+    mixed = "note: this answer reads the store's 2 plans together (kraftsamling-2019, plan-2024)"
+    assert mixed not in one.stderr
+    laws = run("query", "laws", "--format", "json")
+    assert laws.stderr.splitlines()[-1].startswith(mixed)
+    # The two plans share every node but J1's; each fact counts once, so the law rows of both
+    # together are the seed plan's (plan-2024 has no law of its own): no row repeats.
+    seed_laws = json.loads(run("query", "laws", "--plan", SEED, "--format", "json").stdout)
+    assert json.loads(laws.stdout) == seed_laws
+    assert run("trace", "Staten").stderr.splitlines()[-1].startswith(mixed)
     rows = json.loads(run("query", "unowned", "--plan", SEED, "--format", "json").stdout)
     assert "J1" not in {r["code"] for r in rows["unowned"]}
     traced = json.loads(run("trace", "boende", "--plan", "plan-2024", "--format", "json").stdout)
