@@ -31,3 +31,17 @@ def test_it_holds_the_counts_the_images_and_the_gap_tables(page):
     for code in ("C4", "C5", "C6", "H3", "I4", "I5"):
         assert f"<td>{code}</td>" in page
     assert "Socialtjänstlag (2001:453)" in page and "2025:400" in page
+
+
+def test_two_versions_of_one_plan_give_the_same_gap_tables(page, tmp_path, monkeypatch):
+    # An exported copy of the seed plan added beside it shares every node: the report of
+    # both reads each fact once, so its tables are the seed's (only the counts' plan list differs).
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args in (["build"], ["export", "--format", "ttl", "-o", "copy.ttl"],
+                 ["build", "--add", "--plan", "copy.ttl", "--plan-key", "kopia"],
+                 ["report", "-o", "both.html"]):
+        assert runner.invoke(main, args).exit_code == 0, args
+    both = (tmp_path / "both.html").read_text(encoding="utf-8")
+    law = "Socialtjänstlag (2001:453)"
+    assert both.count("<tr") == page.count("<tr") and both.count(law) == page.count(law) > 0
