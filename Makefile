@@ -12,7 +12,7 @@ lint:
 
 # Regenerate the plan the package ships from the seed memo.
 plan:
-	$(PY) -c "import sys; from kraftgraf.graph.build import plan_turtle; \
+	$(PY) -c "import sys; from kraftgraf.graph.store.build import plan_turtle; \
 	open('data/kraftsamling-2019.ttl', 'w', encoding='utf-8').write(plan_turtle(sys.argv[1]))" $(MEMO)
 
 bench:

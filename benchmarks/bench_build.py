@@ -13,7 +13,7 @@ written as N-Triples and Turtle, it times:
   for the national plan `build(plan_file=path)` (`kraftgraf build --plan`: the
   ontology and curated facts too),
 - `kg.projection()` (the networkx view),
-- the Turtle and N-Triples exports (`kraftgraf.graph.exports`), beside a bare
+- the Turtle and N-Triples exports (`kraftgraf.graph.exporters.rdf`), beside a bare
   `Store.dump` of the same triples,
 
 and reports each time as a ratio to pyoxigraph's bulk load and to rdflib's
@@ -35,11 +35,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pyoxigraph as ox
-from kraftgraf.graph.build import build
-from kraftgraf.graph.exports import write_ntriples, write_turtle
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.graph.synth import write_synth
 from rdflib import Graph
+
+from kraftgraf.graph.exporters.rdf import write_ntriples, write_turtle
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.synth import write_synth
 
 NATIONAL = dict(municipalities=290, regions=21, initiatives=1000, seed=1)
 QUICK = dict(municipalities=20, regions=3, initiatives=60, seed=1)

@@ -16,15 +16,16 @@ import json
 import sys
 import tempfile
 from functools import partial
-from importlib import import_module
 from pathlib import Path
 
 from bench_build import NATIONAL, QUICK, arguments, timed
 from bench_queries import QUERIES
-from kraftgraf.graph.build import build
-from kraftgraf.graph.neo4j_props import push_graph
-from kraftgraf.graph.synth import write_synth
+
+from kraftgraf.graph.neo4j.props import push_graph
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import write_synth
 from kraftgraf.queries.cypher_backend import falkordb_backend
+from kraftgraf.queries.registry import question
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from cypher_engines import FalkorDBServer, push_to_falkordb  # noqa: E402  (the tests' FalkorDB)
@@ -45,7 +46,7 @@ def main() -> None:
             print(f"push into FalkorDB: {pushed} rows in {seconds:.1f} s", flush=True)
             rows.append({"step": "push", "rows": pushed, "seconds": round(seconds, 2)})
             for module, options in QUERIES:
-                sections = import_module(f"kraftgraf.queries.{module}").sections
+                sections = question(module).ask
                 cypher, served = timed(1, partial(sections, falkordb_backend(graph), **options))
                 embedded, kept = timed(1, partial(sections, kg, **options))
                 name = " ".join([module, *(f"--{k} {v}" for k, v in options.items())])

@@ -29,14 +29,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from bench_build import NATIONAL, QUICK, arguments, timed
-from kraftgraf.graph.build import build
-from kraftgraf.graph.exports import write_ntriples
-from kraftgraf.graph.neo4j_props import push_graph
-from kraftgraf.graph.neo4j_sync import plan_push
-from kraftgraf.graph.synth import write_synth
 from rdflib import Graph
 
-from kraftgraf.registry import EXPORTERS, exporter
+from kraftgraf.graph.exporters import EXPORTERS, exporter
+from kraftgraf.graph.exporters.rdf import write_ntriples
+from kraftgraf.graph.neo4j.props import push_graph
+from kraftgraf.graph.neo4j.push import plan_push
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import write_synth
 
 TARGET = 3.0  # every export within this many times rdflib's N-Triples serialisation
 

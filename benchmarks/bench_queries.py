@@ -15,11 +15,11 @@ import argparse
 import json
 import tempfile
 import time
-from importlib import import_module
 from pathlib import Path
 
-from kraftgraf.graph.build import build
-from kraftgraf.graph.synth import write_synth
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import write_synth
+from kraftgraf.queries.registry import question
 
 QUERIES = (
     ("unowned", {}), ("unowned", {"actor": "Staten"}), ("silos", {}), ("overlaps", {}),
@@ -51,9 +51,9 @@ def main() -> None:
                "projection_s": round(projection_s, 3), "queries": []}
     print(f"plan: {triples} triples; load {load_s:.2f} s; networkx projection {projection_s:.2f} s")
     for name, options in QUERIES:
-        module = import_module(f"kraftgraf.queries.{name}")
-        cold, sections = timed(lambda m=module, o=options: m.sections(kg, **o))
-        warm = [timed(lambda m=module, o=options: m.sections(kg, **o))[0] for _ in range(args.repeat)]
+        q = question(name)
+        cold, sections = timed(lambda q=q, o=options: q.ask(kg, **o))
+        warm = [timed(lambda q=q, o=options: q.ask(kg, **o))[0] for _ in range(args.repeat)]
         best = min([cold, *warm])
         rows = sum(len(s.rows) for s in sections)
         label = name + "".join(f" --{k} {v}" for k, v in options.items())

@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kraftgraf.graph.build import build
-from kraftgraf.graph.synth import write_synth
-from kraftgraf.graph.viz import render_map
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import write_synth
+from kraftgraf.graph.views.map import render_map
 
 
 def chromium():

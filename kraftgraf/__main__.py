@@ -1,5 +1,5 @@
 """`python -m kraftgraf` runs the CLI."""
 
-from kraftgraf.cli import main
+from kraftgraf.cli.main import main
 
 main(prog_name="kraftgraf")

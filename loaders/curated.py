@@ -20,8 +20,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import NoReturn
 
-from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import DCTERMS, SKOS, XSD
+
+from kraftgraf.errors import DataError
 from kraftgraf.loaders.memo import SEED_PLAN
+from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
     ELI,
     KG,
@@ -35,10 +39,6 @@ from kraftgraf.ontology.vocab import (
     sector_iri,
     slug,
 )
-from rdflib import RDF, RDFS, Graph, Literal
-from rdflib.namespace import DCTERMS, SKOS, XSD
-
-from kraftgraf.errors import DataError
 
 __all__ = ["FILES", "ACTOR_KINDS", "DOCUMENTS", "Row", "load_curated", "read_curated"]
 

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kraftgraf.graph.provenance import Quote, add_document, add_source
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, XSD
+
+from kraftgraf.errors import DataError
 from kraftgraf.loaders.annex import (
     Item,
     Table,
@@ -20,11 +23,8 @@ from kraftgraf.loaders.annex import (
     is_placeholder,
     parse_annex,
 )
+from kraftgraf.ontology.provenance import Quote, add_document, add_source
 from kraftgraf.ontology.vocab import KG, actor_iri, plan_iri, plan_item
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
-
-from kraftgraf.errors import DataError
 
 __all__ = ["MemoPlan", "SEED_PLAN", "DEFAULT_ACTOR_COLUMNS", "load_memo", "read_memo", "plan_node",
            "commitment_links"]

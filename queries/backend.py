@@ -12,7 +12,7 @@ ask nothing else of the graph, so the same code answers from either backend:
   e.g. ``"hasMember"``) leads to, or comes from;
 - ``resolve(name, kind, what)``: a node of a kind by label, alias, code or id.
 
-:class:`Embedded` wraps a :class:`~kraftgraf.graph.store.KnowledgeGraph`; the Cypher
+:class:`Embedded` wraps a :class:`~kraftgraf.graph.store.knowledge_graph.KnowledgeGraph`; the Cypher
 backends are in :mod:`kraftgraf.queries.cypher_backend`.  Parameters are values,
 never text pasted into a query.
 """
@@ -22,9 +22,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
-from kraftgraf.graph.projection import EDGE_KINDS, local_name
-from kraftgraf.graph.store import KnowledgeGraph
 from rdflib import URIRef
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.projection import EDGE_KINDS, local_name
 
 __all__ = ["Backend", "Embedded", "backend_of"]
 

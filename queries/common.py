@@ -1,7 +1,7 @@
 """What every gap query shares: rows that explain themselves, name lookup, SPARQL texts.
 
 A query module has one plain function per question that takes a
-:class:`~kraftgraf.graph.store.KnowledgeGraph` and returns typed rows (frozen
+:class:`~kraftgraf.graph.store.knowledge_graph.KnowledgeGraph` and returns typed rows (frozen
 dataclasses).  Every row carries ``why`` (the reason it is there, in words) and
 ``sources`` (the verbatim quotes it rests on), so `--explain` can show both and
 JSON/CSV keep them.  Beside each module lie ``<name>.rq`` texts that give the
@@ -10,20 +10,23 @@ same rows on any SPARQL 1.1 store.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import pyoxigraph as ox
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG
 from rdflib import RDFS, URIRef
 from rdflib.namespace import SKOS
 
-from kraftgraf.errors import DataError, lookup
+from kraftgraf.errors import DataError, NotFoundError, lookup
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
 
-__all__ = ["Section", "Measure", "resolve", "rq_text", "run_rq", "run_rq_rows", "short", "plain",
-           "check_read_only", "cite", "quotes_of", "listing", "iris"]
+__all__ = ["Section", "Measure", "as_dict", "query_text", "resolve", "rq_text", "run_rq", "run_rq_rows",
+           "short", "plain", "check_read_only", "cite", "quotes_of", "listing", "iris"]
 
 @dataclass(frozen=True)
 class Section:
@@ -39,6 +42,13 @@ class Section:
     explanation: str
     rows: list
     columns: tuple[str, ...]
+
+
+def as_dict(row) -> dict:
+    """A row (dataclass or mapping) as a dict of its fields in order."""
+    if dataclasses.is_dataclass(row):
+        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    return dict(row)
 
 
 @dataclass(frozen=True)
@@ -73,9 +83,25 @@ def plain(value) -> str | int | float | None:
     return int(value.value) if value.datatype == _INTEGER else value.value
 
 
+@cache
+def _texts() -> dict[str, Traversable]:
+    """File name -> the text file, over every question's folder (names are unique across them)."""
+    root = files("kraftgraf.queries")
+    return {f.name: f for folder in root.iterdir() if folder.is_dir()
+            for f in folder.iterdir() if f.name.endswith((".rq", ".cypher"))}
+
+
+def query_text(name: str, suffix: str) -> str:
+    """The text ``<name><suffix>`` (``.rq`` or ``.cypher``) from the folder of the question it belongs to."""
+    try:
+        return _texts()[name + suffix].read_text(encoding="utf-8")
+    except KeyError:
+        raise NotFoundError(f"no query text {name}{suffix} in kraftgraf.queries") from None
+
+
 def rq_text(name: str) -> str:
-    """The SPARQL text shipped as ``queries/<name>.rq``."""
-    return (files("kraftgraf.queries") / f"{name}.rq").read_text(encoding="utf-8")
+    """The SPARQL text ``<name>.rq``, beside the question it belongs to."""
+    return query_text(name, ".rq")
 
 
 def check_read_only(text: str) -> None:

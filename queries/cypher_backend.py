@@ -17,12 +17,13 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from kraftgraf.graph.neo4j_sync import REL_TYPES, Neo4jError
-from kraftgraf.graph.projection import NODE_KINDS, local_name
-from kraftgraf.graph.property_graph import relationship_type
 from rdflib import RDFS, Graph, URIRef
 
 from kraftgraf.errors import lookup
+from kraftgraf.graph.neo4j.push import REL_TYPES, Neo4jError
+from kraftgraf.graph.store.projection import NODE_KINDS, local_name
+from kraftgraf.graph.store.property_graph import relationship_type
+from kraftgraf.queries.common import query_text
 
 __all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "neo4j_backend",
            "falkordb_backend"]
@@ -41,7 +42,7 @@ _NAMED = ("MATCH (n:Resource) WHERE n.kind IN $kinds "
 
 def cypher_text(name: str) -> str:
     """The Cypher text shipped as ``queries/<name>.cypher``."""
-    return (files("kraftgraf.queries") / f"{name}.cypher").read_text(encoding="utf-8")
+    return query_text(name, ".cypher")
 
 
 def without_comments(text: str) -> str:

@@ -36,8 +36,8 @@ def memo_text(memo_path) -> str:
 @pytest.fixture(scope="session")
 def synthetic(tmp_path_factory):
     """A small synthetic plan (6 municipalities, 3 regions, 120 initiatives) built into a store."""
-    from kraftgraf.graph.build import build
-    from kraftgraf.graph.synth import write_synth
+    from kraftgraf.graph.store.build import build
+    from kraftgraf.graph.store.synth import write_synth
 
     path = tmp_path_factory.mktemp("synth") / "small.ttl"
     write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
@@ -47,8 +47,8 @@ def synthetic(tmp_path_factory):
 @pytest.fixture(scope="session")
 def national(tmp_path_factory):
     """The national-scale plan (290 municipalities, 21 regions, 1000 initiatives), built once."""
-    from kraftgraf.graph.build import build
-    from kraftgraf.graph.synth import write_synth
+    from kraftgraf.graph.store.build import build
+    from kraftgraf.graph.store.synth import write_synth
 
     path = tmp_path_factory.mktemp("national") / "national.nt"
     write_synth(path)

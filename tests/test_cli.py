@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kraftgraf.cli import main
-from kraftgraf.registry import EXPORTERS
+from kraftgraf.graph.exporters import EXPORTERS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 RDF_FORMATS = ("ttl", "nt", "jsonld", "trig", "nq")

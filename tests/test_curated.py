@@ -10,6 +10,11 @@ from importlib.resources import files
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, Graph
+from rdflib.namespace import SKOS
+
+from kraftgraf.cli import main
+from kraftgraf.errors import DataError
 from kraftgraf.loaders.curated import ACTOR_KINDS, FILES, load_curated
 from kraftgraf.ontology.vocab import (
     ELI,
@@ -22,11 +27,6 @@ from kraftgraf.ontology.vocab import (
     plan_item,
     sector_iri,
 )
-from rdflib import RDF, Graph
-from rdflib.namespace import SKOS
-
-from kraftgraf.cli import main
-from kraftgraf.errors import DataError
 
 PLAN = "kraftsamling-2019"
 SEED_FILES = {"memo": "000_4fa505ce088054a3.txt", "web": "002_43b7bd7ae7da8171.txt"}

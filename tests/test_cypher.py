@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.neo4j_props import push_graph
-from kraftgraf.graph.neo4j_sync import LABELS, REL_TYPES, plan_push
-from kraftgraf.queries.cypher_backend import CypherBackend, cypher_text, parameters, without_comments
-from kraftgraf.queries.unowned import initiatives_lacking
 from rdflib import URIRef
 
 from kraftgraf.cli import main
+from kraftgraf.graph.neo4j.props import push_graph
+from kraftgraf.graph.neo4j.push import LABELS, REL_TYPES, plan_push
+from kraftgraf.graph.store.build import build
+from kraftgraf.queries.cypher_backend import CypherBackend, cypher_text, parameters, without_comments
+from kraftgraf.queries.unowned.answer import initiatives_lacking
 
-QUERIES = files("kraftgraf.queries")
-CYPHER = sorted(p.name[:-len(".cypher")] for p in QUERIES.iterdir() if p.name.endswith(".cypher"))
+QUERIES = Path(str(files("kraftgraf.queries")))
+CYPHER = sorted(p.stem for p in QUERIES.rglob("*.cypher"))
 # the only literals a text may hold: the ontology's scheme, kinds, and the words of a status
 LITERALS = {"https://w3id.org/kraftgraf/id/scheme/dahlgren-whitehead-1991", "Initiative", "Commitment",
             "via group", "open slot", "no commitment", "commitment", "slot"}
@@ -39,10 +40,9 @@ def pg():
 
 def test_every_sparql_text_has_a_cypher_twin_and_the_modules_ask_only_those():
     asked = set()
-    for module in QUERIES.iterdir():
-        if module.name.endswith(".py"):
-            asked |= set(re.findall(r'rows\("(\w+)"', module.read_text(encoding="utf-8")))
-    sparql = {p.name[:-len(".rq")] for p in QUERIES.iterdir() if p.name.endswith(".rq")}
+    for module in QUERIES.rglob("*.py"):
+        asked |= set(re.findall(r'rows\("(\w+)"', module.read_text(encoding="utf-8")))
+    sparql = {p.stem for p in QUERIES.rglob("*.rq")}
     assert asked and asked <= set(CYPHER) == sparql - set(STORE_ONLY)
     assert set(STORE_ONLY) <= sparql and not asked & set(STORE_ONLY)
 

@@ -7,15 +7,15 @@ from importlib.resources import files
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.diff import diff, open_side
-from kraftgraf.graph.plans import add_plan
-from kraftgraf.ontology.vocab import KG, actor_iri, plan_item
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.plans import add_plan
+from kraftgraf.ontology.vocab import KG, actor_iri, plan_item
+from kraftgraf.queries.diff.answer import diff, open_side
 
 SEED = "kraftsamling-2019"
 BUNDLED = files("kraftgraf.data") / "kraftsamling-2019.ttl"

@@ -9,14 +9,14 @@ from collections import Counter
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.network_exports import write_csv, write_gexf, write_graphml, write_kumu
-from kraftgraf.graph.property_graph import property_graph
-from kraftgraf.ontology.vocab import plan_item
 from rdflib import RDFS, Literal
 from rdflib.namespace import SKOS
 
 from kraftgraf.cli import main
+from kraftgraf.graph.exporters.network import write_csv, write_gexf, write_graphml, write_kumu
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.property_graph import property_graph
+from kraftgraf.ontology.vocab import plan_item
 
 
 @pytest.fixture(scope="module")

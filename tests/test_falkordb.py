@@ -10,13 +10,13 @@ from click.testing import CliRunner
 from cypher_engines import push_to_falkordb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kraftgraf.graph.build import build
-from kraftgraf.graph.neo4j_props import push_graph
-from kraftgraf.queries import cypher_backend
-from kraftgraf.queries.cypher_backend import falkordb_backend
 from rdflib import URIRef
 
 from kraftgraf.cli import main
+from kraftgraf.graph.neo4j.props import push_graph
+from kraftgraf.graph.store.build import build
+from kraftgraf.queries import cypher_backend
+from kraftgraf.queries.cypher_backend import falkordb_backend
 
 pytestmark = pytest.mark.falkordb
 
@@ -59,7 +59,7 @@ def test_the_cli_prints_the_same_from_a_cypher_backend(falkordb_server, seed, mo
         def close(self):
             pass
 
-    monkeypatch.setattr("kraftgraf.cli_neo4j.open_driver", lambda uri, user, password: NoDriver())
+    monkeypatch.setattr("kraftgraf.graph.neo4j.push.open_driver", lambda uri, user, password: NoDriver())
     monkeypatch.setattr(cypher_backend, "neo4j_backend", lambda driver, database: falkordb_backend(graph))
     monkeypatch.delenv("KRAFTGRAF_STORE", raising=False)
     monkeypatch.chdir(tmp_path)  # no store file here: the bundled plan, as pushed

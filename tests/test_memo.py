@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from kraftgraf.loaders.annex import is_placeholder, parse_annex
-from kraftgraf.loaders.memo import load_memo
-from kraftgraf.ontology.vocab import KG, PROV, plan_item
 from rdflib import RDF, Graph
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.annex import is_placeholder, parse_annex
+from kraftgraf.loaders.memo import load_memo
+from kraftgraf.ontology.vocab import KG, PROV, plan_item
 
 PLAN = "kraftsamling-2019"
 

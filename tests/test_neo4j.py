@@ -7,11 +7,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.neo4j_sync import LABELS, plan_push
-from kraftgraf.graph.property_graph import Edge, Node, PropertyGraph, property_graph
 
 from kraftgraf.cli import main
+from kraftgraf.graph.neo4j.push import LABELS, plan_push
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.property_graph import Edge, Node, PropertyGraph, property_graph
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ needs_server = pytest.mark.skipif(
 
 @pytest.fixture
 def driver():
-    from kraftgraf.graph.neo4j_sync import connect
+    from kraftgraf.graph.neo4j.push import connect
 
     d = connect(NEO4J_URI, os.environ.get("KRAFTGRAF_NEO4J_USER", "neo4j"),
                 os.environ.get("KRAFTGRAF_NEO4J_PASSWORD", ""))
@@ -110,7 +110,7 @@ def count(driver, cypher):
 @pytest.mark.neo4j
 @needs_server
 def test_push_twice_gives_the_same_graph_and_prune_removes_the_rest(driver, pg):
-    from kraftgraf.graph.neo4j_sync import push
+    from kraftgraf.graph.neo4j.push import push
 
     database = os.environ.get("KRAFTGRAF_NEO4J_DATABASE", "neo4j")
     push(driver, pg, database, batch_size=50, prune=True)

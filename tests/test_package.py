@@ -10,7 +10,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from kraftgraf.graph.build import plan_turtle
+
+from kraftgraf.graph.store.build import plan_turtle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,17 +6,17 @@ import json
 from importlib.resources import files
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.plans import add_plan, plan_keys, select_plan, shared_nodes
-from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source, document_iri
-from kraftgraf.graph.synth import write_synth
-from kraftgraf.ontology.vocab import KG, determinant_iri, plan_iri, plan_item
-from kraftgraf.queries.compare import compare
-from kraftgraf.queries.unowned import sections as unowned_sections
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.plans import add_plan, plan_keys, select_plan, shared_nodes
+from kraftgraf.graph.store.synth import write_synth
+from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source, document_iri
+from kraftgraf.ontology.vocab import KG, determinant_iri, plan_iri, plan_item
+from kraftgraf.queries.compare.answer import compare
+from kraftgraf.queries.unowned.answer import sections as unowned_sections
 
 SEED = "kraftsamling-2019"
 HOUSING = "Trygga bostäder för personer med psykisk ohälsa"
@@ -59,7 +59,7 @@ def two(later_file):
 
 
 def test_a_store_holds_several_plans_and_refuses_a_key_twice(two, later_file):
-    from kraftgraf.graph.validate import validate
+    from kraftgraf.graph.store.validate import validate
 
     assert plan_keys(two) == [SEED, "plan-2024"]
     assert validate(two) == []  # two plans side by side still conform to the shapes
@@ -238,9 +238,9 @@ def test_compare_with_suggestions_reads_a_plan_that_has_no_links(tmp_path):
     assert "arbetsmiljo" in {r.id for r in found["lost"]}
 
 
-@pytest.mark.parametrize("module", ["kraftgraf.graph.plans", "kraftgraf.queries.compare",
-                                    "kraftgraf.queries.suggest", "kraftgraf.queries.keywords",
-                                    "kraftgraf.graph.diff"])
+@pytest.mark.parametrize("module", ["kraftgraf.graph.store.plans", "kraftgraf.queries.compare.answer",
+                                    "kraftgraf.queries.suggest.answer", "kraftgraf.queries.suggest.keywords",
+                                    "kraftgraf.queries.diff.answer"])
 def test_the_examples_in_the_docstrings_run(module):
     import doctest
     import importlib

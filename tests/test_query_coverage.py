@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG
-from kraftgraf.queries.common import rq_text, run_rq, short
-from kraftgraf.queries.coverage import LAYER_COLUMNS, coverage_matrix, sections, uncovered_layers
 from rdflib import URIRef
 from rdflib.namespace import SKOS
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
+from kraftgraf.queries.common import rq_text, run_rq, short
+from kraftgraf.queries.coverage.answer import LAYER_COLUMNS, coverage_matrix, sections, uncovered_layers
 
 KR = "Kommuner och regioner i samarbete med SKL"
 DW = URIRef("https://w3id.org/kraftgraf/id/scheme/dahlgren-whitehead-1991")

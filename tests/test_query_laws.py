@@ -7,10 +7,11 @@ rests on; the laws and their SFS numbers are data/laws.csv.
 from __future__ import annotations
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.store import KnowledgeGraph
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.common import rq_text, run_rq, short
-from kraftgraf.queries.laws import law_changes, sections
+from kraftgraf.queries.laws.answer import law_changes, sections
 
 KR = "Kommuner och regioner i samarbete med SKL"
 REPLACED = "replaced by SFS 2025:400 from 2025-07-01"

@@ -20,15 +20,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from kraftgraf.graph.build import build
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import KG, actor_iri, plan_item
-from kraftgraf.queries import overlaps, text_similarity
-from kraftgraf.queries.common import rq_text, run_rq, short
-from kraftgraf.queries.overlaps import SAME_ACTOR, SAME_INITIATIVE, similarity, text_overlaps
 from rdflib import RDF, Literal, URIRef
 
 from kraftgraf.errors import DataError
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG, actor_iri, plan_item
+from kraftgraf.queries import text_similarity
+from kraftgraf.queries.common import rq_text, run_rq, short
+from kraftgraf.queries.overlaps import answer as overlaps
+from kraftgraf.queries.overlaps.answer import SAME_ACTOR, SAME_INITIATIVE, similarity, text_overlaps
 
 KR = "kommuner-och-regioner"
 PLAN = "kraftsamling-2019"

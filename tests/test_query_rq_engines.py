@@ -10,10 +10,11 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
-from kraftgraf.graph.build import build
+from rdflib import Dataset
+
+from kraftgraf.graph.store.build import build
 from kraftgraf.ontology.vocab import actor_iri
 from kraftgraf.queries.common import rq_text, run_rq, short
-from rdflib import Dataset
 
 QUERIES = [
     ("unowned_initiatives", {}), ("single_actor_initiatives", {}), ("orphan_determinants", {}),

@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.ontology.vocab import plan_item
-from kraftgraf.queries import sector_network, silos
-from kraftgraf.queries.common import rq_text, run_rq, short
 from rdflib import URIRef
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import plan_item
+from kraftgraf.queries.common import rq_text, run_rq, short
+from kraftgraf.queries.silos import answer as silos
+from kraftgraf.queries.silos import sector_network
 
 KR = "Kommuner och regioner i samarbete med SKL"
 KR_SECTORS = "Arbetsmarknad; Hälso- och sjukvård; Samhällsplanering; Skola; Socialtjänst"

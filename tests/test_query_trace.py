@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.queries.common import run_rq
-from kraftgraf.queries.trace import trace
 
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.build import build
+from kraftgraf.queries.common import run_rq
+from kraftgraf.queries.trace.answer import trace
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.store import KnowledgeGraph
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kraftgraf.errors import NotFoundError
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG, actor_iri, determinant_iri, plan_item
 from kraftgraf.queries.common import rq_text, run_rq, short
-from kraftgraf.queries.unowned import (
+from kraftgraf.queries.unowned.answer import (
     initiatives_lacking,
     is_unowned,
     lacking_rows,
@@ -25,10 +29,6 @@ from kraftgraf.queries.unowned import (
     single_actor_initiatives,
     unowned_initiatives,
 )
-from rdflib import RDF, Literal, URIRef
-from rdflib.namespace import SKOS
-
-from kraftgraf.errors import NotFoundError
 
 KR = "Kommuner och regioner i samarbete med SKL"
 ACTORS = "https://w3id.org/kraftgraf/id/actor/"

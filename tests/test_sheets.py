@@ -8,17 +8,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.sheet_changes import changes, facts_graph
-from kraftgraf.graph.sheet_import import apply, import_sheet
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.graph.template import write_template
-from kraftgraf.loaders.sheet_io import MAX_RATIO, check_zip
-from kraftgraf.loaders.sheet_layout import PLAN_COLUMNS
-from kraftgraf.ontology.vocab import KG, PROV, plan_item
 from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.loaders.sheet.changes import changes, facts_graph
+from kraftgraf.loaders.sheet.importer import apply, import_sheet
+from kraftgraf.loaders.sheet.io import MAX_RATIO, check_zip
+from kraftgraf.loaders.sheet.layout import PLAN_COLUMNS
+from kraftgraf.loaders.sheet.template import write_template
+from kraftgraf.ontology.vocab import KG, PROV, plan_item
 
 SEED = "plan/kraftsamling-2019"
 

@@ -13,18 +13,19 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kraftgraf.graph.provenance import Quote, add_document, add_source
-from kraftgraf.graph.sheet_changes import facts_graph
-from kraftgraf.graph.sheet_import import apply, import_sheet
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.graph.template import write_template
-from kraftgraf.loaders.annex import is_placeholder
-from kraftgraf.loaders.curated import load_curated
-from kraftgraf.loaders.memo import commitment_links, plan_node
-from kraftgraf.ontology.vocab import KG, plan_iri
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.loaders.annex import is_placeholder
+from kraftgraf.loaders.curated import load_curated
+from kraftgraf.loaders.memo import commitment_links, plan_node
+from kraftgraf.loaders.sheet.changes import facts_graph
+from kraftgraf.loaders.sheet.importer import apply, import_sheet
+from kraftgraf.loaders.sheet.template import write_template
+from kraftgraf.ontology.provenance import Quote, add_document, add_source
+from kraftgraf.ontology.vocab import KG, plan_iri
 
 KEY = "gen"
 ACTORS = ("kommuner-och-regioner", "staten", "civilsamhallet")

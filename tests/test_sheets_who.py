@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.store import KnowledgeGraph
-from kraftgraf.loaders.curated import load_curated
-from kraftgraf.ontology.vocab import KG
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kraftgraf.cli import main
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.loaders.curated import load_curated
+from kraftgraf.ontology.vocab import KG
 
 FIXTURE = Path(__file__).parent / "fixtures" / "who-mhap-2013-2030.csv"
 ACTORS = ("Member States", "Secretariat", "International and national partners")

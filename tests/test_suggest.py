@@ -9,13 +9,13 @@ from importlib.resources import files
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.ontology.vocab import KG, graph_iri, plan_item
-from kraftgraf.queries.keywords import read_rules
-from kraftgraf.queries.suggest import ACTIVITY, AlreadyAccepted, accept, suggestions
 
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.build import build
+from kraftgraf.ontology.vocab import KG, graph_iri, plan_item
+from kraftgraf.queries.suggest.answer import ACTIVITY, AlreadyAccepted, accept, suggestions
+from kraftgraf.queries.suggest.keywords import read_rules
 
 # Initiatives whose curated links the fixture removes, and what the keyword rules
 # should propose from their texts (data/determinant_keywords.csv), with the reason:
@@ -114,7 +114,7 @@ def test_accepting_writes_a_link_to_the_plan_graph_not_the_curated_one(data_dir)
     assert reasons == ["Confirmed by a person from a keyword suggestion: "
                        "arbetsliv* (sv) matched “arbetsliv”."]
     assert len(list(plan.subjects(None, ACTIVITY))) == 1
-    from kraftgraf.graph.validate import validate
+    from kraftgraf.graph.store.validate import validate
 
     assert validate(kg) == []  # the confirmed link has a source, a quote and a document
     # C1's other suggestion stays open; the confirmed one is gone from the list
@@ -141,7 +141,7 @@ def test_every_determinant_has_swedish_and_english_keywords():
 
 
 def test_english_text_is_matched_with_the_english_stemmer():
-    from kraftgraf.queries.keywords import match
+    from kraftgraf.queries.suggest.keywords import match
 
     found = {(r.determinant, tuple(w)) for r, w in match(read_rules(), "Schools and housing for the homeless",
                                                           "en")}
@@ -192,9 +192,10 @@ def test_accepting_twice_says_it_is_already_accepted_and_writes_nothing(tmp_path
 
 
 def test_an_english_initiative_is_matched_by_the_english_keywords(tmp_path):
-    from kraftgraf.graph.plans import add_plan
     from rdflib import RDF, Graph, Literal
     from rdflib.namespace import SKOS
+
+    from kraftgraf.graph.store.plans import add_plan
 
     # "Safe housing for young adults leaving care": housing, and care leavers' social care.
     g = Graph()

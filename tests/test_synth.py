@@ -8,8 +8,11 @@ from importlib.resources import files
 from itertools import combinations
 
 import pytest
-from kraftgraf.graph.build import build
-from kraftgraf.graph.synth import (
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import SKOS
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import (
     AGENCIES,
     DETERMINANTS,
     NEW_AGENCIES,
@@ -19,10 +22,8 @@ from kraftgraf.graph.synth import (
     synthesize,
     write_synth,
 )
-from kraftgraf.graph.validate import validate
+from kraftgraf.graph.store.validate import validate
 from kraftgraf.ontology.vocab import KG, ORG, PROV, actor_iri, determinant_iri, law_iri, plan_iri
-from rdflib import RDF, RDFS, Graph
-from rdflib.namespace import SKOS
 
 SMALL = dict(municipalities=5, regions=2, initiatives=20)
 MEDIUM = dict(municipalities=12, regions=3, initiatives=200)

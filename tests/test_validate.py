@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.validate import validate
-from kraftgraf.ontology.vocab import ELI, KG, PROV, law_iri, plan_item
 from rdflib import Literal, URIRef
 
 from kraftgraf.cli import main
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.validate import validate
+from kraftgraf.ontology.vocab import ELI, KG, PROV, law_iri, plan_item
 
 COMMITMENT = plan_item("kraftsamling-2019", "commitment", "A2-staten-1")
 INITIATIVE = plan_item("kraftsamling-2019", "initiative", "C3")

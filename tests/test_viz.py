@@ -8,13 +8,13 @@ import time
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.graph.build import build
-from kraftgraf.graph.viz import find_node, render_map, write_map
-from kraftgraf.ontology.vocab import plan_item
 from rdflib import RDFS, Literal
 from rdflib.namespace import SKOS
 
 from kraftgraf.cli import main
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.views.map import find_node, render_map, write_map
+from kraftgraf.ontology.vocab import plan_item
 
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 XSS = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> href'

@@ -1,0 +1,179 @@
+"""The store: one rdflib Dataset, a named graph per source, and its networkx projection.
+
+The RDF dataset is the single source of truth.  Everything else (the networkx
+projection, query answers, views, exports) is derived from it and can be thrown
+away and rebuilt.  The dataset lives in Oxigraph through ``oxrdflib`` because it
+reads a national-scale plan many times faster than rdflib's in-memory store
+while keeping rdflib's API (see benchmarks/ and decisions/0002-store.md).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from kraftgraf.errors import DataError
+from kraftgraf.graph.store.projection import local_name, project
+from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
+
+__all__ = ["KnowledgeGraph", "PREFIXES", "ONTOLOGY_FILES", "bind_prefixes", "atomic_write"]
+
+ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
+BUNDLED_PLAN = "kraftsamling-2019.ttl"
+# File suffix -> Oxigraph's own parser/writer (registered in rdflib by oxrdflib).
+FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".nt": "ox-nt"}
+_DUMP = {"ox-trig": ox.RdfFormat.TRIG, "ox-nquads": ox.RdfFormat.N_QUADS}
+
+
+# The prefixes every serialisation uses, and only these, so output does not
+# depend on which files were parsed or what rdflib binds by default.
+PREFIXES = {
+    "kg": str(KG), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
+    "rdfs": str(RDFS), "rdf": str(RDF), "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/", "eli": "http://data.europa.eu/eli/ontology#",
+    **{name: f"https://w3id.org/kraftgraf/id/{name}/" for name in
+       ("actor", "determinant", "sector", "law", "programme", "document", "link", "scheme")},
+}
+
+
+def bind_prefixes(g: Graph) -> None:
+    """Bind exactly :data:`PREFIXES` on ``g``."""
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, replace=True)
+
+
+def _format_for(path: Path) -> str:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise DataError(f"{path}: unknown store format (use one of {', '.join(FORMATS)})") from None
+
+
+def atomic_write(path: str | Path, write) -> None:
+    """Call ``write(tmp_path)`` and rename over ``path``: a failure keeps the old file.
+
+    A folder that does not exist or cannot be written to is one clear error.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise DataError(f"{path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot write there ({exc.strerror})") from None
+    os.close(fd)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; the result should not be
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class KnowledgeGraph:
+    """A plan's knowledge graph: named graphs for the ontology, curated facts and plans."""
+
+    def __init__(self, dataset: Dataset | None = None):
+        self.dataset = dataset if dataset is not None else Dataset(store="Oxigraph", default_union=True)
+        bind_prefixes(self.dataset)
+        self._projection: nx.MultiDiGraph | None = None
+
+    # --- building ------------------------------------------------------------
+    def graph(self, name: str) -> Graph:
+        """The named graph for one source ('ontology', 'curated', 'plan/<key>')."""
+        self._projection = None
+        return self.dataset.graph(graph_iri(name))
+
+    def add_ontology(self) -> None:
+        """Load the ontology, determinant and sector schemes into their named graph."""
+        g = self.graph("ontology")
+        for name in ONTOLOGY_FILES:
+            g.parse(files("kraftgraf.ontology") / name, format="ox-turtle")
+
+    @classmethod
+    def bundled(cls) -> KnowledgeGraph:
+        """The plan the package ships: ontology, curated facts and the extracted memo."""
+        from kraftgraf.graph.store.build import build
+
+        return build()
+
+    # --- saving and loading ----------------------------------------------------
+    def save(self, path: str | Path, fmt: str | None = None) -> None:
+        """Write the whole dataset atomically, as TriG or N-Quads (``fmt`` or by suffix)."""
+        fmt = fmt or _format_for(Path(path))
+        if fmt not in _DUMP:
+            raise DataError(f"{path}: a store keeps named graphs; save it as .trig or .nq")
+        prefixes = dict(PREFIXES) if fmt == "ox-trig" else None
+        atomic_write(path, lambda tmp: self.store.dump(tmp, format=_DUMP[fmt], prefixes=prefixes))
+
+    @classmethod
+    def load(cls, path: str | Path) -> KnowledgeGraph:
+        """Read a store written by :meth:`save`, or a single-graph .ttl/.nt plan."""
+        path = Path(path)
+        fmt = _format_for(path)
+        if not path.is_file():
+            raise DataError(f"{path}: no such store file")
+        kg = cls()
+        try:
+            if fmt in _DUMP:
+                kg.dataset.parse(path, format=fmt)
+            else:
+                kg.graph(f"file/{path.stem}").parse(path, format=fmt)
+        except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+            first_line = (str(exc).splitlines() or [exc.__class__.__name__])[0]
+            raise DataError(f"{path}: not a readable {path.suffix} file ({first_line})") from None
+        return kg
+
+    @property
+    def store(self):
+        """The underlying ``pyoxigraph.Store`` (for Oxigraph's own parsers and writers)."""
+        return self.dataset.store._inner
+
+    def __len__(self) -> int:
+        return len(self.dataset)
+
+    # --- reading ----------------------------------------------------------------
+    def label(self, node: URIRef, lang: str = "sv") -> str:
+        """The node's label in ``lang`` (falling back to any label, then the IRI's tail)."""
+        fallback = None
+        for prop in (SKOS.prefLabel, RDFS.label):
+            for value in self.dataset.objects(node, prop):
+                if isinstance(value, Literal) and value.language == lang:
+                    return str(value)
+                fallback = fallback or str(value)
+        return fallback or local_name(node)
+
+    def quotes(self, node: URIRef) -> list[str]:
+        """The verbatim source quotes a node rests on, in source order."""
+        sources = sorted(self.dataset.objects(node, PROV.wasDerivedFrom))
+        return [str(q) for s in sources for q in self.dataset.objects(s, PROV.value)]
+
+    def has_plan(self) -> bool:
+        """Whether any graph holds an initiative: what every gap query needs to answer at all."""
+        ask = f"ASK {{ ?initiative a <{KG.Initiative}> }}"
+        return bool(self.store.query(ask, use_default_graph_as_union=True))
+
+    def subjects_of_type(self, cls: URIRef) -> Iterable[URIRef]:
+        """Nodes typed ``cls`` (exactly), sorted."""
+        return sorted(set(self.dataset.subjects(RDF.type, cls)))
+
+    def projection(self) -> nx.MultiDiGraph:
+        """Typed nodes (``kind``, ``label``, ``label_en``) and typed edges (``rel``).
+
+        Built once per state of the store; the store is the truth, this is a view.
+        """
+        if self._projection is None:
+            self._projection = project(self.store)
+        return self._projection

@@ -1,0 +1,177 @@
+"""What the interactive map draws: which nodes, their style, filters and positions.
+
+pyvis builds the network (nodes and edges with their vis-network options); the
+page around it is the project's own template (:mod:`kraftgraf.graph.views.map`).
+At national scale the map stays readable by grouping: municipalities and
+regions become one node each, and when there are too many commitments to draw
+they become weighted actor → initiative edges instead of nodes.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import defaultdict
+
+import networkx as nx
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+
+__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "layer_order", "unowned_nodes"]
+
+# kind -> (shape, colour, size): colour-blind-safe palette (Tol's "muted").
+STYLE = {
+    "Goal": ("star", "#332288", 30),
+    "FocusArea": ("diamond", "#88CCEE", 22),
+    "Initiative": ("dot", "#44AA99", 14),
+    "Commitment": ("square", "#117733", 8),
+    "OpenCommitment": ("square", "#DDDDDD", 8),
+    "Actor": ("triangle", "#CC6677", 20),
+    "ActorGroupNode": ("triangle", "#CC6677", 30),
+    "Determinant": ("hexagon", "#DDCC77", 16),
+    "DeterminantLayer": ("hexagon", "#999933", 26),
+    "Sector": ("triangleDown", "#AA4499", 18),
+    "Law": ("box", "#E8C6D3", 12),
+}
+KIND_LABELS = {
+    "Goal": "målsättning", "FocusArea": "fokusområde", "Initiative": "initiativ",
+    "Commitment": "åtagande", "OpenCommitment": "öppet åtagande (”…”)", "Actor": "aktör",
+    "ActorGroupNode": "grupp av aktörer", "Determinant": "bestämningsfaktor",
+    "DeterminantLayer": "lager (Dahlgren–Whitehead)", "Sector": "sektor", "Law": "lag",
+}
+GROUPED_KINDS = {"Municipality": "kommuner", "Region": "regioner"}
+GROUP_FROM = 30        # more members than this and a kind is drawn as one group node
+COMMITMENT_NODES_UP_TO = 600  # more commitments than this and they are drawn as edges
+_ORDER = """
+SELECT ?layer ?order WHERE {
+  ?layer a <https://w3id.org/kraftgraf/ontology#DeterminantLayer> ;
+         <https://w3id.org/kraftgraf/ontology#order> ?order }"""
+
+
+def layer_order(kg: KnowledgeGraph) -> dict[str, int]:
+    """The 1991 Dahlgren–Whitehead layers, innermost 0 (the memo's rings have no order)."""
+    rows = kg.store.query(_ORDER, use_default_graph_as_union=True)
+    return {r["layer"].value: int(r["order"].value) for r in rows}
+
+
+def _kind(data: dict) -> str:
+    return "Actor" if data["actor"] else data["kind"]
+
+
+def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
+    """The graph the map draws.
+
+    That is the projection without outcomes and programmes, grouped at national
+    scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
+    """
+    p = kg.projection()
+    layers = layer_order(kg)
+    keep = [n for n, d in p.nodes(data=True)
+            if d["kind"] not in ("Outcome", "Programme")
+            and (d["kind"] != "DeterminantLayer" or n in layers)]
+    g = p.subgraph(keep).copy()
+    if focus is not None:
+        return nx.MultiDiGraph(nx.ego_graph(g, focus, radius=depth, undirected=True))
+    for kind, word in GROUPED_KINDS.items():
+        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
+        if len(members) > GROUP_FROM:
+            _group(g, members, f"group:{kind}", f"{len(members)} {word}")
+    commitments = [n for n, d in g.nodes(data=True) if d["kind"] == "Commitment"]
+    if len(commitments) > COMMITMENT_NODES_UP_TO:
+        _commitments_as_edges(g, commitments)
+    return g
+
+
+def _group(g: nx.MultiDiGraph, members: list[str], key: str, label: str) -> None:
+    g.add_node(key, kind="ActorGroupNode", label=label, label_en=label, actor=True,
+               members=len(members))
+    for m in members:
+        for s, _, rel in list(g.in_edges(m, keys=True)):
+            if s not in members and rel != "hasMember":
+                g.add_edge(s, key, key=rel, rel=rel)
+        for _, o, rel in list(g.out_edges(m, keys=True)):
+            if o not in members:
+                g.add_edge(key, o, key=rel, rel=rel)
+    g.remove_nodes_from(members)
+
+
+def _commitments_as_edges(g: nx.MultiDiGraph, commitments: list[str]) -> None:
+    weight: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in commitments:
+        actors = [o for _, o, rel in g.out_edges(c, keys=True) if rel == "byActor"]
+        initiatives = [o for _, o, rel in g.out_edges(c, keys=True) if rel == "toInitiative"]
+        for a in actors:
+            for i in initiatives:
+                weight[(a, i)].append(g.nodes[c]["label"])
+    g.remove_nodes_from(commitments)
+    for (a, i), texts in weight.items():
+        g.add_edge(a, i, key="commits", rel="commits", count=len(texts), texts=texts[:5])
+
+
+def unowned_nodes(g: nx.MultiDiGraph) -> set[str]:
+    """Initiatives on the map that no commitment (node or grouped edge) points to."""
+    owned = {o for s, o, rel in g.edges(keys=True)
+             if (rel == "toInitiative" and g.nodes[s]["kind"] == "Commitment") or rel == "commits"}
+    return {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
+
+
+def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Positions for the rainbow view.
+
+    Determinants sit on concentric Dahlgren–Whitehead rings, initiatives just
+    outside the layers they address, commitments beside their initiative, the
+    rest further out.
+    """
+    ring = {k: 160 + 180 * k for k in range(len(set(layers.values())) or 5)}
+    outer = max(ring.values()) + 260
+    pos: dict[str, tuple[float, float]] = {}
+    by_layer: dict[int, list[str]] = defaultdict(list)
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "Determinant":
+            layer = next((layers[o] for _, o, r in g.out_edges(n, keys=True) if r == "layer"), 4)
+            by_layer[layer].append(n)
+    ring_of: dict[str, float] = {}
+    for k, nodes in by_layer.items():
+        for j, n in enumerate(sorted(nodes)):
+            pos[n] = _polar(ring[k], 2 * math.pi * (j + 0.5) / len(nodes) - math.pi / 2)
+            ring_of[n] = ring[k]
+    for layer, k in layers.items():
+        if layer in g:
+            pos[layer] = _polar(ring[k] + 90, -math.pi / 2)
+            ring_of[layer] = ring[k]
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "Initiative":
+            pos[n] = _between(n, g, pos, ring_of, outer)
+    rest = sorted(n for n in g if n not in pos and g.nodes[n]["kind"] not in
+                  ("Commitment", "OpenCommitment"))
+    for j, n in enumerate(rest):
+        pos[n] = _polar(outer + 120 * (j % 3), 2 * math.pi * j / max(len(rest), 1))
+    for n in g:
+        if n not in pos:
+            target = next((o for _, o, r in g.out_edges(n, keys=True) if r == "toInitiative"), None)
+            x, y = pos.get(target, (0.0, 0.0))
+            pos[n] = (x + 25 * math.cos(_spin(n) % 360), y + 25 * math.sin(_spin(n) % 360))
+    return pos
+
+
+def _spin(n: str) -> int:
+    """A stable pseudo-random number per node (Python's hash() changes between runs)."""
+    return zlib.crc32(n.encode())
+
+
+def _polar(r: float, angle: float) -> tuple[float, float]:
+    return (r * math.cos(angle), r * math.sin(angle))
+
+
+def _between(n, g, pos, ring_of: dict[str, float], outer: float) -> tuple[float, float]:
+    """An initiative just outside the rings it addresses, in the direction of its determinants."""
+    targets = [o for _, o, r in g.out_edges(n, keys=True) if r == "addresses" and o in pos]
+    if not targets:  # addresses nothing: a band outside the rings, so the gap shows
+        return _polar(outer - 120, (_spin(n) % 1000) / 1000 * math.pi + math.pi / 2)
+    x = sum(math.cos(math.atan2(pos[t][1], pos[t][0])) for t in targets)
+    y = sum(math.sin(math.atan2(pos[t][1], pos[t][0])) for t in targets)
+    # opposite directions cancel out: then follow the first determinant
+    angle = math.atan2(y, x) if math.hypot(x, y) > 0.3 else math.atan2(pos[targets[0]][1], pos[targets[0]][0])
+    radius = sum(ring_of[t] for t in targets) / len(targets) + 45
+    jitter = (_spin(n) % 100 - 50) / 400  # neighbours in one direction should not overlap
+    return _polar(radius, angle + jitter)

@@ -1,0 +1,277 @@
+"""The command line: each command parses its options, makes one library call, prints.
+
+A mistake the user can fix (a missing file, bad data, an unknown name) is one
+line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from kraftgraf.cli.output import FORMATS, render
+from kraftgraf.errors import KraftgrafError
+from kraftgraf.graph.exporters import EXPORTERS, exporter
+from kraftgraf.graph.store.open import DEFAULT_STORE
+
+
+class UserError(click.ClickException):
+    """Shown as 'Error: …' with exit code 2 (click's own usage errors use 2 as well)."""
+
+    exit_code = 2
+
+
+# Click >= 8.2 shows a group's help for a bare `kraftgraf query` through a usage error; help stays help.
+_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _one_line(exc: click.UsageError) -> click.ClickException:
+    """Click's usage error as the one line our own errors are, naming the help to read."""
+    if isinstance(exc, _HELP):
+        return exc
+    hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return UserError(exc.format_message().replace("\n", " ") + hint)
+
+
+class OneLineGroup(click.Group):
+    """The command group whose usage errors (a bad --format, an unknown option) are one line too.
+
+    Click prints its usage block before such an error; the rest of kraftgraf's
+    mistakes are one line on stderr, so these are as well (exit code 2 either way).
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse kraftgraf's own options (an unknown one is one line)."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+    def invoke(self, ctx: click.Context):
+        """Run the subcommand; it and any group under it parse their options in here."""
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
+
+
+def user_errors(func):
+    """Turn the library's KraftgrafError into one line and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KraftgrafError as exc:
+            raise UserError(str(exc)) from None
+
+    return wrapper
+
+
+def store_option(func):
+    """Add --store: which store to read (see the help text for the default)."""
+    return click.option(
+        "--store", "store_path", type=click.Path(dir_okay=False), envvar="KRAFTGRAF_STORE",
+        help=f"Store file (.trig/.nq) or plan (.ttl/.nt). Default: $KRAFTGRAF_STORE, "
+             f"./{DEFAULT_STORE} if present, else the bundled plan.")(func)
+
+
+def format_option(func):
+    """--format table|json|csv."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="How to print the rows.")(func)
+
+
+def plan_option(func):
+    """Add --plan KEY: answer over that plan of the store only."""
+    return click.option(
+        "--plan", "plan_key", metavar="KEY",
+        help="Only this plan of the store (with the ontology and curated facts); "
+             "default: all the plans it holds.")(func)
+
+
+def open_store(store_path: str | None, plan_key: str | None = None):
+    """The store the user means (see :func:`kraftgraf.graph.store.open.open_store`), narrowed to ``plan_key``.
+
+    Once the command has answered, a note on stderr says which store file it read.
+    """
+    from kraftgraf.graph.store.open import open_store as open_library_store
+    from kraftgraf.graph.store.open import store_path as resolve
+
+    found = resolve(store_path)
+    if found is not None:
+        click.get_current_context().meta["kraftgraf.store"] = str(found) if store_path is None else store_path
+    return open_library_store(found, plan_key)
+
+
+def note(text: str) -> None:
+    """Say ``text`` on stderr after the answer (see :func:`_name_the_store`)."""
+    click.get_current_context().meta.setdefault("kraftgraf.notes", []).append(text)
+
+
+class QuestionGroup(OneLineGroup):
+    """A group whose commands include the registry's questions.
+
+    Those asked as `kraftgraf NAME` sit on the top group (``top_level``), the others on `kraftgraf query`.
+    """
+
+    top_level = True
+
+    def _questions(self) -> dict:
+        from kraftgraf.queries.registry import questions
+
+        return {q.name: q for q in questions() if q.top_level == self.top_level}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The group's own commands and its questions, sorted."""
+        return sorted({*super().list_commands(ctx), *self._questions()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command of the group, else the question of that name."""
+        from kraftgraf.cli.questions import command
+
+        found = super().get_command(ctx, cmd_name)
+        asked = self._questions().get(cmd_name)
+        return command(asked) if found is None and asked is not None else found
+
+
+@click.group(cls=QuestionGroup)
+@click.version_option(package_name="kraftgraf")
+def main():
+    """Kraftgraf: a national mental-health plan as a knowledge graph.
+
+    Every command works on the bundled plan (SKL, Kraftsamling för psykisk hälsa
+    2020–2030) until you build a store of your own.
+    """
+
+
+@main.result_callback()
+def _name_the_store(*_results, **_options):
+    # After the answer, not before it: a mistake stays one line, and the note does not
+    # sit between a table's header and its rows on a terminal.
+    meta = click.get_current_context().meta
+    if meta.get("kraftgraf.store") is not None:
+        click.echo(f"(store: {meta['kraftgraf.store']})", err=True)
+    for text in meta.get("kraftgraf.notes", []):
+        click.echo(text, err=True)
+
+
+@main.command()
+@click.option("--memo", type=click.Path(dir_okay=False),
+              help="A memo text with an annex table of the same shape (default: the bundled plan).")
+@click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
+              help="An RDF plan file (.ttl/.nt), e.g. from 'kraftgraf synth', instead of a memo.")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False),
+              help="A folder of curated CSV files to use instead of the bundled ones.")
+@click.option("--plan-key", metavar="KEY",
+              help="Name of the plan in the store (default: the plan file's name, or the memo's plan).")
+@click.option("--add", is_flag=True,
+              help="Add the plan to the existing store at -o instead of building a new one.")
+@click.option("--replace", is_flag=True,
+              help="Rebuild the store at -o even though it holds plans the new build lacks.")
+@click.option("-o", "--output", default=DEFAULT_STORE, show_default=True,
+              help="Store file to write (.trig or .nq).")
+@format_option
+@user_errors
+def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
+    """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
+    from kraftgraf.graph.store.build import build as build_store
+    from kraftgraf.graph.store.build import default_key
+    from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
+    from kraftgraf.graph.store.stats import counts
+
+    if memo and plan_file:
+        raise UserError("give --memo or --plan, not both")
+    output = output if Path(output).suffix else output + ".trig"
+    shared = {}
+    if add:
+        if data_dir:
+            raise UserError("--add keeps the store's curated facts; --data only goes with a new build")
+        key = plan_key or default_key(memo, plan_file)
+        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=key)
+        shared = shared_nodes(kg, key)
+    else:
+        kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
+        dropped = [] if replace else plans_dropped(output, kg)
+        if dropped:
+            raise UserError(f"{output} holds the plans {', '.join(dropped)}, which this build lacks: "
+                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
+    kg.save(output)
+    click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
+    if fmt == "table":
+        from kraftgraf.graph.store.plans import plan_keys
+
+        click.echo(f"\nwrote {output} with the plans {', '.join(plan_keys(kg))}; later commands "
+                   f"read it from this folder (or pass --store {output})")
+    for other, n in shared.items():  # after the answer, as the other notes
+        click.echo(f"note: {n} of {key}'s nodes have the same IRIs as nodes of {other}: the store holds two "
+                   f"versions of them, and a query without --plan sees both; ask one with --plan, or compare "
+                   f"them with 'kraftgraf query compare {other} {key}'", err=True)
+
+
+@main.command()
+@store_option
+@plan_option
+@format_option
+@user_errors
+def stats(store_path, plan_key, fmt):
+    """Count what the store holds: goals, initiatives, commitments, actors, laws and more."""
+    from kraftgraf.graph.store.stats import counts
+
+    click.echo(render(counts(open_store(store_path, plan_key)), fmt,
+                      headers={"label_sv": "vad", "count": "antal"}))
+
+
+@main.command()
+@store_option
+@format_option
+@user_errors
+def validate(store_path, fmt):
+    """Check the store against the SHACL shapes; exit 1 and list each violation if it fails."""
+    from kraftgraf.graph.store.validate import validate as run_shapes
+
+    violations = run_shapes(open_store(store_path))
+    if not violations:
+        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)")
+        return
+    if fmt == "table":
+        for v in violations:
+            click.echo(str(v))
+        click.echo(f"\n{len(violations)} violation(s)")
+    else:
+        click.echo(render(violations, fmt))
+    raise SystemExit(1)
+
+
+@main.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True,
+              help="; ".join(f"{k}: {v[2]}" for k, v in sorted(EXPORTERS.items())))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File (a folder for csv) to write; written to a temporary file, then renamed.")
+@user_errors
+def export(store_path, fmt, output):
+    """Write the store in another format for other tools."""
+    exporter(fmt)(open_store(store_path), output)
+    click.echo(f"wrote {output} ({EXPORTERS[fmt][2]})", err=True)
+
+
+@main.command()
+@click.option("--municipalities", default=290, show_default=True, type=click.IntRange(0, 5000))
+@click.option("--regions", default=21, show_default=True, type=click.IntRange(0, 500))
+@click.option("--initiatives", default=1000, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--seed", default=1, show_default=True, type=int)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Plan file to write (.ttl or .nt).")
+@user_errors
+def synth(municipalities, regions, initiatives, seed, output):
+    """Generate a national-scale plan of the same shape, for benchmarks and tests."""
+    from kraftgraf.graph.store.synth import write_synth
+
+    n = write_synth(output, municipalities=municipalities, regions=regions,
+                    initiatives=initiatives, seed=seed)
+    click.echo(f"wrote {output}: {n} triples; build a store with: kraftgraf build --plan {output}",
+               err=True)
+

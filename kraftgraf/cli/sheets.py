@@ -1,0 +1,78 @@
+"""The spreadsheet round trip on the command line: `kraftgraf template` and `kraftgraf import`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from kraftgraf.cli.main import DEFAULT_STORE, UserError, main, open_store, store_option, user_errors
+
+
+@main.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="initiativlista.xlsx (one workbook) or .csv (the plan, with the side sheets beside it "
+                   "as NAME.aktorer.csv, NAME.lagar.csv, NAME.bestamningsfaktorer.csv).")
+@click.option("--plan", "plan_key", help="Which plan of the store (default: its only plan).")
+@store_option
+@user_errors
+def template(output, plan_key, store_path):
+    """Write the plan as the memo's table (samlad initiativlista), to edit and import again."""
+    from kraftgraf.loaders.sheet.template import write_template
+
+    counts = write_template(open_store(store_path), output, plan_key)
+    sheets = ", ".join(f"{name} {n}" for name, n in counts.items())
+    click.echo(f"wrote {output} (rows: {sheets}); edit it, then: kraftgraf import {output} --dry-run",
+               err=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--plan", "plan_key",
+              help="The plan's key, e.g. who-2013: a plan not in the store becomes its own named graph "
+                   "beside the others. Default: the key in the workbook, else the store's only plan.")
+@click.option("--actor-column", "actor_columns", multiple=True, metavar="HEADER[=ACTOR-ID]",
+              help="An actor column of the plan sheet (repeat for each). Without '=ACTOR-ID' a known "
+                   "actor is found by name, else a new actor is made. Default: the sheet Aktörer, "
+                   "else SKL/Kommuner/Regioner, Staten, Civilsamhället.")
+@click.option("--lang", help="Language of the plan's texts (default: the workbook's, else sv).")
+@click.option("--title",
+              help="The plan's title (default: the workbook's, else the plan's, else the file name).")
+@store_option
+@user_errors
+def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path):
+    """Read a plan spreadsheet (XLSX or CSV) into the store: all of it, or nothing if any row is wrong.
+
+    The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
+    not exist yet, it starts from the bundled plan.
+    """
+    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+    from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
+    from kraftgraf.loaders.sheet.importer import apply, import_sheet
+
+    store = Path(store_path or DEFAULT_STORE)
+    if store.suffix.lower() not in (".trig", ".nq"):
+        raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
+    started = time.perf_counter()
+    kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
+    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
+               f"{result.commitments} commitments")
+    found = changes(result.old, result.graph, kg.label)
+    for line in describe(found):
+        click.echo(line)
+    for warning in link_warnings(kg.dataset, found):
+        click.echo(f"note: {warning}", err=True)
+    if dry_run:
+        click.echo("(dry run: nothing written)", err=True)
+        return
+    if not found and store.is_file():
+        click.echo(f"{store} is left as it was", err=True)
+        return
+    apply(kg, result)
+    kg.save(store)
+    click.echo(f"wrote {store} (plan {result.key}) in {time.perf_counter() - started:.1f} s", err=True)

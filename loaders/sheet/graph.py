@@ -1,0 +1,108 @@
+"""Turn a checked plan spreadsheet (:class:`~kraftgraf.loaders.sheet.read.SheetPlan`) into RDF.
+
+The graph has the same shape as the memo loader's (same IRIs, same classes, the
+same PROV sources), so every query works on it.  Each source quotes the line of
+the cell it rests on: the document is the file, the section the sheet, then the
+row (as the spreadsheet numbers it) and the column header; the offsets count
+characters inside the cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, XSD
+
+from kraftgraf.graph.store.knowledge_graph import bind_prefixes
+from kraftgraf.loaders.memo import commitment_links, plan_node
+from kraftgraf.loaders.sheet.io import Item
+from kraftgraf.loaders.sheet.read import SheetPlan
+from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
+from kraftgraf.ontology.vocab import KG, actor_iri, determinant_iri, law_iri, plan_iri, plan_item, slug
+
+__all__ = ["SheetSource", "sheet_graph", "sheet_links"]
+
+
+@dataclass(frozen=True)
+class SheetSource:
+    """Which plan the sheet is, and how to name it and its file."""
+
+    key: str
+    title: str
+    lang: str
+    filename: str
+
+
+class _Writer:
+    def __init__(self, g: Graph, source: SheetSource):
+        self.g, self.s = g, source
+        self.doc = add_document(g, "sheet-" + slug(source.filename), source.filename, source.filename)
+
+    def quote(self, item: Item) -> Quote:
+        c = item.cell
+        return Quote(self.doc, item.text, c.sheet, str(c.row), c.column, item.start,
+                     item.start + len(item.text))
+
+    def cite(self, node: URIRef, item: Item) -> None:
+        add_source(self.g, node, self.quote(item))
+
+    def node(self, kind: str, key: str, cls: URIRef, item: Item, label: str | None = None,
+             order: int | None = None) -> URIRef:
+        node = plan_node(self.g, self.s.key, kind, key, cls, label, self.s.lang)
+        if order is not None:
+            self.g.add((node, KG.order, Literal(order, datatype=XSD.integer)))
+        self.cite(node, item)
+        return node
+
+
+def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
+    """(subject, predicate, object, row) for each row of the sheets Lagar and Bestämningsfaktorer."""
+    commitments = {f"{r.id}-{a}-{n}" for r in plan.initiatives for a, items in r.commitments.items()
+                   for n in range(1, len(items) + 1)}
+    links = [(plan_item(key, "commitment" if link.subject in commitments else "initiative",
+                        link.subject), KG.requiresChangeTo, law_iri(link.target), link)
+             for link in plan.side.laws]
+    return links + [(plan_item(key, "initiative", link.subject), KG.addresses,
+                     determinant_iri(link.target), link) for link in plan.side.determinants]
+
+
+def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = frozenset()) -> Graph:
+    """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated."""
+    g = Graph(store="Oxigraph")  # a national plan is a million triples: keep them native
+    bind_prefixes(g)
+    w = _Writer(g, source)
+    lang = source.lang
+    g.add((plan_iri(source.key), RDF.type, KG.Plan))
+    g.add((plan_iri(source.key), RDFS.label, Literal(source.title, lang=lang)))
+    goals = {}
+    for code, h in plan.goals.items():
+        goals[code] = w.node("goal", code, KG.Goal, h.item, h.label, h.order)
+    for code, h in plan.focus_areas.items():
+        focus = w.node("focus-area", code, KG.FocusArea, h.item, h.label, h.order)
+        g.add((focus, KG.partOf, goals[h.parent]))
+    for header, actor in plan.actors.items():
+        if actor.new:
+            node = actor_iri(actor.id)
+            g.add((node, RDF.type, KG[actor.kind] if actor.kind else KG.Actor))  # as curated actors are
+            for prop in (RDFS.label, SKOS.prefLabel):
+                g.add((node, prop, Literal(actor.name, lang=lang)))
+            w.cite(node, actor.item or Item(header, plan.headers[header], 0))
+    for row in plan.initiatives:
+        initiative = w.node("initiative", row.id, KG.Initiative, row.label, row.label.text, row.order)
+        g.add((initiative, KG.inFocusArea, plan_item(source.key, "focus-area", row.focus)))
+        for n, item in enumerate(row.outcomes, start=1):
+            outcome = w.node("outcome", f"{row.id}-{n}", KG.Outcome, item)
+            g.add((outcome, KG.text, Literal(item.text, lang=lang)))
+            g.add((initiative, KG.hasOutcome, outcome))
+        for actor, item in row.open.items():
+            node = w.node("open-commitment", f"{row.id}-{actor}", KG.OpenCommitment, item)
+            commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
+        for actor, items in row.commitments.items():
+            for n, item in enumerate(items, start=1):
+                node = w.node("commitment", f"{row.id}-{actor}-{n}", KG.Commitment, item, item.text)
+                commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
+    for s, p, o, link in sheet_links(plan, source.key):
+        if (s, p, o) not in elsewhere:
+            add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
+    return g

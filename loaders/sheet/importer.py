@@ -1,0 +1,183 @@
+"""Import a plan spreadsheet into a store: read and check it all, then replace the plan's graph.
+
+A row matched by its id whose facts did not change keeps the sources it had
+(for the seed plan: the memo's own quotes), so a template → import round trip
+gives back the same graph; what is new or changed quotes the spreadsheet cell
+(:mod:`kraftgraf.loaders.sheet.merge`). See decisions/0008-spreadsheet-round-trip.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS, XSD
+
+from kraftgraf.errors import DataError
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
+from kraftgraf.loaders.sheet.io import read_workbook
+from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
+from kraftgraf.loaders.sheet.merge import merge
+from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
+from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
+from kraftgraf.loaders.sheet.side import Known
+from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, plan_iri
+
+__all__ = ["SheetImport", "import_sheet", "known_outside", "order_actor_columns", "apply"]
+
+KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass
+class SheetImport:
+    """What an import would write: the plan's key, its new graph, the old one, notes."""
+
+    key: str
+    graph: Graph
+    old: Graph
+    graph_name: str
+    notes: list[str] = field(default_factory=list)
+    initiatives: int = 0
+    commitments: int = 0
+
+
+def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
+    """Actors, laws and determinants the store holds, and the links it holds outside ``graph_name``.
+
+    An actor the plan's own graph describes is known too: the import carries it over.
+    """
+    own = graph_iri(graph_name).n3()
+    known = Known()
+    rows = kg.store.query(f"""
+        PREFIX kg: <{KG}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
+        SELECT ?kind ?s ?name WHERE {{
+          {{ GRAPH ?g {{ ?s a ?c OPTIONAL {{ ?s rdfs:label|skos:prefLabel|skos:altLabel ?name }} }}
+             ?c rdfs:subClassOf* kg:Actor . BIND("actor" AS ?kind) }}
+          UNION {{ GRAPH ?g {{ ?s a kg:Law ; <{ELI}id_local> ?name }} BIND("law" AS ?kind) }}
+          UNION {{ GRAPH ?g {{ ?s a ?c }} VALUES ?c {{ kg:Determinant kg:DeterminantLayer }}
+                   BIND("det" AS ?kind) }} }}""", use_default_graph_as_union=True)
+    tail = len(str(actor_iri("")))
+    for r in rows:
+        kind, s, name = r["kind"].value, r["s"].value, r["name"]
+        if kind == "actor":
+            known.actors.setdefault(s[tail:], {s[tail:]}).update([name.value.lower()] if name else [])
+        elif kind == "law":
+            known.laws.add(name.value)
+        else:
+            known.determinants.add(s.rsplit("/", 1)[-1])
+    links = kg.store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <{RDF}> SELECT ?s ?p ?o ?reason WHERE {{
+        GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo }}
+          OPTIONAL {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:reason ?reason }} }}
+        FILTER (?g != {own}) }}""")
+    for r in links:
+        link = (URIRef(r["s"].value), URIRef(r["p"].value), URIRef(r["o"].value))
+        known.links.add(link)
+        if r["reason"] is not None:
+            known.reasons[link] = r["reason"].value
+    return known
+
+
+CURATED_FILES = {KG.requiresChangeTo: "data/law_links.csv", KG.addresses: "data/determinant_links.csv"}
+
+
+def _reasons_kept(known: Known, links: list[tuple]) -> list[str]:
+    """A note for each link held elsewhere (curated) whose Motivering in the file says otherwise.
+
+    Such a link is not written again with the plan, so an edited reason would be lost
+    without a word; an empty cell says nothing, like a sheet without the column.
+    """
+    notes = []
+    for s, p, o, row in links:
+        held = known.reasons.get((s, p, o), "")
+        if ((s, p, o) in known.links and row.reason
+                and " ".join(row.reason.split()) != " ".join(held.split())):
+            cell = row.subject_cell
+            notes.append(f"{cell.where}, row {cell.row}, column Motivering: the reason of "
+                         f"{row.subject} → {row.target} is curated, so the file's is not taken "
+                         f"(change it in {CURATED_FILES[p]})")
+    return notes
+
+
+def order_actor_columns(g: Graph, sheet: SheetPlan) -> None:
+    """Keep the sheet's order of its actor columns: ``kg:order`` on each column's actor in ``g``.
+
+    Only when the template's own rule (:func:`actor_column_rank`) would not give that
+    order back, so a plan in the memo's order (the seed) gets no triples it did not have.
+    """
+    columns = sorted(sheet.actors, key=lambda h: sheet.headers[h].index)
+    for header in columns:
+        g.remove((actor_iri(sheet.actors[header].id), KG.order, None))  # an order the old graph had
+    first = {}
+    for row in sheet.initiatives:
+        for header in columns:
+            actor = sheet.actors[header].id
+            if header not in first and (actor in row.commitments or actor in row.open):
+                first[header] = row.order
+    shown = [h for h in columns if h in first]  # a column without a cell is not in the template
+    if shown == sorted(shown, key=lambda h: actor_column_rank(sheet.actors[h].id, first[h], h)):
+        return
+    for n, header in enumerate(columns):
+        g.add((actor_iri(sheet.actors[header].id), KG.order, Literal(n, datatype=XSD.integer)))
+
+
+def _ox_graph(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(graph_iri(name)))
+
+
+def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
+    key = plan or properties.get("identifier") or ""
+    if not key:
+        keys = plan_keys(kg)
+        if len(keys) != 1:
+            raise DataError(f"the store holds the plans {', '.join(keys) or 'none'}: "
+                            "say which this file is with --plan KEY")
+        key = keys[0]
+    if not KEY.fullmatch(key):
+        raise DataError(f"--plan '{key}': a plan key is lower-case ASCII, digits and hyphens "
+                        "(e.g. who-2013)")
+    return key
+
+
+def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
+                 actor_columns: list[str] | None = None, lang: str | None = None,
+                 title: str | None = None) -> SheetImport:
+    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing)."""
+    wb = read_workbook(path)
+    key = _choose_key(kg, plan, wb.properties)
+    name = plan_graph_name(kg, key)
+    old = Graph(store="Oxigraph")  # native: a national plan fits in memory and copies in one call
+    old.store._inner.extend(ox.Quad(q.subject, q.predicate, q.object, ox.BlankNode(old.identifier))
+                            for q in kg.store.quads_for_pattern(None, None, None, _ox_graph(name)))
+    old_title = old.value(plan_iri(key), RDFS.label)
+    lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
+    title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
+    known = known_outside(kg, name)
+    sheet = read_plan(wb, known, actor_columns)
+    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links)
+    merge(new, old, plan_iri(key))
+    order_actor_columns(new, sheet)
+    result = SheetImport(key, new, old, name, list(wb.notes), len(sheet.initiatives),
+                         len(set(new.subjects(RDF.type, KG.Commitment))))
+    given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))
+             if sheet in wb.sheets}  # a link sheet left out says nothing about its links
+    curated = {(s, p, o) for s, p, o in known.links
+               if p in given and str(s).startswith(str(plan_iri(key)) + "/")}
+    links = sheet_links(sheet, key)
+    dropped = curated - {(s, p, o) for s, p, o, _ in links}
+    if dropped:
+        result.notes.append(f"{len(dropped)} link(s) of this plan are in the curated data, not in the "
+                            "file; they stay (change data/*.csv to drop them)")
+    result.notes += _reasons_kept(known, links)
+    return result
+
+
+def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
+    """Replace the plan's named graph in ``kg`` with the imported one."""
+    kg.graph(result.graph_name)  # tells the store its projection is stale
+    name = _ox_graph(result.graph_name)
+    kg.store.clear_graph(name)
+    kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in result.graph.store._inner)

@@ -1,0 +1,124 @@
+"""The shape of the plan as a spreadsheet: the memo's "samlad initiativlista".
+
+One place says which sheets and columns there are, what each column means (the
+template writes these texts as header comments), how a cell holds several
+lines, and how a text that a spreadsheet would read as a formula is kept text.
+Both :mod:`kraftgraf.loaders.sheet.read` (reading) and
+:mod:`kraftgraf.loaders.sheet.template` (writing) use it, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "SHEETS", "PLAN_COLUMNS",
+           "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL", "ID_PATTERN",
+           "actor_column_rank", "lines", "heading", "csv_escape", "csv_unescape", "csv_sibling"]
+
+PLAN_SHEET = "Initiativlista"
+ACTOR_SHEET = "Aktörer"
+LAW_SHEET = "Lagar"
+DETERMINANT_SHEET = "Bestämningsfaktorer"
+
+# The fixed columns of the plan sheet, in the memo's order; the actor columns follow.
+PLAN_COLUMNS = ("Id", "Målsättning", "Fokusområde", "Initiativ", "Åtaganden")
+SIDE_COLUMNS = {
+    ACTOR_SHEET: ("Id", "Namn", "Kolumn", "Typ"),
+    LAW_SHEET: ("Gäller", "SFS", "Lag", "Motivering"),
+    DETERMINANT_SHEET: ("Initiativ", "Bestämningsfaktor", "Namn", "Motivering"),
+}
+SHEETS = (PLAN_SHEET, *SIDE_COLUMNS)
+
+# The three actor columns of the memo's table: header -> actor id (data/actors.csv).
+DEFAULT_ACTOR_COLUMNS = {
+    "SKL/Kommuner/Regioner": "kommuner-och-regioner",
+    "Staten": "staten",
+    "Civilsamhället": "civilsamhallet",
+}
+
+
+
+def actor_column_rank(actor: str, first: int, header: str) -> tuple:
+    """Where an actor's column goes when the plan stores no order of its own.
+
+    The memo's three come first, in the memo's order; then by the first row with a
+    cell of the actor's, then by header.  The import stores an order only when this
+    would not give the sheet's back, so the seed plan's graph needs none.
+    """
+    defaults = list(DEFAULT_ACTOR_COLUMNS.values())
+    return (actor not in defaults, defaults.index(actor) if actor in defaults else 0, first, header)
+
+
+OPEN_MARK = "…"
+MAX_CELL = 32767  # the most characters a spreadsheet cell holds
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+
+COMMENTS = {
+    (PLAN_SHEET, "Id"): "Initiativets id (t.ex. A1). Ändra det inte: vid import matchas raderna på id. "
+                        "En ny rad får ett nytt id.",
+    (PLAN_SHEET, "Målsättning"): "Målsättningen raden hör till: nummer, punkt, namn (t.ex. "
+                                 "\"1. Ett mer hälsofrämjande samhälle och levnadssätt\"). "
+                                 "Tom cell: samma som raden ovanför.",
+    (PLAN_SHEET, "Fokusområde"): "Fokusområdet (vilken utveckling vi vill se): bokstav, punkt, namn "
+                                 "(t.ex. \"A. En samhällsdesign för hälsa och välmående\"). "
+                                 "Tom cell: samma som raden ovanför.",
+    (PLAN_SHEET, "Initiativ"): "Initiativets namn. Tom cell: den första raden under Åtaganden.",
+    (PLAN_SHEET, "Åtaganden"): "Vad som behöver åstadkommas (initiativets utfall), en rad per utfall.",
+    "actor": "Vad {actor} kan göra: ett åtagande per rad. \"…\" betyder att planen lämnar platsen "
+             "öppen (ett öppet åtagande); en tom cell betyder att inget står där.",
+    (ACTOR_SHEET, "Id"): "Aktörens id i kraftgraf (t.ex. staten). Ett nytt id skapar en ny aktör.",
+    (ACTOR_SHEET, "Namn"): "Aktörens namn.",
+    (ACTOR_SHEET, "Kolumn"): "Rubriken på aktörens kolumn i bladet Initiativlista.",
+    (ACTOR_SHEET, "Typ"): "Bara för en ny aktör: Government, StateAgency, Region, Municipality, "
+                          "MembersOrganisation, CivilSocietyOrganisation, University eller ActorGroup.",
+    (LAW_SHEET, "Gäller"): "Id för initiativet (A2) eller åtagandet (A2-staten-1) som kräver en lagändring.",
+    (LAW_SHEET, "SFS"): "Lagens SFS-nummer (ÅÅÅÅ:N); lagen måste finnas i kraftgraf.",
+    (LAW_SHEET, "Lag"): "Lagens namn (bara för läsaren; läses inte in).",
+    (LAW_SHEET, "Motivering"): "Varför lagen behöver ändras.",
+    (DETERMINANT_SHEET, "Initiativ"): "Id för initiativet.",
+    (DETERMINANT_SHEET, "Bestämningsfaktor"): "Bestämningsfaktorns id (t.ex. utbildning, "
+                                              "halso-och-sjukvard).",
+    (DETERMINANT_SHEET, "Namn"): "Bestämningsfaktorns namn (bara för läsaren; läses inte in).",
+    (DETERMINANT_SHEET, "Motivering"): "Varför initiativet påverkar bestämningsfaktorn.",
+}
+
+# A cell that begins with one of these is a formula to a spreadsheet reading CSV.
+_FORMULA_START = tuple("=+-@'\t\r")
+_HEADING = re.compile(r"(\S+)\s+(.+)", re.S)
+# A goal's or focus area's code: '1', 'A', 'O1', '2.3' (capitals, digits and inner full stops).
+_CODE = re.compile(r"[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,6}){0,3}")
+
+
+def lines(cell: str) -> list[str]:
+    """The non-empty lines of a cell, each stripped (one commitment or outcome a line)."""
+    return [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if line.strip()]
+
+
+def heading(cell: str) -> tuple[str, str] | None:
+    """'1. Ett mer …' -> ('1', 'Ett mer …'); 'A. En …' -> ('A', 'En …'); None if not that shape.
+
+    >>> heading("O1. Leadership"), heading("Goal one")
+    (('O1', 'Leadership'), None)
+    """
+    m = _HEADING.fullmatch(cell.strip())
+    if not m:
+        return None
+    code = m.group(1)[:-1] if m.group(1).endswith(".") else m.group(1)
+    return (code, m.group(2).strip()) if _CODE.fullmatch(code) else None
+
+
+def csv_escape(text: str) -> str:
+    """Keep a CSV cell text: one leading apostrophe before a formula-like start."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def csv_unescape(text: str) -> str:
+    """Undo :func:`csv_escape` (an apostrophe is dropped only before what it protects)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def csv_sibling(path, sheet: str):
+    """Where a side sheet of a CSV plan lives: plan.csv -> plan.aktorer.csv."""
+    name = {ACTOR_SHEET: "aktorer", LAW_SHEET: "lagar", DETERMINANT_SHEET: "bestamningsfaktorer"}[sheet]
+    return path.with_name(f"{path.stem}.{name}{path.suffix}")

@@ -1,0 +1,76 @@
+"""Merge an imported plan graph with the one it replaces: keep what the table did not change.
+
+- A node whose facts are what the old graph says (:func:`~kraftgraf.loaders.sheet.changes.facts`)
+  keeps its old sources, so the memo's quotes survive a round trip.
+- What the table does not describe (actors the plan itself defines, their mandates) is
+  carried over unchanged.  The table owns the plan's items (``kg:inPlan``), the plan node
+  and its determinant and law links; everything else in the old graph is not its to drop.
+- A goal or focus area keeps the order it had: the table orders initiatives by row, and
+  names a goal or focus area only where its rows begin, which says nothing of its own rank.
+- Documents no source cites any more are dropped; those a kept source cites come along.
+"""
+
+from __future__ import annotations
+
+from rdflib import RDF, Graph, URIRef
+
+from kraftgraf.loaders.sheet.changes import PROVENANCE, facts
+from kraftgraf.ontology.vocab import KG, PROV
+
+__all__ = ["merge", "keep_sources", "carry_over"]
+
+_TABLE_LINKS = {KG.addresses, KG.requiresChangeTo}
+
+
+def _copy(new: Graph, old: Graph, node) -> None:
+    for triple in old.triples((node, None, None)):
+        new.add(triple)
+
+
+def keep_sources(new: Graph, old: Graph) -> int:
+    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
+    kept = 0
+    for node in set(new.subjects(PROV.wasDerivedFrom, None)):
+        if (node, PROV.wasDerivedFrom, None) not in old or facts(new, node) != facts(old, node):
+            continue
+        kept += 1
+        for src in list(new.objects(node, PROV.wasDerivedFrom)):
+            new.remove((src, None, None))
+        for p in PROVENANCE:
+            new.remove((node, p, None))
+            for o in old.objects(node, p):
+                new.add((node, p, o))
+                if p == PROV.wasDerivedFrom:
+                    _copy(new, old, o)
+    return kept
+
+
+def carry_over(new: Graph, old: Graph, plan: URIRef) -> int:
+    """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
+    carried = 0
+    for node in set(old.subjects()):
+        types = set(old.objects(node, RDF.type))
+        if (node == plan or (node, None, None) in new or (node, KG.inPlan, plan) in old
+                or types & {KG.Source, KG.Document}
+                or (RDF.Statement in types and old.value(node, RDF.predicate) in _TABLE_LINKS)):
+            continue
+        carried += 1
+        _copy(new, old, node)
+        for src in old.objects(node, PROV.wasDerivedFrom):
+            _copy(new, old, src)
+    return carried
+
+
+def merge(new: Graph, old: Graph, plan: URIRef) -> None:
+    """Keep unchanged sources, carry over what the table does not own, tidy the documents."""
+    keep_sources(new, old)
+    carry_over(new, old, plan)
+    for cls in (KG.Goal, KG.FocusArea):
+        for node in set(new.subjects(RDF.type, cls)):
+            if old.value(node, KG.order) is not None:
+                new.set((node, KG.order, old.value(node, KG.order)))
+    used = set(new.objects(None, KG.document))
+    for doc in set(new.subjects(RDF.type, KG.Document)) - used:
+        new.remove((doc, None, None))
+    for doc in used - set(new.subjects(RDF.type, KG.Document)):
+        _copy(new, old, doc)

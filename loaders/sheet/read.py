@@ -1,0 +1,194 @@
+"""Read the plan's spreadsheet (see :mod:`~kraftgraf.loaders.sheet.layout`) into checked rows.
+
+Every problem is one :class:`~kraftgraf.errors.DataError` that names the file,
+the sheet, the row and the column, and says what was expected.  Nothing here
+touches a graph; :mod:`kraftgraf.loaders.sheet.graph` turns the checked rows into RDF.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from kraftgraf.errors import DataError
+from kraftgraf.loaders.annex import is_placeholder
+from kraftgraf.loaders.sheet.io import Cell, Item, Workbook, column_letter
+from kraftgraf.loaders.sheet.layout import (
+    DEFAULT_ACTOR_COLUMNS,
+    ID_PATTERN,
+    PLAN_COLUMNS,
+    PLAN_SHEET,
+    heading,
+    lines,
+)
+from kraftgraf.loaders.sheet.side import ActorColumn, Known, SideRows, actor_columns, read_side
+
+__all__ = ["Heading", "InitiativeRow", "SheetPlan", "read_plan"]
+
+
+@dataclass
+class Heading:
+    """A goal or focus area as the plan sheet names it."""
+
+    code: str
+    label: str
+    order: int
+    item: Item
+    parent: str | None = None
+
+
+@dataclass
+class InitiativeRow:
+    """One row of the plan sheet: an initiative, its outcomes and each actor's cell."""
+
+    id: str
+    goal: str
+    focus: str
+    label: Item
+    order: int
+    outcomes: list[Item]
+    commitments: dict[str, list[Item]]  # actor id -> real commitments
+    open: dict[str, Item]  # actor id -> the placeholder of an open commitment
+    headers: dict[str, str]  # actor id -> its column header
+
+
+@dataclass
+class SheetPlan:
+    """Everything a plan spreadsheet holds, checked."""
+
+    goals: dict[str, Heading] = field(default_factory=dict)
+    focus_areas: dict[str, Heading] = field(default_factory=dict)
+    initiatives: list[InitiativeRow] = field(default_factory=list)
+    side: SideRows = field(default_factory=SideRows)
+    actors: dict[str, ActorColumn] = field(default_factory=dict)  # column header -> actor
+    headers: dict[str, Cell] = field(default_factory=dict)  # column header -> its header cell
+
+
+def _items(cell: Cell) -> list[Item]:
+    items, pos = [], 0
+    for line in lines(cell.text):
+        start = cell.text.find(line, pos)
+        items.append(Item(line, cell, start))
+        pos = start + len(line)
+    return items
+
+
+def _whole(cell: Cell) -> Item | None:
+    """The whole cell as one item (a name may span lines), or None when it is empty."""
+    text = cell.text.strip()
+    return Item(text, cell, cell.text.find(text)) if text else None
+
+
+def _heading(plan: SheetPlan, kind: str, cell: Cell, previous: Heading | None, n: int) -> Heading:
+    table = plan.goals if kind == "goal" else plan.focus_areas
+    if not cell.text.strip():
+        if previous is None:
+            cell.fail(f"empty, and no row above names a {kind.replace('-', ' ')}")
+        return previous
+    parsed = heading(cell.text)
+    if parsed is None:
+        example = "'1. Ett mer hälsofrämjande samhälle'" if kind == "goal" else "'A. En samhällsdesign …'"
+        cell.fail(f"expected a code, a full stop and a name, e.g. {example}; got '{cell.text.strip()}'")
+    code, label = parsed
+    known = table.get(code)
+    if known is None:
+        start = cell.text.find(label)
+        table[code] = known = Heading(code, label, n, Item(label, cell, start))
+    elif known.label != label:
+        cell.fail(f"{code} is named '{label}' here but '{known.label}' on row {known.item.cell.row}")
+    return known
+
+
+def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]) -> dict[str, int]:
+    where = wb.where(PLAN_SHEET)
+    header = [h.strip() for h in rows[0]]
+    index: dict[str, int] = {}
+    for i, h in enumerate(header):
+        if h in index:
+            raise DataError(f"{where}, row 1, column {column_letter(i)}: duplicate column '{h}' "
+                            f"(also column {column_letter(index[h])}); one column per heading")
+        if h:
+            index[h] = i
+    for n, row in enumerate(rows[1:], start=2):  # a value under no heading would be lost
+        for i, value in enumerate(row):
+            if value.strip() and (i >= len(header) or not header[i]):
+                raise DataError(f"{where}, row {n}, column {column_letter(i)}: '{value.strip()[:40]}' "
+                                "stands under no heading; give the column a heading or move the text")
+    for column in (*PLAN_COLUMNS, *mapping):
+        if column not in index:
+            hint = ("" if column in PLAN_COLUMNS else
+                    " — a plan with other actors names its columns with --actor-column or the sheet Aktörer")
+            raise DataError(f"{where}, row 1: missing column '{column}' (the header has: "
+                            f"{', '.join(index) or 'nothing'}){hint}")
+    for h, i in index.items():
+        if h not in PLAN_COLUMNS and h not in mapping:
+            close = difflib.get_close_matches(h, list(mapping), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise DataError(
+                f"{where}, row 1, column {h} ({column_letter(i)}): unknown actor column '{h}' "
+                f"(the actor columns are: {', '.join(mapping)}){hint} — declare it with "
+                f"--actor-column '{h}' or in the sheet Aktörer")
+    return index
+
+
+def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None) -> SheetPlan:
+    """Check and read the plan sheet and its side sheets.
+
+    ``cli_columns`` are ``--actor-column`` values ('Header' or 'Header=actor-id');
+    without them the sheet Aktörer, or else the memo's three columns, name the actors.
+    """
+    rows = wb.sheets.get(PLAN_SHEET)
+    if rows is None:
+        raise DataError(f"{wb.path}: no sheet {PLAN_SHEET} (the sheets are: {', '.join(wb.sheets)})")
+    while rows and not any(c.strip() for c in rows[-1]):
+        rows = rows[:-1]
+    if len(rows) < 2:
+        raise DataError(f"{wb.where(PLAN_SHEET)}: the sheet is empty (expected a header row with "
+                        f"{', '.join(PLAN_COLUMNS)} and the actor columns, then one row per initiative)")
+    side = read_side(wb, known)
+    actors = actor_columns(wb, known, side, cli_columns, DEFAULT_ACTOR_COLUMNS)
+    index = _header(wb, rows, {h: a.id for h, a in actors.items()})
+    plan = SheetPlan(side=side, actors=actors)
+    plan.headers = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, 1, h, i, h) for h, i in index.items()}
+    seen: dict[str, int] = {}
+    ids = {r[index["Id"]].strip() for r in rows[1:] if len(r) > index["Id"]}
+    goal = focus = None
+    for n, raw in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in raw):
+            continue
+        raw = raw + [""] * (len(rows[0]) - len(raw))
+        cell = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()}
+        order = len(plan.initiatives)
+        goal = _heading(plan, "goal", cell["Målsättning"], goal, order)
+        focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order)
+        key = cell["Id"].text.strip()
+        if not key:
+            free = next(f"{focus.code}{k}" for k in range(1, len(rows) + 2) if f"{focus.code}{k}" not in ids)
+            cell["Id"].fail(f"empty: every initiative needs a stable id; the next free one in "
+                            f"focus area {focus.code} is {free}")
+        if not re.fullmatch(ID_PATTERN, key):
+            cell["Id"].fail(f"'{key}' is not an id (letters, digits, '.', '-' or '_', e.g. A1)")
+        if key in seen:
+            cell["Id"].fail(f"duplicate id '{key}' (first on row {seen[key]})")
+        seen[key] = n
+        if focus.parent not in (None, goal.code):
+            cell["Fokusområde"].fail(f"focus area {focus.code} belongs to goal {focus.parent}, "
+                                     f"not goal {goal.code}")
+        focus.parent = goal.code
+        outcomes = _items(cell["Åtaganden"])
+        label = _whole(cell["Initiativ"]) or (outcomes[0] if outcomes else None)
+        if label is None:
+            cell["Initiativ"].fail("empty, and so is Åtaganden: an initiative needs a name or an outcome")
+        row = InitiativeRow(key, goal.code, focus.code, label, order, outcomes, {}, {}, {})
+        for header, actor in actors.items():
+            items = _items(cell[header])
+            real = [i for i in items if not is_placeholder(i.text)]
+            row.headers[actor.id] = header
+            if real:
+                row.commitments[actor.id] = real
+            elif items:
+                row.open[actor.id] = items[0]
+        plan.initiatives.append(row)
+    side.check_subjects(plan)
+    return plan

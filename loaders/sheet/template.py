@@ -1,0 +1,100 @@
+"""Write a plan as the memo's "samlad initiativlista": XLSX (with header comments) or CSV.
+
+One row per initiative in the plan's order; one line per outcome and per
+commitment inside a cell; an open commitment as the mark the plan wrote ("…").
+Side sheets list the actors (which column is whose), the law links and the
+determinant links.  The layout is :mod:`kraftgraf.loaders.sheet.layout`, the
+same the import reads.  A text beginning with ``=``, ``+``, ``-`` or ``@`` is
+written as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from kraftgraf.errors import DataError
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.loaders.sheet.layout import (
+    COMMENTS,
+    MAX_CELL,
+    PLAN_SHEET,
+    csv_escape,
+    csv_sibling,
+)
+from kraftgraf.loaders.sheet.rows import plan_sheets
+
+__all__ = ["write_template"]
+
+_WIDTH = {"Id": 8, "Målsättning": 28, "Fokusområde": 28, "Initiativ": 40, "Åtaganden": 50}
+
+
+def _check(sheets: dict[str, list[list[str]]]) -> None:
+    for name, rows in sheets.items():
+        for n, row in enumerate(rows, start=1):
+            for header, text in zip(rows[0], row):
+                if len(text) > MAX_CELL:
+                    raise DataError(f"sheet {name}, row {n}, column {header}: {len(text)} characters; "
+                                    f"a spreadsheet cell holds at most {MAX_CELL}")
+
+
+def _comment(sheet: str, header: str) -> str:
+    return COMMENTS.get((sheet, header)) or COMMENTS["actor"].format(actor=header)
+
+
+def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, text in enumerate(row, start=1):
+                cell = ws.cell(row=r, column=c, value=text or None)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if text and cell.data_type != "s":  # '=…' would be a formula: keep it text
+                    cell.data_type = "s"
+                if text.startswith(("=", "+", "-", "@")):
+                    cell.quotePrefix = True  # and stays text when someone edits the cell
+        for c, header in enumerate(rows[0], start=1):
+            cell = ws.cell(row=1, column=c)
+            cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F0")
+            note = Comment(_comment(name, header), "kraftgraf")
+            note.width, note.height = 300, 120
+            cell.comment = note
+            letter = cell.column_letter
+            ws.column_dimensions[letter].width = _WIDTH.get(header, 40 if name == PLAN_SHEET else 24)
+        ws.freeze_panes = "A2"
+    wb.properties.identifier, wb.properties.title = props["identifier"], props["title"]
+    wb.properties.language, wb.properties.creator = props["language"], "kraftgraf"
+    wb.save(path)
+
+
+def _write_csv(rows: list[list[str]], path: str) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, delimiter=";").writerows([[csv_escape(t) for t in row] for row in rows])
+
+
+def write_template(kg: KnowledgeGraph, path: str | Path, plan: str | None = None) -> dict[str, int]:
+    """Write plan ``plan`` (default: the store's only plan) to ``path``; returns rows per sheet.
+
+    ``.xlsx`` gives one workbook; ``.csv`` gives the plan sheet there and each side
+    sheet beside it (``plan.aktorer.csv``, ``plan.lagar.csv``, ``plan.bestamningsfaktorer.csv``),
+    semicolon-separated UTF-8 with a BOM, as Excel reads it.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise DataError(f"{path}: write the template as .xlsx or .csv")
+    sheets, props = plan_sheets(kg, plan)
+    _check(sheets)
+    if suffix == ".xlsx":
+        atomic_write(path, lambda tmp: _write_xlsx(sheets, props, tmp))
+    else:
+        for name, rows in sheets.items():
+            target = path if name == PLAN_SHEET else csv_sibling(path, name)
+            atomic_write(target, lambda tmp, rows=rows: _write_csv(rows, tmp))
+    return {name: len(rows) - 1 for name, rows in sheets.items()}

@@ -1,0 +1,223 @@
+"""coverage: which Dahlgren–Whitehead layers each actor (or sector) reaches through its commitments.
+
+The columns are the five layers of Dahlgren and Whitehead (1991), innermost
+first (``kg:order`` 0–4 in the scheme ``dahlgren-whitehead-1991``):
+
+=================  ===============================================================
+column             layer
+=================  ===============================================================
+age_sex_heredity   Ålder, kön och arv (age, sex and constitutional factors)
+lifestyle          Individuella livsstilsfaktorer (individual lifestyle factors)
+social_community   Sociala nätverk och gemenskap (social and community networks)
+living_working     Levnads- och arbetsförhållanden (living and working conditions)
+socioeconomic      Generella socioekonomiska, kulturella och miljömässiga förhållanden
+=================  ===============================================================
+
+By actor, a cell counts the distinct initiatives the actor commits to
+(``kg:Commitment kg:byActor`` / ``kg:toInitiative``; open commitments do not count)
+that address a determinant in the layer (``coverage_actor_layer.rq``).  The rows
+are the actors with at least one commitment.
+
+By sector, a cell counts the distinct initiatives that address a determinant in the
+layer and that an actor counted for the sector commits to.  An actor counts for the
+sectors it holds a mandate in; an actor with no mandate of its own (the annex's
+column groups and the state) counts for the sectors its direct members hold
+mandates in, as in :mod:`kraftgraf.queries.silos.answer`.  The rows are all sectors.  Here
+a sector's cell is the union of its actors' cells (``coverage_sector_actors.rq``
+says who counts); ``coverage_sector_layer.rq`` gives the same counts in one query.
+
+``total`` counts the distinct initiatives over all layers (an initiative that
+addresses two layers counts once), so it can be less than the sum of the cells.
+A row's sources are the quotes of the commitments (and, by sector, first the
+mandates) behind it, at most :data:`MAX_SOURCES`; ``why`` says when there are more.
+
+Examples
+--------
+>>> from kraftgraf.graph.store.build import build
+>>> kg = build()
+>>> [(r.label, r.lifestyle, r.total) for r in coverage_matrix(kg)][-1]
+('Staten', 2, 14)
+>>> [r.label for r in uncovered_layers(kg)]
+['Ålder, kön och arv']
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, cite, iris, listing, short
+
+__all__ = ["LAYER_COLUMNS", "CoverageRow", "UncoveredLayer", "coverage_matrix", "uncovered_layers",
+           "sections"]
+
+# The row field of each 1991 layer, by its kg:order.
+LAYER_COLUMNS = ("age_sex_heredity", "lifestyle", "social_community", "living_working", "socioeconomic")
+MAX_SOURCES = 12  # quotes shown per row; `kraftgraf trace` has them all
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One actor or sector: how many initiatives it reaches in each layer, and in all."""
+
+    id: str
+    label: str
+    age_sex_heredity: int
+    lifestyle: int
+    social_community: int
+    living_working: int
+    socioeconomic: int
+    total: int
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class UncoveredLayer:
+    """A layer no actor (or sector) reaches."""
+
+    id: str
+    label: str
+    order: int
+    why: str
+    sources: list[str]
+
+
+@dataclass
+class _Grid:
+    """What the rows are built from: per actor or sector, the initiatives it reaches per layer."""
+
+    layers: dict[str, int] = field(default_factory=dict)  # layer -> kg:order, innermost first
+    labels: dict[str, str] = field(default_factory=dict)  # layer -> its label
+    hits: dict[str, dict[str, set]] = field(default_factory=dict)  # row -> layer -> initiatives
+    evidence: dict[str, list] = field(default_factory=dict)  # row -> nodes whose quotes back it
+    actors: dict[str, set] = field(default_factory=dict)  # sector -> the committed actors counted
+
+
+def _actor_grid(b: Backend) -> _Grid:
+    grid, order = _Grid(), {}
+    # in the order the .rq gives them (a Cypher UNION cannot sort its parts together)
+    for r in sorted(b.rows("coverage_actor_layer"), key=lambda r: (r["actor"] or "", r["order"])):
+        if not 0 <= r["order"] < len(LAYER_COLUMNS):
+            continue
+        order[r["layer"]] = r["order"]
+        if r["actor"] is not None:  # None: the row that names the layer even in an empty plan
+            grid.hits.setdefault(r["actor"], {})[r["layer"]] = set(iris(r["hits"]))
+            grid.evidence.setdefault(r["actor"], []).extend(iris(r["commitments"]))
+    grid.layers = dict(sorted(order.items(), key=lambda kv: kv[1]))
+    grid.labels = {layer: b.label(layer) for layer in grid.layers}
+    return grid
+
+
+def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
+    # A sector reaches what the actors counted for it reach: the union of their cells.
+    grid = _Grid(by_actor.layers, by_actor.labels)
+    mandates: dict[str, list] = {}
+    for r in b.rows("coverage_sector_actors"):
+        sector, actor = r["sector"], r["actor"]
+        cells = grid.hits.setdefault(sector, {layer: set() for layer in grid.layers})
+        grid.actors.setdefault(sector, set())
+        mandates.setdefault(sector, [])
+        if actor in by_actor.hits and any(by_actor.hits[actor].values()):
+            grid.actors[sector].add(actor)
+            mandates[sector] += [r["mandate"]] if r["mandate"] else []
+            for layer, initiatives in by_actor.hits[actor].items():
+                cells[layer] |= initiatives
+    for sector, actors in grid.actors.items():
+        grid.evidence[sector] = mandates[sector] + [c for a in sorted(actors) for c in by_actor.evidence[a]]
+    return grid
+
+
+def _grid(b: Backend, by: str) -> _Grid:
+    if by not in ("actor", "sector"):
+        raise ValueError(f"by must be 'actor' or 'sector', not {by!r}")
+    grid = _actor_grid(b)
+    return grid if by == "actor" else _sector_grid(b, grid)
+
+
+def _row(b: Backend, by: str, grid: _Grid, key: str, known: dict) -> CoverageRow:
+    hits, name = grid.hits[key], b.label(key)
+    reached = set().union(*hits.values())
+    parts = [f"{grid.labels[layer]}: {listing(sorted(map(short, hits[layer])), limit=12)}"
+             for layer in grid.layers if hits.get(layer)]
+    missing = listing([grid.labels[layer] for layer in grid.layers if not hits.get(layer)])
+    who = f"{name} commits"
+    if by == "sector":
+        actors = listing(sorted(grid.actors[key]), show=lambda a: b.label(a))
+        who = f"The actors counted for {name} ({actors}) commit"
+    if reached:
+        why = (f"{who} to {len(reached)} initiatives that address a "
+               f"determinant of health. By layer (annex rows): {'; '.join(parts)}."
+               f"{f' Nothing in {missing}.' if missing else ''}")
+    elif by == "actor":
+        why = f"None of the initiatives {name} commits to addresses a determinant of health."
+    else:
+        why = (f"No actor with a mandate in {name} (itself or through its members) commits to an "
+               "initiative that addresses a determinant of health.")
+    evidence = _evidence(grid, key)
+    if len(evidence) > MAX_SOURCES:  # an aggregate row at national scale rests on thousands of quotes
+        why += (f" Sources show {MAX_SOURCES} of the {len(evidence)} statements behind this row; "
+                "`kraftgraf trace` on an actor shows every path with its quote.")
+    counts = dict.fromkeys(LAYER_COLUMNS, 0)
+    counts.update({LAYER_COLUMNS[order]: len(hits.get(layer, ())) for layer, order in grid.layers.items()})
+    return CoverageRow(short(key), name, **counts, total=len(reached), why=why,
+                       sources=cite(b, evidence[:MAX_SOURCES], known))
+
+
+def _evidence(grid: _Grid, key: str) -> list[str]:
+    """The nodes whose quotes back a row, each once, in order."""
+    return list(dict.fromkeys(grid.evidence.get(key, [])))
+
+
+def _rows(b: Backend, by: str, grid: _Grid) -> list[CoverageRow]:
+    # One query for the quotes of every row: a store lookup per node is slow at national scale.
+    known = b.quotes([n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
+    return [_row(b, by, grid, key, known) for key in sorted(grid.hits)]
+
+
+def coverage_matrix(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[CoverageRow]:
+    """Actors (``by="actor"``) or sectors (``by="sector"``) × the five 1991 layers, with counts.
+
+    See the module's docstring for what a cell counts.
+    """
+    b = backend_of(kg)
+    return _rows(b, by, _grid(b, by))
+
+
+def _uncovered(b: Backend, by: str, grid: _Grid) -> list[UncoveredLayer]:
+    who = ("No actor" if by == "actor"
+           else "No actor with a mandate in any sector (itself or through its members)")
+    out = []
+    for layer, order in grid.layers.items():
+        if not any(cells.get(layer) for cells in grid.hits.values()):
+            label = grid.labels[layer]
+            why = f"{who} commits to an initiative that addresses a determinant in '{label}'."
+            out.append(UncoveredLayer(short(layer), label, order, why, cite(b, [layer])))
+    return out
+
+
+def uncovered_layers(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[UncoveredLayer]:
+    """The 1991 layers that no actor (or no sector) reaches through its commitments."""
+    b = backend_of(kg)
+    return _uncovered(b, by, _grid(b, by))
+
+
+def sections(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[Section]:
+    """The answer to `kraftgraf query coverage --by actor|sector`: the matrix, then the gaps."""
+    b = backend_of(kg)
+    grid = _grid(b, by)
+    how = ("the actor commits to" if by == "actor" else
+           "actors holding a mandate in the sector (themselves or through their members) commit to")
+    return [
+        Section("coverage", f"{by.capitalize()}s × Dahlgren–Whitehead layers",
+                f"Each cell counts the initiatives {how} that address a determinant of health in "
+                "that layer (columns innermost first: age, sex and heredity; lifestyle; social and "
+                "community networks; living and working conditions; general socio-economic, cultural "
+                "and environmental conditions); total counts each initiative once.",
+                _rows(b, by, grid), ("label", *LAYER_COLUMNS, "total")),
+        Section("uncovered_layers", "Layers nobody covers",
+                f"Dahlgren–Whitehead layers that no {by} reaches through the commitments in the plan.",
+                _uncovered(b, by, grid), ("label",)),
+    ]

@@ -1,0 +1,194 @@
+"""What changed between two plans: initiatives, outcomes and commitments added, dropped, reassigned, reworded.
+
+Each side is a plan file (.ttl/.nt) or a store (.trig/.nq) and, in a store, one of
+its plans.  Initiatives, their outcomes and commitments (open ones too) are matched by their id
+(``kg:code``, else the tail of the IRI), which the loaders keep stable between
+builds.  With the same id:
+
+- **reassigned**: a commitment has another actor or another initiative, an outcome
+  another initiative, or an initiative sits in another focus area;
+- **reworded**: the text changed (an open commitment's placeholder does not count);
+  ``score`` is how alike the two texts still are,
+  0–100 (rapidfuzz's ``ratio`` of the texts cut to Swedish Snowball stems, as in
+  :mod:`kraftgraf.queries.text_similarity`, so a new word form alone scores high).
+
+Examples
+--------
+>>> from kraftgraf.graph.store.build import build
+>>> plan = build()
+>>> [len(s.rows) for s in sections(Side(plan, "a"), Side(plan, "b"))]
+[0, 0, 0, 0]
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rapidfuzz import fuzz
+from rdflib import URIRef
+
+from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.plans import plan_graph_name, plan_keys
+from kraftgraf.queries.common import Section, quotes_of, rq_text, run_rq, short
+from kraftgraf.queries.text_similarity import normalise
+
+__all__ = ["COLUMNS", "Change", "Item", "Side", "open_side", "items", "diff", "sections"]
+
+# The columns of a change in every shape (table, JSON, CSV): the old text before the new one.
+COLUMNS = ("kind", "id", "initiative", "old", "new", "score")
+
+KINDS = {"Initiative": "initiative", "Outcome": "outcome", "Commitment": "commitment",
+         "OpenCommitment": "open commitment"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One initiative or commitment that differs between the old and the new plan."""
+
+    kind: str
+    id: str
+    initiative: str
+    old: str
+    new: str
+    score: float | None
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An initiative or commitment as the diff sees it."""
+
+    node: str
+    kind: str
+    id: str
+    text: str
+    actor: str
+    initiative: str
+    focus: str
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff: a store and the named graph of the plan in it, and a name for people."""
+
+    kg: KnowledgeGraph
+    name: str
+    graph: str | None = None  # None: the plan's graph is the store's only plan
+
+
+def open_side(path: str | Path, plan: str | None = None) -> Side:
+    """A plan file, or a store and (``plan``, needed when it holds several) one of its plans."""
+    path = Path(path)
+    kg = KnowledgeGraph.load(path)
+    if path.suffix.lower() in (".ttl", ".nt"):
+        if plan is not None:
+            raise DataError(f"{path}: --plan chooses a plan inside a store (.trig/.nq); "
+                            "this is a plan file")
+        return Side(kg, str(path), graph_of_file(kg).value)
+    keys = plan_keys(kg)
+    if plan is None:
+        if len(keys) != 1:
+            held = ", ".join(keys) or "none"
+            raise DataError(f"{path} holds {len(keys)} plans ({held}); choose one with --plan")
+        plan = keys[0]
+    try:
+        return Side(kg, f"{path} ({plan})", plan_graph_name(kg, plan).value)
+    except NotFoundError as exc:
+        raise NotFoundError(f"{path}: {exc}") from None
+
+
+def graph_of_file(kg: KnowledgeGraph) -> ox.NamedNode:
+    """The one named graph a plan file was read into."""
+    return next(g for g in kg.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def items(side: Side) -> dict[str, Item]:
+    """Id -> the initiatives and commitments of the side's plan."""
+    graph = side.graph or plan_graph_name(side.kg, plan_keys(side.kg)[0]).value
+    rows = run_rq(side.kg, rq_text("diff_items"), g=URIRef(graph))
+    codes = {r["node"]: r["code"] or short(r["node"]) for r in rows if r["type"].endswith("#Initiative")}
+    found: dict[str, Item] = {}
+    for r in rows:
+        code = r["code"] or short(r["node"])
+        text = r["text"] or r["label"] or ""
+        initiative = codes.get(r["initiative"], short(r["initiative"] or "")) if r["initiative"] else code
+        found.setdefault(code, Item(r["node"], KINDS[short(r["type"])], code, text,
+                                    short(r["actor"] or ""), initiative, short(r["focus"] or "")))
+    return found
+
+
+def _score(a: str, b: str) -> float:
+    return round(fuzz.ratio(normalise(a), normalise(b)), 1)
+
+
+def _moves(b: Item, a: Item) -> list[tuple[str, str, str]]:
+    """What a kept id changed in where it sits: (what, old, new)."""
+    pairs = [("actor", b.actor, a.actor), ("focus area", b.focus, a.focus)]
+    if b.kind != "initiative":
+        pairs.append(("initiative", b.initiative, a.initiative))
+    return [p for p in pairs if p[1] != p[2]]
+
+
+ORDER = ("initiative", "outcome", "commitment", "open commitment")
+
+
+def _ordered(ids, known: dict[str, Item]) -> list[str]:
+    """Initiatives first, then outcomes, then commitments, each by id."""
+    return sorted(ids, key=lambda i: (ORDER.index(known[i].kind), i))
+
+
+def diff(old: Side, new: Side) -> dict[str, list[Change]]:
+    """The changes from ``old`` to ``new``: 'added', 'dropped', 'reassigned' and 'reworded'."""
+    before, after = items(old), items(new)
+    q_old = quotes_of(old.kg, [i.node for i in before.values()])
+    q_new = quotes_of(new.kg, [i.node for i in after.values()])
+    out: dict[str, list[Change]] = {"added": [], "dropped": [], "reassigned": [], "reworded": []}
+    for i in _ordered(set(after) - set(before), after):
+        a = after[i]
+        out["added"].append(Change(a.kind, i, a.initiative, "", a.text, None,
+                                   f"{new.name} has {a.kind} {i}; {old.name} does not.", q_new[a.node]))
+    for i in _ordered(set(before) - set(after), before):
+        b = before[i]
+        out["dropped"].append(Change(b.kind, i, b.initiative, b.text, "", None,
+                                     f"{old.name} has {b.kind} {i}; {new.name} does not.", q_old[b.node]))
+    for i in _ordered(set(before) & set(after), after):
+        b, a = before[i], after[i]
+        sources = list(dict.fromkeys(q_old[b.node] + q_new[a.node]))
+        moves = _moves(b, a)
+        if moves:
+            was = "; ".join(f"{what} {x or '—'} → {y or '—'}" for what, x, y in moves)
+            out["reassigned"].append(Change(
+                a.kind, i, a.initiative, ", ".join(x for _, x, _ in moves), ", ".join(y for _, _, y in moves),
+                None, f"{a.kind.capitalize()} {i} keeps its id but moved: {was}.", sources))
+        placeholders = b.kind == a.kind == "open commitment"  # "…" and "• .." say the same
+        if (b.text != a.text and not placeholders) or b.kind != a.kind:
+            score = _score(b.text, a.text)
+            was = f" (was an {b.kind})" if b.kind != a.kind else ""
+            out["reworded"].append(Change(
+                a.kind, i, a.initiative, b.text, a.text, score,
+                f"{a.kind.capitalize()} {i}{was} says something else now; the texts are {score:g}% alike "
+                "(word stems compared).", sources))
+    return out
+
+
+def sections(old: Side, new: Side) -> list[Section]:
+    """The answer to `kraftgraf diff OLD NEW`."""
+    found = diff(old, new)
+    columns = COLUMNS[:-1]
+    return [
+        Section("added", "Added", f"In {new.name}, not in {old.name}.", found["added"],
+                ("kind", "id", "new")),
+        Section("dropped", "Dropped", f"In {old.name}, not in {new.name}.", found["dropped"],
+                ("kind", "id", "old")),
+        Section("reassigned", "Reassigned",
+                "Same id, another actor or initiative (a commitment) or focus area (an initiative).",
+                found["reassigned"], columns),
+        Section("reworded", "Reworded",
+                "Same id, other text; score: how alike the texts are (0–100, word stems compared).",
+                found["reworded"], COLUMNS),
+    ]

@@ -1,0 +1,18 @@
+"""How far work stays inside one sector: sectors per initiative and layer, E–I index, modularity."""
+
+from kraftgraf.queries.registry import Question, ReportPart
+
+QUESTION = Question(
+    name="silos",
+    help="How far work stays inside one sector: sectors per initiative, E–I index, modularity.",
+    answer="kraftgraf.queries.silos.answer:sections",
+    sections={"actors": ("actor", "sectors", "primary", "sector_names"),
+              "initiatives": ("initiative", "actors", "sectors", "sector_names"),
+              "single_sector": ("initiative", "actors", "sectors", "sector_names"),
+              "layers": ("layer", "initiatives", "sectors", "sector_names"),
+              "network": ("measure", "value", "meaning"),
+              "communities": ("community", "actors", "sectors", "members"),
+              "isolated": ("sector", "initiatives")},
+    rank=30,
+    report=(ReportPart("Stuprör: hur långt arbetet stannar inom en sektor"),),
+)

@@ -1,0 +1,194 @@
+"""The actor network split by sector: Krackhardt's E–I index, modularity, communities.
+
+Works on any networkx graph whose nodes carry ``sector`` (one sector per node) and
+``label``, ``sector_label`` and ``quotes`` for the rows, and whose edges carry
+``weight``.  :func:`actor_graph` builds the one for a plan: actors linked when
+they commit to the same initiative.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.Graph()
+>>> g.add_nodes_from([("a", {"sector": "x"}), ("b", {"sector": "x"}), ("c", {"sector": "y"})])
+>>> g.add_weighted_edges_from([("a", "b", 1), ("b", "c", 1)])
+>>> ei_index(g)  # one tie within sector x, one across
+0.0
+
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from math import log
+
+import networkx as nx
+import numpy as np
+from networkx.algorithms.community import louvain_communities, modularity
+from scipy.sparse import coo_matrix, triu
+
+from kraftgraf.queries.common import Measure
+from kraftgraf.queries.silos.sectors import PlanSectors
+
+__all__ = ["SEED", "Community", "ei_index", "by_sector", "sector_modularity",
+           "communities", "nmi", "agreement", "measures", "community_rows", "actor_graph"]
+
+SEED = 1  # Louvain is randomised; a fixed seed gives the same communities on every run
+
+
+@dataclass(frozen=True)
+class Community:
+    """A group of actors the community algorithm found, with their primary sectors."""
+
+    community: int
+    actors: int
+    sectors: str
+    members: str
+    why: str
+    sources: list[str]
+
+
+def _ties(g: nx.Graph) -> dict[bool, list]:
+    """Across sectors (True) or within one (False) -> [ties, their summed weight], in one pass."""
+    sector, counts = nx.get_node_attributes(g, "sector"), {True: [0, 0], False: [0, 0]}
+    for a, b, w in g.edges(data="weight"):
+        tally = counts[sector[a] != sector[b]]
+        tally[0] += 1
+        tally[1] += w
+    return counts
+
+
+def _ei(counts: dict[bool, list], weighted: bool) -> float | None:
+    external, internal = counts[True][weighted], counts[False][weighted]
+    return (external - internal) / (external + internal) if external + internal else None
+
+
+def ei_index(g: nx.Graph, weighted: bool = False) -> float | None:
+    """Krackhardt's E–I index (E − I)/(E + I); ``None`` for a graph with no ties.
+
+    E counts ties between nodes of different sectors, I ties within one; with
+    ``weighted`` a tie counts its ``weight`` times.
+    """
+    return _ei(_ties(g), weighted)
+
+
+def by_sector(g: nx.Graph) -> list[set]:
+    """The nodes grouped by sector, in sector order: the partition the measures test."""
+    groups = defaultdict(set)
+    for node, sector in g.nodes(data="sector"):
+        groups[sector].add(node)
+    return [groups[s] for s in sorted(groups)]
+
+
+def sector_modularity(g: nx.Graph) -> float | None:
+    """Weighted modularity of ``g`` split by sector; ``None`` for a graph with no ties."""
+    return modularity(g, by_sector(g), weight="weight") if g.number_of_edges() else None
+
+
+def communities(g: nx.Graph) -> list[set]:
+    """Louvain communities (weighted, seed :data:`SEED`), largest first; none without ties."""
+    if not g.number_of_edges():
+        return []
+    return sorted(louvain_communities(g, weight="weight", seed=SEED), key=lambda c: (-len(c), min(c)))
+
+
+def nmi(a: list, b: list) -> float:
+    """Normalised mutual information 2·I(A;B)/(H(A) + H(B)) of two labellings of the same items.
+
+    1 when the labellings group the items alike (also when both put all in one
+    group), 0 when one tells nothing about the other.  The arithmetic-mean
+    normalisation is scikit-learn's default, so the values compare with its.
+    """
+    n, pa, pb, pab = len(a), Counter(a), Counter(b), Counter(zip(a, b))
+    mutual = sum(k / n * log(k * n / (pa[x] * pb[y])) for (x, y), k in pab.items())
+    entropy = sum(-k / n * log(k / n) for k in [*pa.values(), *pb.values()])
+    return 2 * mutual / entropy if entropy else 1.0
+
+
+def agreement(g: nx.Graph, found: list[set]) -> float | None:
+    """NMI of the communities ``found`` and the sector partition; ``None`` with no communities."""
+    if not found:
+        return None
+    community = {node: i for i, c in enumerate(found) for node in c}
+    return nmi([community[n] for n in g], [g.nodes[n]["sector"] for n in g])
+
+
+def _rounded(value: float) -> float:
+    return round(value, 3) + 0.0  # + 0.0 turns a rounded −0.0 into 0.0
+
+
+def _lean(value: float) -> str:
+    if value == 0:
+        return "as many within sectors as across them"
+    return "mostly across sectors" if value > 0 else "mostly within sectors, towards silos"
+
+
+def measures(g: nx.Graph, found: list[set]) -> list[Measure]:
+    """The summary numbers of the network, each with its meaning; none for a graph with no ties."""
+    if not g.number_of_edges():
+        return []
+    counts = _ties(g)
+    (cross, shared_cross), (within, shared_within) = counts[True], counts[False]
+    base = f"{g.number_of_nodes()} actors with a sector and {g.number_of_edges()} ties"
+    ei, weighted, q = map(_rounded, (_ei(counts, False), _ei(counts, True), sector_modularity(g)))
+    sectors = len(by_sector(g))
+    return [
+        Measure("E–I index", ei,
+                f"−1: actors work only with actors of their own sector (silos); +1: only across sectors. "
+                f"Here the ties run {_lean(ei)}.",
+                f"{base}: {cross} between actors of different primary sectors, {within} within one.", []),
+        Measure("E–I index, weighted", weighted,
+                "As above, counting each tie once for every initiative the two actors share: "
+                f"the joint work runs {_lean(weighted)}.",
+                f"{base}, sharing {shared_cross + shared_within} initiatives pairwise, "
+                f"{shared_cross} of them across sectors.", []),
+        Measure("Modularity by sector", q,
+                "Above about 0.3: ties stay inside sectors far more than chance would (silos); near 0 or "
+                "below: the sectors do not split the network. "
+                + ("Here they do." if q > 0.3 else "Here they do not."),
+                f"Weighted modularity (networkx) of {base}, split into their {sectors} primary sectors.", []),
+        Measure("Communities found", len(found),
+                "How many groups of actors work mostly with each other, found without looking at sectors.",
+                f"Louvain (networkx, seed {SEED}) on the weighted network of {base}.", []),
+        Measure("Community–sector agreement (NMI)", _rounded(agreement(g, found)),
+                "1: the groups the network falls into are exactly its sectors (work follows sector "
+                "lines); 0: the groups have nothing to do with sectors.",
+                f"Normalised mutual information 2·I/(H1 + H2) of {len(found)} communities and "
+                f"{sectors} sectors.", []),
+    ]
+
+
+def community_rows(g: nx.Graph, found: list[set]) -> list[Community]:
+    """One row per community: its size, its members' primary sectors and its members."""
+    rows = []
+    for number, members in enumerate(found, start=1):
+        counts = Counter(g.nodes[a]["sector_label"] for a in members)
+        sectors = ", ".join(f"{s} ({n})" for s, n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))
+        why = (f"Louvain groups these {len(members)} actors because they share initiatives more with "
+               f"each other than with the rest; their primary sectors: {sectors}.")
+        quotes = dict.fromkeys(q for a in sorted(members) for q in g.nodes[a]["quotes"])
+        rows.append(Community(number, len(members), sectors,
+                              "; ".join(sorted(g.nodes[a]["label"] for a in members)), why, list(quotes)))
+    return rows
+
+
+def actor_graph(plan: PlanSectors) -> nx.Graph:
+    """Actors with a sector, linked when they commit to the same initiative, weighted by how many."""
+    g = nx.Graph()
+    actors = [a for a in plan.committed() if plan.sectors(a)]
+    for actor in actors:
+        primary = plan.primary(actor)
+        g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
+                   quotes=plan.cite([actor]))
+    # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
+    # share.  The product pairs actors initiative by initiative; the store joins nothing.
+    index = {a: i for i, a in enumerate(actors)}
+    cells = {(index[a], j) for j, made in enumerate(plan.made.values()) for a in made.values() if a in index}
+    rows, columns = zip(*cells) if cells else ((), ())
+    a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
+    shared = triu(a @ a.T, k=1).tocoo()
+    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
+    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
+                                  [actors[j] for j in shared.col[order].tolist()],
+                                  shared.data[order].astype(int).tolist()))
+    return g

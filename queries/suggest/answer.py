@@ -1,0 +1,170 @@
+"""suggest: determinant links proposed by keyword rules, for a person to confirm.
+
+For every initiative that addresses no determinant (an imported plan, say),
+each text of the initiative (its label and its outcomes) is matched against the
+keyword rules of ``data/determinant_keywords.csv`` (:mod:`kraftgraf.queries.suggest.keywords`).
+A determinant whose keywords occur is proposed, with the keywords and the words
+of the text that matched them.  A suggestion is not a fact: nothing is written
+to the store until a person confirms it with :func:`accept` (`kraftgraf suggest
+--accept A1:arbetsmiljo`), which adds the link to the plan's own graph with the
+matched text as its quote and a reason that says it was confirmed from a
+suggestion (``prov:wasGeneratedBy`` :data:`ACTIVITY`) — never to the curated
+facts.  An initiative whose only links were confirmed that way still gets the
+suggestions not yet confirmed.
+
+Examples
+--------
+>>> from kraftgraf.graph.store.build import build
+>>> suggestions(build())  # every initiative of the bundled plan has curated links
+[]
+
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import RDF, URIRef
+
+from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.plans import PLAN_GRAPHS, plan_keys, select_plan
+from kraftgraf.ontology.provenance import Quote, add_document, add_link
+from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri
+from kraftgraf.queries.common import Section, rq_text, run_rq, short
+from kraftgraf.queries.suggest.keywords import match as match_rules
+from kraftgraf.queries.suggest.keywords import read_rules
+
+__all__ = ["ACTIVITY", "AlreadyAccepted", "Suggestion", "suggestions", "accept", "sections"]
+
+ACTIVITY = ID["activity/keyword-suggestion"]  # what generated a link confirmed from a suggestion
+
+
+class AlreadyAccepted(NotFoundError):
+    """A choice that is no suggestion because a person confirmed it before: nothing to do.
+
+    A :class:`NotFoundError` still (it is not among the suggestions), so that a caller
+    can treat a repeated accept as done instead of as a mistake.
+    """
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One proposed link: an initiative may address a determinant, by these keywords."""
+
+    plan: str
+    initiative: str
+    determinant: str
+    label: str
+    layer: str
+    keywords: list[str]
+    matched: list[str]
+    why: str
+    sources: list[str]
+
+
+def _determinants(kg: KnowledgeGraph) -> dict[str, URIRef]:
+    return {short(d): d for d in kg.subjects_of_type(KG.Determinant)}
+
+
+def suggestions(kg: KnowledgeGraph, rules=None) -> list[Suggestion]:
+    """The suggested links of every initiative without a determinant link, in plan order.
+
+    Per initiative the determinants with the most matched keywords come first.
+    """
+    known = _determinants(kg)
+    rules = read_rules(known=frozenset(known)) if rules is None else rules
+    # (plan, initiative code) -> determinant -> what matched, in the order the plan has them
+    found: dict[tuple, dict] = defaultdict(
+        lambda: defaultdict(lambda: {"keywords": [], "matched": [], "texts": []}))
+    for r in run_rq(kg, rq_text("suggest_unlinked"), activity=ACTIVITY):
+        key = (r["g"][len(PLAN_GRAPHS):] if r["g"].startswith(PLAN_GRAPHS) else short(r["g"]),
+               r["code"] or short(r["initiative"]))
+        for rule, matched in match_rules(rules, r["text"], r["lang"]):
+            if (URIRef(r["initiative"]), KG.addresses, known[rule.determinant]) in kg.dataset:
+                continue  # confirmed already
+            hit = found[key][rule.determinant]
+            hit["keywords"].append(f"{rule.keyword} ({rule.lang})")
+            hit["matched"].extend(matched)
+            hit["texts"].append(r["text"])
+    rows = []
+    for (plan, code), by_determinant in found.items():
+        hits = sorted(by_determinant.items(), key=lambda dh: (-len(set(dh[1]["keywords"])), dh[0]))
+        for det, h in hits:
+            node = known[det]
+            keywords, matched = list(dict.fromkeys(h["keywords"])), list(dict.fromkeys(h["matched"]))
+            said = ", ".join(f"“{m}”" for m in matched)
+            why = (f"{code} has no curated determinant link; its text has {said}, "
+                   f"matching the keywords {', '.join(keywords)} of {kg.label(node)} in "
+                   f"data/determinant_keywords.csv. Suggested, not curated: confirm it with "
+                   f"kraftgraf suggest --accept {code}:{det}")
+            layer = kg.dataset.value(node, KG.layer)
+            rows.append(Suggestion(plan, code, det, kg.label(node), kg.label(layer) if layer else "",
+                                   keywords, matched, why, list(dict.fromkeys(h["texts"]))))
+    return rows
+
+
+def _document(kg: KnowledgeGraph, initiative: URIRef, plan: str) -> URIRef:
+    for src in kg.dataset.objects(initiative, PROV.wasDerivedFrom):
+        doc = kg.dataset.value(src, KG.document)
+        if doc is not None:
+            return doc
+    return add_document(kg.graph(f"plan/{plan}"), f"plan-{plan}", plan, plan)
+
+
+def _accepted_in(kg: KnowledgeGraph, code: str, det: str) -> list[str]:
+    """The plans in which initiative ``code`` has a link to ``det`` confirmed from a suggestion."""
+    target = determinant_iri(det)
+    found = []
+    for key in plan_keys(kg):
+        g = kg.graph(f"plan/{key}")
+        for link in g.subjects(PROV.wasGeneratedBy, ACTIVITY):
+            initiative = g.value(link, RDF.subject)
+            if (g.value(link, RDF.object) == target
+                    and str(g.value(initiative, KG.code) or short(initiative)) == code):
+                found.append(key)
+    return found
+
+
+def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
+    """Confirm one suggestion ``'A1:arbetsmiljo'``: add it to the plan's graph as a link.
+
+    The link is ``kg:addresses``, reified with the matched text as its quote and a
+    reason that names the keywords; it goes into the plan's own graph.  A choice
+    that is not a current suggestion is refused: with :class:`AlreadyAccepted` when
+    it was confirmed before, so a repeated accept can be told from a wrong one.
+    """
+    code, sep, det = choice.partition(":")
+    if not sep or not code or not det:
+        raise DataError(f"'{choice}': give a suggestion as INITIATIVE:DETERMINANT, e.g. A1:arbetsmiljo")
+    view = kg if plan is None else select_plan(kg, plan)
+    rows = [s for s in suggestions(view) if s.initiative == code.strip() and s.determinant == det.strip()]
+    if not rows:
+        done = _accepted_in(view, code.strip(), det.strip())
+        if done:
+            raise AlreadyAccepted(f"'{choice}' is already accepted in plan {', '.join(done)}, "
+                                  "so it is not among the suggestions any more")
+        raise NotFoundError(f"'{choice}' is not among the suggestions (list them with kraftgraf suggest)")
+    if len({s.plan for s in rows}) > 1:
+        raise DataError(f"'{choice}' is in several plans ({', '.join(s.plan for s in rows)}); add --plan")
+    s = rows[0]
+    target = kg.graph(f"plan/{s.plan}")
+    initiative = next(i for i in target.subjects(RDF.type, KG.Initiative)
+                      if str(target.value(i, KG.code) or short(i)) == s.initiative)
+    reason = (f"Confirmed by a person from a keyword suggestion: {', '.join(s.keywords)} "
+              f"matched {', '.join(f'“{m}”' for m in s.matched)}.")
+    link = add_link(target, initiative, KG.addresses, determinant_iri(s.determinant),
+                    Quote(_document(kg, initiative, s.plan), s.sources[0]), reason)
+    target.add((link, PROV.wasGeneratedBy, ACTIVITY))
+    return s
+
+
+def sections(kg: KnowledgeGraph) -> list[Section]:
+    """The answer to `kraftgraf suggest`."""
+    return [Section(
+        "suggestions", "Suggested determinant links",
+        "Initiatives with no determinant link, and the determinants whose keywords "
+        "(data/determinant_keywords.csv, matched on Snowball stems) occur in their text. "
+        "Suggestions only: none is in the store until a person confirms it with --accept.",
+        suggestions(kg), ("plan", "initiative", "determinant", "layer", "matched"))]

@@ -1,0 +1,156 @@
+"""Trace who reaches what: from an actor to the determinants and laws it reaches, or back.
+
+Three kinds of path, each step with the quote it rests on:
+
+- actor → commitment → initiative → determinant (what the actor said it would do),
+- actor → mandate → sector → determinant (what the actor is responsible for anyway),
+- actor → commitment or initiative → law (what needs a law changed).
+
+An actor that belongs to a group (SKL in "kommuner och regioner i samarbete med
+SKL", an agency in "staten") also reaches what the group committed to; those
+paths say "via <group>".
+
+Examples
+--------
+>>> from kraftgraf.graph.store.build import build
+>>> kg = build()
+>>> paths = trace(kg, "Staten")
+>>> sorted({p.route for p in paths}) == ["commitment", "law", "mandate"]
+True
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kraftgraf.errors import DataError, NotFoundError
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
+from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.common import Section, short
+
+__all__ = ["TracePath", "trace", "trace_actor", "trace_determinant", "sections"]
+
+
+@dataclass(frozen=True)
+class TracePath:
+    """One path from an actor to a determinant or a law."""
+
+    actor: str
+    route: str
+    step: str
+    initiative: str
+    target: str
+    layer: str
+    path: str
+    why: str
+    sources: list[str]
+
+
+def _commitment_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
+    """``shown`` names who reaches the paths when a group made the commitments (None: the actor itself)."""
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("commitment", "link")])
+    out = []
+    for r in rows:
+        actor, commitment, initiative, det = (
+            r[k] for k in ("actor", "commitment", "initiative", "determinant"))
+        target, said, who = label(det), label(commitment), shown or label(actor)
+        path = (f"{who} → åtagande {short(commitment)} “{said}” → "
+                f"initiativ {short(initiative)} → {target}")
+        why = (f"In annex row {short(initiative)}, {label(actor)} commits to “{said}”; "
+               f"the initiative addresses {target}.")
+        out.append(TracePath(who, "commitment", short(commitment), short(initiative),
+                             target, label(r["layer"]), path, why,
+                             quotes[commitment] + quotes[r["link"]]))
+    return out
+
+
+def _mandate_paths(b: Backend, rows, via: str) -> list[TracePath]:
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("mandate", "placement")])
+    out = []
+    for r in rows:
+        actor, sector, det = (label(r[k]) for k in ("actor", "sector", "determinant"))
+        path = f"{actor}{via} → mandat → {sector} → {det}"
+        why = f"{actor} holds a mandate in {sector}, the sector that governs {det}."
+        out.append(TracePath(actor + via, "mandate", sector, "", det, label(r["layer"]), path, why,
+                             quotes[r["mandate"]] + quotes[r["placement"]]))
+    return out
+
+
+def _law_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
+    """As :func:`_commitment_paths`, for the law changes the commitments or initiatives need."""
+    label = b.label
+    quotes = b.quotes([r[k] for r in rows for k in ("subject", "link")])
+    out = []
+    for r in rows:
+        actor, subject, law = (r[k] for k in ("actor", "subject", "law"))
+        sfs = r["sfs"] or ""
+        name = label(law) if sfs in label(law) else f"{label(law)} (SFS {sfs})"
+        kind = "åtagande" if r["kind"] == "Commitment" else "initiativ"
+        who = shown or label(actor)
+        path = f"{who} → {kind} {short(subject)} → {name}"
+        why = f"{kind.capitalize()} {short(subject)} requires a change to {name}."
+        out.append(TracePath(who, "law", short(subject), short(subject).split("-")[0],
+                             name, "", path, why, quotes[subject] + quotes[r["link"]]))
+    return out
+
+
+def trace_actor(kg: KnowledgeGraph | Backend, actor: URIRef) -> list[TracePath]:
+    """Every path from ``actor`` onwards.
+
+    Commitments and law changes count also when a group the actor belongs to
+    made them (SKL through "kommuner och regioner i samarbete med SKL");
+    mandates count also when a member holds them (the state through its agencies).
+    """
+    b, out = backend_of(kg), []
+    for who in [str(actor)] + b.related(actor, "hasMember", inverse=True):
+        shown = None if who == str(actor) else f"{b.label(actor)} (via {b.label(who)})"  # who: its group
+        out += _commitment_paths(b, b.rows("trace_commitments", actor=URIRef(who)), shown)
+        out += _law_paths(b, b.rows("trace_laws", actor=URIRef(who)), shown)
+    for who in [str(actor)] + b.related(actor, "hasMember"):
+        via = "" if who == str(actor) else f" (member of {b.label(actor)})"
+        out += _mandate_paths(b, b.rows("trace_mandates", actor=URIRef(who)), via)
+    return out
+
+
+def trace_determinant(kg: KnowledgeGraph | Backend, determinant: URIRef) -> list[TracePath]:
+    """Every path that ends in ``determinant``: who reaches it, and how."""
+    b = backend_of(kg)
+    commitments = b.rows("trace_commitments", determinant=determinant)
+    mandates = b.rows("trace_mandates", determinant=determinant)
+    return _commitment_paths(b, commitments, None) + _mandate_paths(b, mandates, "")
+
+
+def trace(kg: KnowledgeGraph | Backend, name: str) -> list[TracePath]:
+    """Trace from an actor, or back from a determinant, named case-insensitively."""
+    b = backend_of(kg)
+    try:
+        return trace_actor(b, URIRef(b.resolve(name, KG.Actor, "actor")))
+    except NotFoundError as not_actor:
+        try:
+            return trace_determinant(b, URIRef(b.resolve(name, KG.Determinant, "determinant")))
+        except NotFoundError as not_determinant:
+            raise NotFoundError(f"{not_actor}; {not_determinant}") from None
+
+
+def sections(kg: KnowledgeGraph | Backend, name: str) -> list[Section]:
+    """The paths of :func:`trace`, one section per kind of path; no path at all is a :class:`DataError`."""
+    paths = trace(kg, name)
+    if not paths:
+        raise DataError(f"nothing links '{name}' to the plan: no commitment, mandate or law reaches it "
+                        "(try 'kraftgraf query unowned' for what nobody holds)")
+    columns = ("actor", "step", "initiative", "target", "layer")
+    parts = [
+        ("commitment", "Through commitments",
+         "What the actor committed to in the annex, and the determinants those initiatives address."),
+        ("mandate", "Through mandates",
+         "Determinants in sectors where the actor holds a mandate, whether or not the plan asks it to act."),
+        ("law", "Through laws", "Commitments or initiatives of the actor that need a law changed."),
+    ]
+    return [Section(key, title, text, [p for p in paths if p.route == key], columns)
+            for key, title, text in parts]
