@@ -34,6 +34,14 @@ def memo_text(memo_path) -> str:
 
 
 @pytest.fixture(scope="session")
+def seed_kg():
+    """The bundled plan, built once."""
+    from kraftgraf.graph.store.build import build
+
+    return build()
+
+
+@pytest.fixture(scope="session")
 def synthetic(tmp_path_factory):
     """A small synthetic plan (6 municipalities, 3 regions, 120 initiatives) built into a store."""
     from kraftgraf.graph.store.build import build

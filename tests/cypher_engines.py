@@ -21,7 +21,39 @@ from pathlib import Path
 
 import pytest
 
+from kraftgraf.errors import NotFoundError
 from kraftgraf.graph.neo4j.push import CONSTRAINT, plan_push
+from kraftgraf.ontology.vocab import actor_iri, determinant_iri, plan_item
+from kraftgraf.queries.cypher_backend import cypher_text, parameters
+from kraftgraf.queries.registry import questions
+
+# The seed plan's values for each parameter a query text takes; a text is run once per value.
+TWIN_VALUES = {
+    "actor": [actor_iri(a) for a in ("staten", "skl", "civilsamhallet", "uppdrag-psykisk-halsa")],
+    "initiative": [plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1")],
+    "determinant": [determinant_iri("arbetsmiljo")],
+}
+
+
+def compliance_cases() -> list[tuple[str, dict]]:
+    """(question, options) for every example every registered question declares."""
+    return [(q.name, options) for q in questions() for options in q.examples]
+
+
+def twin_cases() -> list[tuple[str, dict]]:
+    """(text, parameters) for every Cypher text of every question: once per value of each parameter,
+    and once with none when the text treats its parameters as optional (``$x IS NULL OR …``)."""
+    cases = []
+    for name in sorted(t for q in questions() for t in q.texts()):
+        try:
+            text = cypher_text(name)
+        except NotFoundError:  # a text only the store can answer (see tests/test_cypher.py)
+            continue
+        taken = parameters(text)
+        if not taken or "IS NULL" in text:
+            cases.append((name, {}))
+        cases += [(name, {p: v}) for p in taken for v in TWIN_VALUES[p]]
+    return cases
 
 FALKORDB_INDEX = "CREATE INDEX FOR (n:Resource) ON (n.iri)"
 

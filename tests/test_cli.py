@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import click
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -17,8 +18,10 @@ RDF_FORMATS = ("ttl", "nt", "jsonld", "trig", "nq")
 
 
 def all_commands(group, prefix=()):
-    for name, command in group.commands.items():
-        if hasattr(command, "commands"):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the registry's questions too, not only group.commands
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
             yield from all_commands(command, (*prefix, name))
         else:
             yield (*prefix, name), command
