@@ -10,7 +10,7 @@ written as N-Triples and Turtle, it times:
 - rdflib `Graph().parse` (bare rdflib, its default in-memory store),
 - pyoxigraph `Store().bulk_load` and `Store().load` (bare Oxigraph),
 - `KnowledgeGraph.load(path)` (kraftgraf's store: rdflib Dataset on Oxigraph), and
-  for the national plan `build(plan_file=path)` (`kraftgraf build --plan`: the
+  for the national plan `build(path)` (`kraftgraf build FILE`: the
   ontology and curated facts too),
 - `kg.projection()` (the networkx view),
 - the Turtle and N-Triples exports (`kraftgraf.graph.exporters.rdf`), beside a bare
@@ -136,7 +136,7 @@ def warm_up(path: Path) -> None:
     kg = KnowledgeGraph.load(path)
     kg.projection()
     write_turtle(kg, path.with_suffix(".ttl"))
-    build(plan_file=path)
+    build(path)
 
 
 def print_table(rows: list[dict]) -> None:
@@ -171,7 +171,7 @@ def main() -> None:
             national.time("generate (write_synth)", fmt, partial(write_synth, **sizes), path)
         results["triples"]["national"] = measure(national, files, tmp)
         for fmt, path in files.items():
-            national.time("build (kraftgraf build --plan)", fmt, partial(build, plan_file=path))
+            national.time("build (kraftgraf build FILE)", fmt, partial(build, path))
         results["rows"] += national.ratios()
 
         seed = Run("seed", args.repeat)
@@ -185,7 +185,7 @@ def main() -> None:
     print_table(results["rows"])
     print(f"\ntriples: {results['triples']}")
     results["target"] = {"within": TARGET}
-    for step in ("KnowledgeGraph.load", "build (kraftgraf build --plan)"):
+    for step in ("KnowledgeGraph.load", "build (kraftgraf build FILE)"):
         ratio = next(r["x_ox_bulk_load"] for r in results["rows"]
                      if (r["plan"], r["step"], r["file"]) == ("national", step, "nt"))
         results["target"][step] = {"x_ox_bulk_load": ratio, "met": ratio <= TARGET}

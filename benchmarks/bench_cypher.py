@@ -38,7 +38,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "plan.nt"
         write_synth(plan, **size)
-        kg = build(plan_file=plan)
+        kg = build(plan)
         server = FalkorDBServer()
         try:
             graph = server.graph("plan")

@@ -3,7 +3,7 @@
 Run:  python benchmarks/bench_exports.py [--quick] [--repeat N] [--json out.json]
 
 On the national-scale plan from `kraftgraf synth` (290 municipalities, 21
-regions, 1000 initiatives, seed 1), built as `kraftgraf build --plan` does, it
+regions, 1000 initiatives, seed 1), built as `kraftgraf build FILE` does, it
 times in one run:
 
 - rdflib ``Graph.serialize(format="nt")`` of the same triples the exports hold
@@ -81,11 +81,11 @@ def main() -> None:
         tmp = Path(folder)
         warm = tmp / "warm.nt"  # imports and plugin lookups are not timed
         write_synth(warm, municipalities=1, regions=1, initiatives=2)
-        measure(build(plan_file=warm), tmp, 1)
+        measure(build(warm), tmp, 1)
         print(f"plan: {size}")
         plan = tmp / "plan.nt"
         write_synth(plan, **size)
-        rows = measure(build(plan_file=plan), tmp, args.repeat)
+        rows = measure(build(plan), tmp, args.repeat)
     exports = [r for r in rows if r["step"].startswith("export")]
     missed = [r for r in exports if r["x_rdflib_nt"] is not None and r["x_rdflib_nt"] > TARGET]
     print(f"target: every export within {TARGET:g}x rdflib's N-Triples: "

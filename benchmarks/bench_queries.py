@@ -45,7 +45,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "plan.nt"
         triples = write_synth(plan, seed=1, **sizes)
-        load_s, kg = timed(lambda: build(plan_file=plan))
+        load_s, kg = timed(lambda: build(plan))
     projection_s, _ = timed(kg.projection)
     results = {"plan": sizes, "triples": triples, "load_s": round(load_s, 3),
                "projection_s": round(projection_s, 3), "queries": []}

@@ -69,7 +69,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "plan.nt"
         write_synth(plan, seed=1, **sizes)
-        kg = build(plan_file=plan)
+        kg = build(plan)
         driver = chromium()
         driver.set_script_timeout(120)
         try:

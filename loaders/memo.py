@@ -199,3 +199,13 @@ def commitment_links(g: Graph, node, actor, initiative, text, header, lang: str 
     g.add((node, KG.toInitiative, initiative))
     g.add((node, KG.text, Literal(text, lang=lang)))
     g.add((node, KG.column, Literal(header, lang=lang)))
+
+
+def load(store, path: str | Path, key: str) -> list[str]:
+    """The memo at ``path`` into the graph ``plan/<key>`` of ``store``, read and checked whole first."""
+    g = Graph()
+    load_memo(g, path)
+    target = store.graph(f"plan/{key}")
+    for triple in g:
+        target.add(triple)
+    return []

@@ -49,7 +49,7 @@ def synthetic(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("synth") / "small.ttl"
     write_synth(path, municipalities=6, regions=3, initiatives=120, seed=3)
-    return build(plan_file=path)
+    return build(path)
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +60,7 @@ def national(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("national") / "national.nt"
     write_synth(path)
-    return build(plan_file=path)
+    return build(path)
 
 
 @pytest.fixture

@@ -95,7 +95,7 @@ def test_building_twice_gives_byte_identical_turtle(run, tmp_path):
 
 
 def test_build_from_a_memo_file(run, memo_path, tmp_path):
-    result = run("build", "--memo", memo_path, "-o", "my-store", "--format", "json")
+    result = run("build", memo_path, "-o", "my-store", "--format", "json")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "my-store.trig").is_file()
     counts = {row["kind"]: row["count"] for row in json.loads(result.stdout)}
@@ -113,13 +113,14 @@ def one_line_error(result, *fragments):
 def test_bad_input_is_one_line_and_exit_2_and_keeps_what_was_built(run, tmp_path):
     run("build")
     before = (tmp_path / "kraftgraf-store.trig").read_bytes()
-    one_line_error(run("build", "--memo", "nope.txt"), "nope.txt", "no such file")
+    one_line_error(run("build", "nope.txt"), "nope.txt", "no such file")
     (tmp_path / "prose.txt").write_text("Bara text, ingen tabell.\n", encoding="utf-8")
-    one_line_error(run("build", "--memo", "prose.txt"), "no annex table")
+    one_line_error(run("build", "prose.txt"), "no annex table")
     one_line_error(run("stats", "--store", "missing.trig"), "no such store file")
     (tmp_path / "broken.trig").write_text("<a> <b> .", encoding="utf-8")
     one_line_error(run("stats", "--store", "broken.trig"), "broken.trig", "not a readable")
-    one_line_error(run("build", "--plan", "plan.csv"), "must be .ttl or .nt")
+    one_line_error(run("build", "plan.csv", "--loader", "rdf"), "must be .ttl or .nt")
+    one_line_error(run("build", "plan.docx"), "no loader reads '.docx' files")
     assert (tmp_path / "kraftgraf-store.trig").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -150,7 +151,7 @@ def test_click_usage_errors_are_one_line_and_exit_2_too(run):
 def test_a_store_from_the_synthetic_plan(run, tmp_path):
     assert run("synth", "--municipalities", 4, "--regions", 2, "--initiatives", 12,
                "-o", "small.ttl").exit_code == 0
-    result = run("build", "--plan", "small.ttl", "-o", "small-store.trig", "--format", "json")
+    result = run("build", "small.ttl", "-o", "small-store.trig", "--format", "json")
     assert result.exit_code == 0, result.output
     counts = {row["kind"]: row["count"] for row in json.loads(result.stdout)}
     assert counts["initiatives"] == 12  # the synthetic plan replaces the memo
@@ -179,12 +180,12 @@ def test_a_plan_exported_with_everything_builds_back_without_repeats(run, tmp_pa
     # `export` merges all graphs; built again as a plan, the ontology and curated facts it
     # carries must not sit in the plan's graph too, or every union query sees them twice.
     assert run("export", "--format", "ttl", "-o", tmp_path / "plan.ttl").exit_code == 0
-    assert run("build", "--plan", tmp_path / "plan.ttl", "-o", tmp_path / "again.trig").exit_code == 0
+    assert run("build", tmp_path / "plan.ttl", "-o", tmp_path / "again.trig").exit_code == 0
     for question in (["query", "laws"], ["trace", "Staten"], ["query", "silos"]):
         bundled = run(*question, "--format", "json").stdout
         again = run(*question, "--format", "json", "--store", tmp_path / "again.trig").stdout
         assert json.loads(again) == json.loads(bundled), question
-    assert run("build", "--add", "--plan", tmp_path / "plan.ttl", "--plan-key", "p2",
+    assert run("build", "--add", tmp_path / "plan.ttl", "--plan", "p2",
                "-o", tmp_path / "again.trig").exit_code == 0
     laws = run("query", "laws", "--plan", "p2", "--store", tmp_path / "again.trig", "--format", "json").stdout
     assert json.loads(laws) == json.loads(run("query", "laws", "--format", "json").stdout)

@@ -108,7 +108,7 @@ def test_the_reworded_outcome_and_commitment_with_their_scores(changes):
 
 
 def test_two_plans_in_one_store(files_pair):
-    kg = add_plan(build(), "plan-2024", plan_file=files_pair[1])
+    kg = add_plan(build(), "plan-2024", files_pair[1])
     path = files_pair[1].with_name("two.trig")
     kg.save(path)
     with pytest.raises(DataError, match=r"holds 2 plans \(kraftsamling-2019, plan-2024\); choose one"):

@@ -55,7 +55,7 @@ def later_file(tmp_path_factory):
 @pytest.fixture(scope="module")
 def two(later_file):
     """The bundled store with the later plan added beside the seed plan."""
-    return add_plan(build(), "plan-2024", plan_file=later_file)
+    return add_plan(build(), "plan-2024", later_file)
 
 
 def test_a_store_holds_several_plans_and_refuses_a_key_twice(two, later_file):
@@ -64,11 +64,11 @@ def test_a_store_holds_several_plans_and_refuses_a_key_twice(two, later_file):
     assert plan_keys(two) == [SEED, "plan-2024"]
     assert validate(two) == []  # two plans side by side still conform to the shapes
     with pytest.raises(DataError, match="already has a plan 'plan-2024'"):
-        add_plan(two, "plan-2024", plan_file=later_file)
+        add_plan(two, "plan-2024", later_file)
     with pytest.raises(DataError, match="not a plain key"):
-        add_plan(two, "Plan 2024", plan_file=later_file)
+        add_plan(two, "Plan 2024", later_file)
     with pytest.raises(DataError, match="no such file"):
-        add_plan(two, "other", plan_file=later_file.with_name("missing.ttl"))
+        add_plan(two, "other", later_file.with_name("missing.ttl"))
     assert plan_keys(two) == [SEED, "plan-2024"]  # a failed add leaves the store as it was
 
 
@@ -87,7 +87,7 @@ def test_select_plan_keeps_the_ontology_curated_facts_and_that_plan_only(two):
 def test_select_plan_keeps_what_sits_in_the_default_graph(later_file):
     import pyoxigraph as ox
 
-    kg = add_plan(build(), "plan-2024", plan_file=later_file)
+    kg = add_plan(build(), "plan-2024", later_file)
     note = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/b"),
                    ox.Literal("å ä ö"))
     kg.store.add(note)  # in the default graph, which no plan owns
@@ -123,7 +123,7 @@ def test_compare_names_what_the_later_plan_gained_and_lost(two):
 def test_a_link_in_one_plan_graph_does_not_count_for_the_other(later_file):
     # The two versions share A1's IRI.  A link a person confirmed for A1 in the later
     # plan's graph (here to housing) belongs to that plan only.
-    kg = add_plan(build(), "plan-2024", plan_file=later_file)
+    kg = add_plan(build(), "plan-2024", later_file)
     a1 = plan_item(SEED, "initiative", "A1")
     add_link(kg.graph("plan/plan-2024"), a1, KG.addresses, determinant_iri("boende"),
              Quote(document_iri("plan-2024"), "Ett nytt ramverk"), "Confirmed.")
@@ -141,7 +141,7 @@ def test_shared_nodes_are_the_nodes_both_plans_type(two):
 
 def test_a_plan_of_its_own_shares_no_nodes(tmp_path):
     write_synth(tmp_path / "small.nt", seed=1, municipalities=3, regions=1, initiatives=5)
-    assert shared_nodes(add_plan(build(), "liten", plan_file=tmp_path / "small.nt"), "liten") == {}
+    assert shared_nodes(add_plan(build(), "liten", tmp_path / "small.nt"), "liten") == {}
 
 
 def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
@@ -150,7 +150,7 @@ def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
     everything = {s.split("/")[-1] for s in map(str, later_plan().subjects()) if "/initiative/" in s}
     small = tmp_path / "small.ttl"
     later_plan(dropped=tuple(everything - {"J1"})).serialize(small, format="turtle", encoding="utf-8")
-    kg = add_plan(build(), "small", plan_file=small)
+    kg = add_plan(build(), "small", small)
     found = compare(kg, SEED, "small")
     assert [r.id for r in found["layers_lost"]] == ["individuell-livsstil", "sociala-natverk",
                                                     "samhallsforhallanden"]
@@ -161,7 +161,7 @@ def test_compare_names_layers_a_small_plan_does_not_reach(tmp_path):
 
 def test_the_cli_adds_a_plan_and_asks_each_plan(run, tmp_path, later_file):
     assert run("build").exit_code == 0
-    added = run("build", "--add", "--plan", later_file)
+    added = run("build", "--add", later_file)
     assert added.exit_code == 0, added.output
     assert "with the plans kraftsamling-2019, plan-2024" in added.stdout
     # The later plan is the seed plan edited: every node but J1 and the document, quote
@@ -206,10 +206,10 @@ def test_the_cli_says_which_plans_there_are(run, later_file):
         assert all(p in line for p in parts), line
 
     one_line_error(run("query", "laws", "--plan", "nope"), "no plan 'nope'", "its plans: kraftsamling-2019")
-    one_line_error(run("build", "--add", "--plan", later_file), "no store to add to")
+    one_line_error(run("build", "--add", later_file), "no store to add to")
     run("build")
     one_line_error(run("build", "--add"), "already has a plan 'kraftsamling-2019'")
-    one_line_error(run("build", "--add", "--plan", later_file, "--plan-key", "Plan 2024"), "not a plain key")
+    one_line_error(run("build", "--add", later_file, "--plan", "Plan 2024"), "not a plain key")
     one_line_error(run("query", "compare", SEED, "nope"), "no plan 'nope'")
 
 
@@ -227,7 +227,7 @@ def test_compare_with_suggestions_reads_a_plan_that_has_no_links(tmp_path):
         g.add((node, KG.code, Literal(code)))
     path = tmp_path / "ny-plan.ttl"
     g.serialize(path, format="turtle", encoding="utf-8")
-    kg = add_plan(build(), "ny-plan", plan_file=path)
+    kg = add_plan(build(), "ny-plan", path)
     assert compare(kg, SEED, "ny-plan")["gained"] == []
     found = compare(kg, SEED, "ny-plan", suggested=True)
     [housing] = found["gained"]
@@ -251,7 +251,7 @@ def test_the_examples_in_the_docstrings_run(module):
 
 def test_a_new_build_does_not_drop_the_plans_of_a_store_silently(run, tmp_path, later_file):
     assert run("build").exit_code == 0
-    assert run("build", "--add", "--plan", later_file, "--plan-key", "liten").exit_code == 0
+    assert run("build", "--add", later_file, "--plan", "liten").exit_code == 0
     store = tmp_path / "kraftgraf-store.trig"
     before = store.read_bytes()
     refused = run("build")

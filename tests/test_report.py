@@ -39,7 +39,7 @@ def test_two_versions_of_one_plan_give_the_same_gap_tables(page, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     for args in (["build"], ["export", "--format", "ttl", "-o", "copy.ttl"],
-                 ["build", "--add", "--plan", "copy.ttl", "--plan-key", "kopia"],
+                 ["build", "--add", "copy.ttl", "--plan", "kopia"],
                  ["report", "-o", "both.html"]):
         assert runner.invoke(main, args).exit_code == 0, args
     both = (tmp_path / "both.html").read_text(encoding="utf-8")

@@ -269,7 +269,7 @@ def test_template_and_import_help_and_the_readme(run):
 
 
 def test_the_synthetic_plan_round_trips_although_its_actors_share_columns(synthetic, tmp_path):
-    # build --plan puts the plan in the graph named after the file; many actors read from one column
+    # build FILE puts the plan in the graph named after the file; many actors read from one column
     name = next(str(g.identifier).split("/graph/")[1] for g in synthetic.dataset.graphs()
                 if "/graph/plan/" in str(g.identifier))
     before = plan_graph(synthetic, name)

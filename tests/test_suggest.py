@@ -204,7 +204,7 @@ def test_an_english_initiative_is_matched_by_the_english_keywords(tmp_path):
     g.add((node, SKOS.prefLabel, Literal("Safe housing for young adults leaving social care", lang="en")))
     path = tmp_path / "en-plan.ttl"
     g.serialize(path, format="turtle", encoding="utf-8")
-    kg = add_plan(build(), "en-plan", plan_file=path)
+    kg = add_plan(build(), "en-plan", path)
     found = {(s.determinant, tuple(s.matched), tuple(s.keywords)) for s in suggestions(kg)}
     assert found == {("boende", ("housing",), ("housing (en)",)),
                      ("socialtjanst-och-omsorg", ("social care",), ("social care (en)",))}

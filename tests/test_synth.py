@@ -170,7 +170,7 @@ def test_the_file_reads_back_as_the_graph(tmp_path, small):
 def test_a_store_built_from_it_conforms_to_the_shapes(tmp_path):
     path = tmp_path / "plan.ttl"
     write_synth(path, seed=1, **SMALL)
-    kg = build(plan_file=path)
+    kg = build(path)
     assert validate(kg) == []
     assert kg.label(actor_iri("region-stockholm")) == "Region Stockholm"
 

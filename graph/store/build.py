@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
@@ -10,10 +11,12 @@ from rdflib import Graph
 
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
+from kraftgraf.loaders import loader_for
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 from kraftgraf.ontology.vocab import graph_iri, slug
 
-__all__ = ["build", "plan_graph", "plan_turtle", "read_plan", "default_key", "shared_triples"]
+__all__ = ["Built", "base", "build", "build_store", "plan_graph", "plan_turtle", "read_into", "read_plan",
+           "default_key", "shared_triples"]
 
 
 def plan_graph(memo: str | Path, plan: MemoPlan = SEED_PLAN) -> Graph:
@@ -29,62 +32,63 @@ def plan_turtle(memo: str | Path, plan: MemoPlan = SEED_PLAN) -> str:
     return plan_graph(memo, plan).serialize(format="turtle")
 
 
-def _parse_plan_file(kg: KnowledgeGraph, path: Path, key: str) -> None:
-    formats = {".ttl": "ox-turtle", ".nt": "ox-nt"}
-    if path.suffix not in formats:
-        raise DataError(f"{path}: a plan file must be .ttl or .nt")
-    if not path.is_file():
-        raise DataError(f"{path}: no such file")
-    try:
-        kg.graph(f"plan/{key}").parse(path, format=formats[path.suffix])
-    except SyntaxError as exc:
-        raise DataError(f"{path}: not valid RDF ({str(exc).splitlines()[0]})") from None
+def default_key(source: str | Path | None = None, loader: str | None = None) -> str:
+    """The plan key a build gives: the file's name; for a memo or the bundled plan, the memo plan's key."""
+    if source is None or loader_for(source, loader).name == "memo":
+        return SEED_PLAN.key
+    return slug(Path(source).stem)
 
 
-def default_key(memo: str | Path | None = None, plan_file: str | Path | None = None,
-                plan: MemoPlan = SEED_PLAN) -> str:
-    """The plan key a build gives: the plan file's name, else the memo plan's key."""
-    return slug(Path(plan_file).stem) if plan_file is not None else plan.key
-
-
-def _load_plan(kg: KnowledgeGraph, key: str, memo, plan_file, plan: MemoPlan) -> None:
-    if plan_file is not None:
-        _parse_plan_file(kg, Path(plan_file), key)
-    elif memo is not None:
-        target = kg.graph(f"plan/{key}")
-        for triple in plan_graph(memo, plan):
-            target.add(triple)
-    else:
+def read_into(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
+              loader: str | None = None) -> list[str]:
+    """Read ``source`` (None: the bundled plan) into ``kg``'s graph ``plan/<key>`` by its loader; notes."""
+    if source is None:
         kg.graph(f"plan/{key}").parse(files("kraftgraf.data") / BUNDLED_PLAN, format="ox-turtle")
+        return []
+    return loader_for(source, loader).function()(kg, Path(source), key)
 
 
-def read_plan(memo: str | Path | None = None, plan_file: str | Path | None = None,
-              plan: MemoPlan = SEED_PLAN) -> list:
-    """The triples of one plan (as :func:`build` reads it), as pyoxigraph quads of one graph."""
+def read_plan(into: KnowledgeGraph, key: str, source: str | Path | None,
+              loader: str | None = None) -> list:
+    """The quads plan ``key`` would have in ``into``, read into a scratch store first (``into`` is untouched).
+
+    The scratch store holds ``into``'s ontology and curated facts, so a loader that
+    looks up known actors and laws (the spreadsheet's) finds them.
+    """
     scratch = KnowledgeGraph()
-    _load_plan(scratch, "scratch", memo, plan_file, plan)
-    return list(scratch.store)
+    shared = [ox.NamedNode(str(graph_iri(name))) for name in ("ontology", "curated")]
+    scratch.store.bulk_extend(q for g in shared for q in into.store.quads_for_pattern(None, None, None, g))
+    read_into(scratch, key, source, loader)
+    plan = ox.NamedNode(str(graph_iri(f"plan/{key}")))
+    return list(scratch.store.quads_for_pattern(None, None, None, plan))
 
 
-def build(memo: str | Path | None = None, data_dir: str | Path | None = None,
-          plan_file: str | Path | None = None, plan: MemoPlan = SEED_PLAN,
+def base(data_dir: str | Path | None = None) -> KnowledgeGraph:
+    """A store with the ontology and the curated facts (from ``data_dir``, else the bundled ones), no plan."""
+    from kraftgraf.loaders.curated import load_curated
+
+    kg = KnowledgeGraph()
+    kg.add_ontology()
+    load_curated(kg.graph("curated"), data_dir)
+    return kg
+
+
+def build(source: str | Path | None = None, loader: str | None = None, data_dir: str | Path | None = None,
           key: str | None = None) -> KnowledgeGraph:
     """A store from the ontology, the curated facts and one plan.
 
-    The plan is ``memo`` (a memo text), ``plan_file`` (RDF, e.g. from
-    ``kraftgraf synth``) or, with neither, the plan the package ships; it goes
-    into the named graph ``plan/<key>`` (default: :func:`default_key`).
+    The plan is ``source``, read by the loader called ``loader`` or else the one
+    for its suffix (:mod:`kraftgraf.loaders`: a memo text, an RDF plan file from
+    ``kraftgraf synth``, a plan spreadsheet), or with no source the plan the package
+    ships; it goes into the named graph ``plan/<key>`` (default: :func:`default_key`).
     Everything is read and checked before anything is returned, so bad input
     raises :class:`~kraftgraf.errors.DataError` and leaves no half-built store.
     """
     from kraftgraf.graph.store.plans import check_key
-    from kraftgraf.loaders.curated import load_curated
 
-    key = check_key(key) if key is not None else default_key(memo, plan_file, plan)
-    kg = KnowledgeGraph()
-    kg.add_ontology()
-    load_curated(kg.graph("curated"), data_dir)
-    _load_plan(kg, key, memo, plan_file, plan)
+    key = check_key(key) if key is not None else default_key(source, loader)
+    kg = base(data_dir)
+    read_into(kg, key, source, loader)
     plan_graph_name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
     for triple in shared_triples(kg):
         kg.store.remove(ox.Quad(*triple, plan_graph_name))
@@ -100,3 +104,43 @@ def shared_triples(kg: KnowledgeGraph) -> set[tuple]:
     names = [ox.NamedNode(str(graph_iri(name))) for name in ("ontology", "curated")]
     return {(q.subject, q.predicate, q.object) for name in names
             for q in kg.store.quads_for_pattern(None, None, None, name)}
+
+
+@dataclass
+class Built:
+    """What :func:`build_store` wrote: the store, its file, the plan's key.
+
+    ``shared``: the other plans whose nodes it shares (plan -> how many), after ``--add``.
+    """
+
+    kg: KnowledgeGraph
+    path: Path
+    key: str
+    shared: dict[str, int] = field(default_factory=dict)
+
+
+def build_store(output: str | Path, source: str | Path | None = None, loader: str | None = None,
+                data_dir: str | Path | None = None, key: str | None = None, add: bool = False,
+                replace: bool = False) -> Built:
+    """Build (or with ``add``, extend) the store file ``output`` and save it; what `kraftgraf build` does.
+
+    A new build refuses to overwrite a store that holds plans it lacks, unless ``replace``.
+    """
+    from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
+
+    path = Path(output) if Path(output).suffix else Path(f"{output}.trig")
+    if add:
+        if data_dir:
+            raise DataError("--add keeps the store's curated facts; --data only goes with a new build")
+        key = key or default_key(source, loader)
+        kg = add_to_store(path, source, loader, key)
+        built = Built(kg, path, key, shared_nodes(kg, key))
+    else:
+        kg = build(source, loader, data_dir, key)
+        dropped = [] if replace else plans_dropped(path, kg)
+        if dropped:
+            raise DataError(f"{path} holds the plans {', '.join(dropped)}, which this build lacks: "
+                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
+        built = Built(kg, path, key or default_key(source, loader))
+    kg.save(path)
+    return built

@@ -82,9 +82,9 @@ def select_plan(kg: KnowledgeGraph, key: str) -> KnowledgeGraph:
     return view
 
 
-def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
-             plan_file: str | Path | None = None) -> KnowledgeGraph:
-    """Add one plan (a memo text or an RDF plan file) to ``kg`` as the named graph ``plan/<key>``.
+def add_plan(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
+             loader: str | None = None) -> KnowledgeGraph:
+    """Add the plan ``source`` (read by its loader) to ``kg`` as the named graph ``plan/<key>``.
 
     The plan is read into a store of its own first, so a bad file leaves ``kg``
     as it was; a key the store already has is refused.
@@ -93,8 +93,8 @@ def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
 
     check_key(key)
     if key in plan_keys(kg):
-        raise DataError(f"the store already has a plan '{key}'; give the new one another --plan-key")
-    triples, shared = read_plan(memo=memo, plan_file=plan_file), shared_triples(kg)
+        raise DataError(f"the store already has a plan '{key}'; give the new one another --plan")
+    triples, shared = read_plan(kg, key, source, loader), shared_triples(kg)
     kg.graph(f"plan/{key}")  # forget the cached projection
     name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
     kg.store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples
@@ -102,14 +102,14 @@ def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
     return kg
 
 
-def add_to_store(path: str | Path, memo: str | Path | None = None, plan_file: str | Path | None = None,
+def add_to_store(path: str | Path, source: str | Path | None, loader: str | None = None,
                  key: str | None = None) -> KnowledgeGraph:
     """The store at ``path`` with one more plan (key: ``key``, else the build's default); not saved."""
     from kraftgraf.graph.store.build import default_key
 
     if not Path(path).is_file():
         raise DataError(f"{path}: no store to add to; build one first with 'kraftgraf build -o {path}'")
-    return add_plan(KnowledgeGraph.load(path), key or default_key(memo, plan_file), memo, plan_file)
+    return add_plan(KnowledgeGraph.load(path), key or default_key(source, loader), source, loader)
 
 
 _SHARED = """SELECT ?other (COUNT(DISTINCT ?node) AS ?n) WHERE {{

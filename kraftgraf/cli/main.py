@@ -7,7 +7,6 @@ line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import click
 
@@ -15,6 +14,7 @@ from kraftgraf.cli.output import FORMATS, render
 from kraftgraf.errors import KraftgrafError
 from kraftgraf.graph.exporters import EXPORTERS, exporter
 from kraftgraf.graph.store.open import DEFAULT_STORE
+from kraftgraf.loaders import LOADERS
 
 
 class UserError(click.ClickException):
@@ -159,14 +159,14 @@ def _name_the_store(*_results, **_options):
 
 
 @main.command()
-@click.option("--memo", type=click.Path(dir_okay=False),
-              help="A memo text with an annex table of the same shape (default: the bundled plan).")
-@click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
-              help="An RDF plan file (.ttl/.nt), e.g. from 'kraftgraf synth', instead of a memo.")
+@click.argument("source", required=False, metavar="[FILE]", type=click.Path(dir_okay=False))
+@click.option("--loader", type=click.Choice(sorted(LOADERS)),
+              help="How to read FILE; default: by its suffix (" + "; ".join(
+                  f"{', '.join(x.suffixes)}: {x.name}, {x.description}" for x in LOADERS.values()) + ").")
+@click.option("--plan", "plan_key", metavar="KEY",
+              help="Name of the plan in the store (default: the file's name, or the memo's plan).")
 @click.option("--data", "data_dir", type=click.Path(file_okay=False),
               help="A folder of curated CSV files to use instead of the bundled ones.")
-@click.option("--plan-key", metavar="KEY",
-              help="Name of the plan in the store (default: the plan file's name, or the memo's plan).")
 @click.option("--add", is_flag=True,
               help="Add the plan to the existing store at -o instead of building a new one.")
 @click.option("--replace", is_flag=True,
@@ -175,40 +175,21 @@ def _name_the_store(*_results, **_options):
               help="Store file to write (.trig or .nq).")
 @format_option
 @user_errors
-def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
-    """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
-    from kraftgraf.graph.store.build import build as build_store
-    from kraftgraf.graph.store.build import default_key
-    from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
+def build(source, loader, plan_key, data_dir, add, replace, output, fmt):
+    """Build a store from the ontology, the curated facts and a plan (FILE, else the bundled one)."""
+    from kraftgraf.graph.store.build import build_store
+    from kraftgraf.graph.store.plans import plan_keys
     from kraftgraf.graph.store.stats import counts
 
-    if memo and plan_file:
-        raise UserError("give --memo or --plan, not both")
-    output = output if Path(output).suffix else output + ".trig"
-    shared = {}
-    if add:
-        if data_dir:
-            raise UserError("--add keeps the store's curated facts; --data only goes with a new build")
-        key = plan_key or default_key(memo, plan_file)
-        kg = add_to_store(output, memo=memo, plan_file=plan_file, key=key)
-        shared = shared_nodes(kg, key)
-    else:
-        kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
-        dropped = [] if replace else plans_dropped(output, kg)
-        if dropped:
-            raise UserError(f"{output} holds the plans {', '.join(dropped)}, which this build lacks: "
-                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
-    kg.save(output)
-    click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
+    built = build_store(output, source, loader, data_dir, plan_key, add, replace)
+    click.echo(render(counts(built.kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":
-        from kraftgraf.graph.store.plans import plan_keys
-
-        click.echo(f"\nwrote {output} with the plans {', '.join(plan_keys(kg))}; later commands "
-                   f"read it from this folder (or pass --store {output})")
-    for other, n in shared.items():  # after the answer, as the other notes
-        click.echo(f"note: {n} of {key}'s nodes have the same IRIs as nodes of {other}: the store holds two "
-                   f"versions of them, and a query without --plan sees both; ask one with --plan, or compare "
-                   f"them with 'kraftgraf query compare {other} {key}'", err=True)
+        click.echo(f"\nwrote {built.path} with the plans {', '.join(plan_keys(built.kg))}; later commands "
+                   f"read it from this folder (or pass --store {built.path})")
+    for other, n in built.shared.items():  # after the answer, as the other notes
+        click.echo(f"note: {n} of {built.key}'s nodes have the same IRIs as nodes of {other}: the store "
+                   f"holds two versions of them, and a query without --plan sees both; ask one with --plan, "
+                   f"or compare them with 'kraftgraf query compare {other} {built.key}'", err=True)
 
 
 @main.command()
@@ -272,6 +253,6 @@ def synth(municipalities, regions, initiatives, seed, output):
 
     n = write_synth(output, municipalities=municipalities, regions=regions,
                     initiatives=initiatives, seed=seed)
-    click.echo(f"wrote {output}: {n} triples; build a store with: kraftgraf build --plan {output}",
+    click.echo(f"wrote {output}: {n} triples; build a store with: kraftgraf build {output}",
                err=True)
 

@@ -181,3 +181,10 @@ def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     name = _ox_graph(result.graph_name)
     kg.store.clear_graph(name)
     kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in result.graph.store._inner)
+
+
+def load(store: KnowledgeGraph, path: str | Path, key: str) -> list[str]:
+    """A plan spreadsheet into the graph ``plan/<key>`` of ``store``; its notes."""
+    result = import_sheet(store, path, key)
+    apply(store, result)
+    return result.notes
