@@ -24,7 +24,7 @@ from kraftgraf.loaders.annex import (
     parse_annex,
 )
 from kraftgraf.ontology.provenance import Quote, add_document, add_source
-from kraftgraf.ontology.vocab import KG, actor_iri, plan_iri, plan_item
+from kraftgraf.ontology.vocab import KG, actor_iri, local_name, plan_iri, plan_item
 
 __all__ = ["MemoPlan", "SEED_PLAN", "DEFAULT_ACTOR_COLUMNS", "load_memo", "read_memo", "plan_node",
            "commitment_links"]
@@ -146,13 +146,9 @@ def load_memo(g: Graph, path: str | Path, plan: MemoPlan = SEED_PLAN,
         if focus is None or goal is None:
             raise DataError(f"{path} line {row.line}: an annex row before any goal or focus area")
         row_no += 1
-        key = f"{focus_code_of(focus)}{row_no}"
+        key = f"{local_name(focus)}{row_no}"
         _initiative(w, key, row, focus, order, table.actor_headers, actors)
     return table
-
-
-def focus_code_of(focus: URIRef) -> str:
-    return str(focus).rsplit("/", 1)[-1]
 
 
 def _initiative(w: _Writer, key, row, focus, order, headers, actors) -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import SKOS, DefinedNamespace
 
 __all__ = [
     "KG", "ORG", "PROV", "ELI", "BASE", "ID",
     "plan_iri", "plan_item", "actor_iri", "determinant_iri", "sector_iri",
-    "law_iri", "programme_iri", "graph_iri", "slug",
+    "law_iri", "programme_iri", "graph_iri", "slug", "local_name", "PREFIXES", "bind_prefixes",
 ]
 
 BASE = "https://w3id.org/kraftgraf/"
@@ -132,3 +132,26 @@ def programme_iri(key: str) -> URIRef:
 def graph_iri(name: str) -> URIRef:
     """Named graph per source: 'ontology', 'curated', 'plan/kraftsamling-2019'."""
     return ID[f"graph/{name}"]
+
+
+# The prefixes every serialisation uses, and only these, so output does not
+# depend on which files were parsed or what rdflib binds by default.
+PREFIXES = {
+    "kg": str(KG), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
+    "rdfs": str(RDFS), "rdf": str(RDF), "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/", "eli": "http://data.europa.eu/eli/ontology#",
+    **{name: f"https://w3id.org/kraftgraf/id/{name}/" for name in
+       ("actor", "determinant", "sector", "law", "programme", "document", "link", "scheme")},
+}
+
+
+def bind_prefixes(g: Graph) -> None:
+    """Bind exactly :data:`PREFIXES` on ``g``."""
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, replace=True)
+
+
+def local_name(iri) -> str:
+    """The readable tail of an IRI, after its '#' or last '/': '.../initiative/A1' -> 'A1'."""
+    text = str(iri)
+    return text[max(text.rfind("#"), text.rfind("/")) + 1:]

@@ -25,7 +25,8 @@ from typing import Protocol, runtime_checkable
 from rdflib import URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.graph.store.projection import EDGE_KINDS, local_name
+from kraftgraf.graph.store.projection import EDGE_KINDS
+from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["Backend", "Embedded", "backend_of"]
 

@@ -24,6 +24,7 @@ from rdflib.namespace import SKOS
 from kraftgraf.errors import DataError, NotFoundError, lookup
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
+from kraftgraf.ontology.vocab import local_name as short  # the name every question uses
 
 __all__ = ["Section", "Measure", "as_dict", "query_text", "resolve", "rq_text", "run_rq", "run_rq_rows",
            "short", "plain", "check_read_only", "cite", "quotes_of", "listing", "iris"]
@@ -65,12 +66,6 @@ class Measure:
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
 _REMOTE_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<(?!https://w3id\.org/kraftgraf/)", re.I)
-
-
-def short(iri) -> str:
-    """The readable tail of an IRI: '.../initiative/A1' -> 'A1'."""
-    text = str(iri)
-    return text[max(text.rfind("#"), text.rfind("/")) + 1:]
 
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")

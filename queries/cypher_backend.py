@@ -21,8 +21,9 @@ from rdflib import RDFS, Graph, URIRef
 
 from kraftgraf.errors import lookup
 from kraftgraf.graph.neo4j.push import REL_TYPES, Neo4jError
-from kraftgraf.graph.store.projection import NODE_KINDS, local_name
+from kraftgraf.graph.store.projection import NODE_KINDS
 from kraftgraf.graph.store.property_graph import relationship_type
+from kraftgraf.ontology.vocab import local_name
 from kraftgraf.queries.common import query_text
 
 __all__ = ["cypher_text", "parameters", "without_comments", "CypherBackend", "neo4j_backend",

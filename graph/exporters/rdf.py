@@ -15,7 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF
 
-from kraftgraf.graph.store.knowledge_graph import PREFIXES, KnowledgeGraph, atomic_write
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.ontology.vocab import PREFIXES
 
 __all__ = ["write_turtle", "write_ntriples", "write_trig", "write_nquads", "write_jsonld"]
 

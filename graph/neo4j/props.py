@@ -17,8 +17,9 @@ reads as ``kg:addresses/kg:layer`` does.
 from __future__ import annotations
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.graph.store.projection import ACTOR_KINDS, local_name
+from kraftgraf.graph.store.projection import ACTOR_KINDS
 from kraftgraf.graph.store.property_graph import Edge, PropertyGraph, property_graph, relationship_type
+from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["push_graph"]
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kraftgraf.errors import KraftgrafError
-from kraftgraf.graph.store.projection import EDGE_KINDS, NODE_KINDS, local_name
+from kraftgraf.graph.store.projection import EDGE_KINDS, NODE_KINDS
 from kraftgraf.graph.store.property_graph import PropertyGraph, relationship_type
+from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["Statement", "plan_push", "push", "connect", "LABELS", "REL_TYPES"]
 

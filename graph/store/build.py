@@ -10,10 +10,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
+from kraftgraf.graph.store.knowledge_graph import BUNDLED_PLAN, KnowledgeGraph
 from kraftgraf.loaders import loader_for
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
-from kraftgraf.ontology.vocab import graph_iri, slug
+from kraftgraf.ontology.vocab import bind_prefixes, graph_iri, slug
 
 __all__ = ["Built", "base", "build", "build_store", "plan_graph", "plan_turtle", "read_into", "read_plan",
            "default_key", "shared_triples"]

@@ -21,33 +21,16 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.projection import local_name, project
-from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
+from kraftgraf.graph.store.projection import project
+from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, local_name
 
-__all__ = ["KnowledgeGraph", "PREFIXES", "ONTOLOGY_FILES", "bind_prefixes", "atomic_write"]
+__all__ = ["KnowledgeGraph", "ONTOLOGY_FILES", "atomic_write"]
 
 ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
 # File suffix -> Oxigraph's own parser/writer (registered in rdflib by oxrdflib).
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".nt": "ox-nt"}
 _DUMP = {"ox-trig": ox.RdfFormat.TRIG, "ox-nquads": ox.RdfFormat.N_QUADS}
-
-
-# The prefixes every serialisation uses, and only these, so output does not
-# depend on which files were parsed or what rdflib binds by default.
-PREFIXES = {
-    "kg": str(KG), "org": str(ORG), "prov": str(PROV), "skos": str(SKOS),
-    "rdfs": str(RDFS), "rdf": str(RDF), "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "dcterms": "http://purl.org/dc/terms/", "eli": "http://data.europa.eu/eli/ontology#",
-    **{name: f"https://w3id.org/kraftgraf/id/{name}/" for name in
-       ("actor", "determinant", "sector", "law", "programme", "document", "link", "scheme")},
-}
-
-
-def bind_prefixes(g: Graph) -> None:
-    """Bind exactly :data:`PREFIXES` on ``g``."""
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, replace=True)
 
 
 def _format_for(path: Path) -> str:

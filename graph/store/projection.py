@@ -10,9 +10,9 @@ from __future__ import annotations
 import networkx as nx
 from rdflib.namespace import SKOS
 
-from kraftgraf.ontology.vocab import KG, ORG
+from kraftgraf.ontology.vocab import KG, ORG, local_name
 
-__all__ = ["NODE_KINDS", "ACTOR_KINDS", "EDGE_KINDS", "project", "local_name"]
+__all__ = ["NODE_KINDS", "ACTOR_KINDS", "EDGE_KINDS", "project"]
 
 # The classes that become typed nodes, most specific first: a node gets the first that fits.
 NODE_KINDS = (
@@ -41,11 +41,6 @@ SELECT ?node ?class ?sv ?en ?text ?code WHERE {
   OPTIONAL { ?node kg:code ?code }
 }"""
 _EDGES = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }"
-
-
-def local_name(iri) -> str:
-    """The tail of an IRI after '#' or the last '/'."""
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def project(store) -> nx.MultiDiGraph:

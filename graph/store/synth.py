@@ -22,11 +22,12 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import PREFIXES, atomic_write
+from kraftgraf.graph.store.knowledge_graph import atomic_write
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
     KG,
     ORG,
+    PREFIXES,
     actor_iri,
     determinant_iri,
     law_iri,

@@ -20,7 +20,6 @@ from pyvis.network import Network
 from rdflib import URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
-from kraftgraf.graph.store.projection import local_name
 from kraftgraf.graph.views.map_data import (
     KIND_LABELS,
     STYLE,
@@ -29,6 +28,7 @@ from kraftgraf.graph.views.map_data import (
     rainbow_positions,
     unowned_nodes,
 )
+from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["MapPage", "render_map", "write_map", "find_node", "PHYSICS_UP_TO"]
 

@@ -14,12 +14,20 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from kraftgraf.graph.store.knowledge_graph import bind_prefixes
 from kraftgraf.loaders.memo import commitment_links, plan_node
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
-from kraftgraf.ontology.vocab import KG, actor_iri, determinant_iri, law_iri, plan_iri, plan_item, slug
+from kraftgraf.ontology.vocab import (
+    KG,
+    actor_iri,
+    bind_prefixes,
+    determinant_iri,
+    law_iri,
+    plan_iri,
+    plan_item,
+    slug,
+)
 
 __all__ = ["SheetSource", "sheet_graph", "sheet_links"]
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet.io import read_workbook
 from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
@@ -25,7 +25,10 @@ from kraftgraf.loaders.sheet.merge import merge
 from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
 from kraftgraf.loaders.sheet.side import Known
-from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, plan_iri
+from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, local_name, plan_iri
+
+if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
+    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 
 __all__ = ["SheetImport", "import_sheet", "known_outside", "order_actor_columns", "apply"]
 
@@ -68,7 +71,7 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
         elif kind == "law":
             known.laws.add(name.value)
         else:
-            known.determinants.add(s.rsplit("/", 1)[-1])
+            known.determinants.add(local_name(s))
     links = kg.store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <{RDF}> SELECT ?s ?p ?o ?reason WHERE {{
         GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo }}
           OPTIONAL {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:reason ?reason }} }}

@@ -7,10 +7,11 @@ links are curated facts in the graph ``curated``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rdflib import RDF, RDFS, URIRef
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.loaders.sheet.layout import (
     ACTOR_SHEET,
     DEFAULT_ACTOR_COLUMNS,
@@ -23,14 +24,14 @@ from kraftgraf.loaders.sheet.layout import (
 )
 from kraftgraf.ontology.provenance import link_iri
 from kraftgraf.ontology.vocab import ELI, KG, graph_iri, plan_iri
+from kraftgraf.ontology.vocab import local_name as _tail
+
+if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
+    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 
 __all__ = ["plan_sheets", "plan_keys", "plan_graph_name"]
 
 _HEADER_OF = {actor: header for header, actor in DEFAULT_ACTOR_COLUMNS.items()}
-
-
-def _tail(node) -> str:
-    return str(node).rsplit("/", 1)[-1]
 
 
 def _code_number(node) -> tuple:

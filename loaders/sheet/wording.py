@@ -13,6 +13,7 @@ from rdflib.namespace import SKOS
 
 from kraftgraf.loaders.sheet.side import ACTOR_KINDS
 from kraftgraf.ontology.vocab import KG
+from kraftgraf.ontology.vocab import local_name as tail
 
 __all__ = ["KINDS", "tail", "items", "Words", "quoted", "added_line", "changed_lines"]
 
@@ -20,11 +21,6 @@ KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative
          KG.Outcome: "outcome", KG.Commitment: "commitment", KG.OpenCommitment: "open commitment",
          KG.Actor: "actor", **{KG[kind]: "actor" for kind in ACTOR_KINDS}, RDF.Statement: "link"}
 
-
-
-def tail(node) -> str:
-    """The last part of an IRI: an item's id."""
-    return str(node).rsplit("/", 1)[-1]
 
 
 def items(g: Graph) -> dict:
