@@ -238,17 +238,6 @@ def test_compare_with_suggestions_reads_a_plan_that_has_no_links(tmp_path):
     assert "arbetsmiljo" in {r.id for r in found["lost"]}
 
 
-@pytest.mark.parametrize("module", ["kraftgraf.graph.store.plans", "kraftgraf.queries.compare.answer",
-                                    "kraftgraf.queries.suggest.answer", "kraftgraf.queries.suggest.keywords",
-                                    "kraftgraf.queries.diff.answer"])
-def test_the_examples_in_the_docstrings_run(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted and not result.failed
-
-
 def test_a_new_build_does_not_drop_the_plans_of_a_store_silently(run, tmp_path, later_file):
     assert run("build").exit_code == 0
     assert run("build", "--add", later_file, "--plan", "liten").exit_code == 0

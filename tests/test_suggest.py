@@ -10,11 +10,13 @@ from importlib.resources import files
 import pytest
 from click.testing import CliRunner
 
+from kraftgraf.api import accept_suggestion as accept
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.links import ACTIVITY
 from kraftgraf.ontology.vocab import KG, graph_iri, plan_item
-from kraftgraf.queries.suggest.answer import ACTIVITY, AlreadyAccepted, accept, suggestions
+from kraftgraf.queries.suggest.answer import AlreadyAccepted, suggestions
 from kraftgraf.queries.suggest.keywords import read_rules
 
 # Initiatives whose curated links the fixture removes, and what the keyword rules

@@ -6,12 +6,9 @@ in the sections shape every query shares (--format table|json|csv, --explain).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from kraftgraf.cli.main import (
-    DEFAULT_STORE,
     UserError,
     format_option,
     main,
@@ -64,26 +61,13 @@ def suggest(choices, store_path, plan_key, fmt, explain):
     The rules are the keyword lists of data/determinant_keywords.csv; nothing is
     written to the store unless you --accept a suggestion.
     """
-    from kraftgraf.queries.suggest.answer import AlreadyAccepted, accept, sections
+    from kraftgraf.api import accept_suggestions
+    from kraftgraf.queries.suggest.answer import sections
 
     if not choices:
         click.echo(render_sections(sections(open_store(store_path, plan_key)), fmt, explain))
         return
-    path = store_path or (DEFAULT_STORE if Path(DEFAULT_STORE).is_file() else None)
-    if path is None or Path(path).suffix not in (".trig", ".nq"):
-        raise UserError("--accept writes to a store: build one with 'kraftgraf build' "
-                        "or name it with --store FILE.trig")
-    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-
-    kg = KnowledgeGraph.load(path)
-    accepted, notes = [], []
-    for choice in choices:  # all checked before saving
-        try:
-            accepted.append(accept(kg, choice, plan_key))
-        except AlreadyAccepted as exc:  # accepting twice is done, not a mistake
-            notes.append(str(exc))
-    if accepted:
-        kg.save(path)
+    path, accepted, notes = accept_suggestions(store_path, list(choices), plan_key)
     for s in accepted:
         click.echo(f"accepted {s.initiative} → {s.determinant} ({s.label}) in plan {s.plan}; wrote {path}")
     for note in notes:

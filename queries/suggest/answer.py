@@ -5,7 +5,8 @@ each text of the initiative (its label and its outcomes) is matched against the
 keyword rules of ``data/determinant_keywords.csv`` (:mod:`kraftgraf.queries.suggest.keywords`).
 A determinant whose keywords occur is proposed, with the keywords and the words
 of the text that matched them.  A suggestion is not a fact: nothing is written
-to the store until a person confirms it with :func:`accept` (`kraftgraf suggest
+to the store until a person confirms it (:func:`choose`, then the store's
+:func:`~kraftgraf.graph.store.links.confirm_link`; `kraftgraf suggest
 --accept A1:arbetsmiljo`), which adds the link to the plan's own graph with the
 matched text as its quote and a reason that says it was confirmed from a
 suggestion (``prov:wasGeneratedBy`` :data:`ACTIVITY`) — never to the curated
@@ -25,21 +26,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import RDF, URIRef
+from rdflib import URIRef
 
 from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.graph.store.plans import PLAN_GRAPHS, plan_keys, select_plan
-from kraftgraf.ontology.provenance import Quote, add_document, add_link
-from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri
+from kraftgraf.graph.store.links import ACTIVITY, confirmed_in
+from kraftgraf.graph.store.plans import PLAN_GRAPHS, select_plan
+from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.common import Section, rq_text, run_rq, short
 from kraftgraf.queries.suggest.keywords import match as match_rules
 from kraftgraf.queries.suggest.keywords import read_rules
 
-__all__ = ["ACTIVITY", "AlreadyAccepted", "Suggestion", "suggestions", "accept", "sections"]
-
-ACTIVITY = ID["activity/keyword-suggestion"]  # what generated a link confirmed from a suggestion
-
+__all__ = ["AlreadyAccepted", "Suggestion", "suggestions", "choose", "reason", "sections"]
 
 class AlreadyAccepted(NotFoundError):
     """A choice that is no suggestion because a person confirmed it before: nothing to do.
@@ -105,35 +103,13 @@ def suggestions(kg: KnowledgeGraph, rules=None) -> list[Suggestion]:
     return rows
 
 
-def _document(kg: KnowledgeGraph, initiative: URIRef, plan: str) -> URIRef:
-    for src in kg.dataset.objects(initiative, PROV.wasDerivedFrom):
-        doc = kg.dataset.value(src, KG.document)
-        if doc is not None:
-            return doc
-    return add_document(kg.graph(f"plan/{plan}"), f"plan-{plan}", plan, plan)
+def choose(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
+    """The current suggestion ``'A1:arbetsmiljo'`` (of ``plan``), for a person to confirm; reads only.
 
-
-def _accepted_in(kg: KnowledgeGraph, code: str, det: str) -> list[str]:
-    """The plans in which initiative ``code`` has a link to ``det`` confirmed from a suggestion."""
-    target = determinant_iri(det)
-    found = []
-    for key in plan_keys(kg):
-        g = kg.graph(f"plan/{key}")
-        for link in g.subjects(PROV.wasGeneratedBy, ACTIVITY):
-            initiative = g.value(link, RDF.subject)
-            if (g.value(link, RDF.object) == target
-                    and str(g.value(initiative, KG.code) or short(initiative)) == code):
-                found.append(key)
-    return found
-
-
-def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
-    """Confirm one suggestion ``'A1:arbetsmiljo'``: add it to the plan's graph as a link.
-
-    The link is ``kg:addresses``, reified with the matched text as its quote and a
-    reason that names the keywords; it goes into the plan's own graph.  A choice
-    that is not a current suggestion is refused: with :class:`AlreadyAccepted` when
-    it was confirmed before, so a repeated accept can be told from a wrong one.
+    A choice that is not a current suggestion is refused: with :class:`AlreadyAccepted`
+    when it was confirmed before, so a repeated accept can be told from a wrong one.
+    Confirming it is the store's :func:`~kraftgraf.graph.store.links.confirm_link`
+    (:func:`kraftgraf.api.accept_suggestions` does both).
     """
     code, sep, det = choice.partition(":")
     if not sep or not code or not det:
@@ -141,23 +117,20 @@ def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggesti
     view = kg if plan is None else select_plan(kg, plan)
     rows = [s for s in suggestions(view) if s.initiative == code.strip() and s.determinant == det.strip()]
     if not rows:
-        done = _accepted_in(view, code.strip(), det.strip())
+        done = confirmed_in(view, code.strip(), det.strip())
         if done:
             raise AlreadyAccepted(f"'{choice}' is already accepted in plan {', '.join(done)}, "
                                   "so it is not among the suggestions any more")
         raise NotFoundError(f"'{choice}' is not among the suggestions (list them with kraftgraf suggest)")
     if len({s.plan for s in rows}) > 1:
         raise DataError(f"'{choice}' is in several plans ({', '.join(s.plan for s in rows)}); add --plan")
-    s = rows[0]
-    target = kg.graph(f"plan/{s.plan}")
-    initiative = next(i for i in target.subjects(RDF.type, KG.Initiative)
-                      if str(target.value(i, KG.code) or short(i)) == s.initiative)
-    reason = (f"Confirmed by a person from a keyword suggestion: {', '.join(s.keywords)} "
-              f"matched {', '.join(f'“{m}”' for m in s.matched)}.")
-    link = add_link(target, initiative, KG.addresses, determinant_iri(s.determinant),
-                    Quote(_document(kg, initiative, s.plan), s.sources[0]), reason)
-    target.add((link, PROV.wasGeneratedBy, ACTIVITY))
-    return s
+    return rows[0]
+
+
+def reason(s: Suggestion) -> str:
+    """Why a confirmed suggestion is a link: the keywords and the words they matched."""
+    return (f"Confirmed by a person from a keyword suggestion: {', '.join(s.keywords)} "
+            f"matched {', '.join(f'“{m}”' for m in s.matched)}.")
 
 
 def sections(kg: KnowledgeGraph) -> list[Section]:
