@@ -26,8 +26,8 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.ontology.vocab import local_name as short  # the name every question uses
 
-__all__ = ["Section", "Measure", "as_dict", "query_text", "resolve", "rq_text", "run_rq", "run_rq_rows",
-           "short", "plain", "check_read_only", "cite", "quotes_of", "listing", "iris"]
+__all__ = ["Section", "Measure", "as_dict", "query_names", "query_text", "resolve", "rq_text", "run_rq",
+           "run_rq_rows", "short", "plain", "check_read_only", "cite", "quotes_of", "listing", "iris"]
 
 @dataclass(frozen=True)
 class Section:
@@ -92,6 +92,11 @@ def query_text(name: str, suffix: str) -> str:
         return _texts()[name + suffix].read_text(encoding="utf-8")
     except KeyError:
         raise NotFoundError(f"no query text {name}{suffix} in kraftgraf.queries") from None
+
+
+def query_names(suffix: str) -> list[str]:
+    """The names of every query text with ``suffix`` (``.rq`` or ``.cypher``), over every folder."""
+    return sorted(name[: -len(suffix)] for name in _texts() if name.endswith(suffix))
 
 
 def rq_text(name: str) -> str:

@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-import pytest
+from conftest import unavailable
 
 from kraftgraf.errors import NotFoundError
 from kraftgraf.graph.neo4j.push import CONSTRAINT, plan_push
@@ -97,7 +97,7 @@ def falkordb_or_skip():
     try:
         server = FalkorDBServer()
     except (ImportError, RuntimeError, OSError) as exc:
-        pytest.skip(f"FalkorDB cannot start here: {exc}")
+        unavailable(f"FalkorDB cannot start here: {exc}")
     yield server
     server.stop()
 

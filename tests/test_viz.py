@@ -8,6 +8,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from conftest import unavailable
 from rdflib import RDFS, Literal
 from rdflib.namespace import SKOS
 
@@ -28,7 +29,7 @@ def kg():
 @pytest.fixture(scope="module")
 def browser():
     if not (CHROMIUM and CHROMEDRIVER):
-        pytest.skip("needs Debian's chromium and chromium-driver (apt install chromium chromium-driver)")
+        unavailable("needs Debian's chromium and chromium-driver (apt install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
