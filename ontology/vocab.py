@@ -85,6 +85,9 @@ class KG(DefinedNamespace):
     startYear: URIRef
     endYear: URIRef
     validUntil: URIRef
+    replacedPart: URIRef
+    form: URIRef
+    confidence: URIRef
     order: URIRef
 
 

@@ -10,7 +10,7 @@ from importlib.resources import files
 
 import pytest
 from click.testing import CliRunner
-from kraftgraf.loaders.curated import ACTOR_KINDS, FILES, load_curated
+from kraftgraf.loaders.curated import ACTOR_KINDS, CONFIDENCE, FILES, load_curated
 from kraftgraf.ontology.vocab import (
     ELI,
     KG,
@@ -20,9 +20,10 @@ from kraftgraf.ontology.vocab import (
     determinant_iri,
     law_iri,
     plan_item,
+    programme_iri,
     sector_iri,
 )
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
 
 from kraftgraf.cli import main
@@ -145,6 +146,35 @@ def test_every_initiative_addresses_one_to_three_determinants_with_a_reason(g, p
         assert g.value(stmt, KG.reason) is not None and g.value(stmt, PROV.wasDerivedFrom) is not None
 
 
+# The links whose reading rests on little (the row names none of it) or that another
+# reading disputes (C4: coordination for people back from sick leave); see the reasons.
+WEAK_OR_DISPUTED = {("B3", "kultur-och-normer"), ("C1", "motstandskraft"), ("C4", "arbetsloshet"),
+                    ("C5", "arbetsmiljo"), ("C6", "arbetsmiljo"), ("F1", "halso-och-sjukvard"),
+                    ("F1", "socialtjanst-och-omsorg"), ("I5", "halso-och-sjukvard"),
+                    ("I5", "socialtjanst-och-omsorg")}
+
+
+def test_every_determinant_link_says_how_sure_the_reading_is(g):
+    marks = {(r["initiative"], r["determinant"]): r["confidence"] for r in rows("determinant_links.csv")}
+    assert set(marks.values()) == set(CONFIDENCE)
+    for (code, det), confidence in marks.items():
+        (stmt,) = [s for s in g.subjects(RDF.predicate, KG.addresses)
+                   if g.value(s, RDF.subject) == plan_item(PLAN, "initiative", code)
+                   and g.value(s, RDF.object) == determinant_iri(det)]
+        assert str(g.value(stmt, KG.confidence)) == confidence, (code, det)
+    # "stated": the row says it in so many words ("Första linjens sjukvård", "Tillit till samhället")
+    assert marks["A2", "halso-och-sjukvard"] == marks["A2", "tillit-och-delaktighet"] == "stated"
+    assert marks["D3", "motstandskraft"] == "stated"  # "stärka människors motståndskraft"
+    # the weak and the disputed links are our reading, and their reasons say why
+    for code, det in WEAK_OR_DISPUTED:
+        assert marks[code, det] == "our reading", (code, det)
+    reasons = {(r["initiative"], r["determinant"]): r["reason"] for r in rows("determinant_links.csv")}
+    assert "Disputed" in reasons["C4", "arbetsloshet"] and "sick leave" in reasons["C4", "arbetsloshet"]
+    assert all("Weak" in reasons[k] for k in WEAK_OR_DISPUTED - {("C4", "arbetsloshet")})
+    # the confidence column says it; the reasons no longer repeat "(our reading)"
+    assert not any("(our reading" in r for r in reasons.values())
+
+
 def test_some_determinants_stay_unaddressed(g):
     addressed = {key(d) for _, d in links(g, KG.addresses)}
     # the memo's point: the work has gathered in health care; nothing speaks to food or water
@@ -201,8 +231,8 @@ GOOD = {
                       "commitment:A2-staten-1,2001:453,memo,Ändringar i Socialtjänstlagen,Names the act."],
     "programmes.csv": ["id,label_sv,label_en,start,end,source_doc,quote",
                        "prio,PRIO,PRIO,2012,2015,memo,PRIO riktades framförallt mot två målgrupper"],
-    "determinant_links.csv": ["initiative,determinant,reason,source_doc,quote",
-                              "E1,utbildning,A new curriculum.,memo,En läroplan"],
+    "determinant_links.csv": ["initiative,determinant,reason,confidence,source_doc,quote",
+                              "E1,utbildning,A new curriculum.,stated,memo,En läroplan"],
     "determinant_sectors.csv": ["determinant,sector,source_doc,quote,reason",
                                 "utbildning,skola,memo,skolan,Schools govern education."],
 }
@@ -221,6 +251,39 @@ def test_the_small_good_set_loads(tmp_path):
     load_curated(g, write(tmp_path))
     assert (actor_iri("socialstyrelsen"), ORG.subOrganizationOf, actor_iri("staten")) in g
     assert (plan_item(PLAN, "initiative", "E1"), KG.addresses, determinant_iri("utbildning")) in g
+    (stmt,) = g.subjects(RDF.predicate, KG.addresses)
+    assert str(g.value(stmt, KG.confidence)) == "stated"
+    assert str(g.value(law_iri("2001:453"), KG.form)) == "lag"  # an empty form is a lag
+
+
+def test_notes_forms_dates_parts_and_programme_aliases(tmp_path):
+    from rdflib.namespace import DCTERMS, XSD
+
+    data = write(tmp_path, laws=[
+        GOOD["laws.csv"][0] + ",form,in_force_from,replaced_part",
+        GOOD["laws.csv"][1] + ",lag,2002-01-01,",
+        GOOD["laws.csv"][2] + ",lag,2025-07-01,",
+        "2008:355,Patientdatalag (2008:355),Patient Data Act,PDL,2022:913,,public,Patientdatalag (2008:355),"
+        "SFS 2008:355,lag,2008-07-01,6 kap.",
+        "2022:913,Lag (2022:913) om sammanhållen vård- och omsorgsdokumentation,Act,,,,public,"
+        "Lag (2022:913),SFS 2022:913,lag,2023-01-01,",
+        "2017:462,Förordning (2017:462),Ordinance,,,,public,Förordning (2017:462),SFS 2017:462,förordning,,",
+    ], programmes=[
+        "id,label_sv,label_en,start,end,source_doc,quote,public_ref,note,aliases",
+        "prio,PRIO psykisk ohälsa,PRIO,2012,2016,memo,PRIO riktades framförallt mot två målgrupper,"
+        "Vårdanalys 2015:10,The memo gives 2012–2015.,Plan för riktade insatser|PRIO"])
+    g = Graph()
+    load_curated(g, data)
+    pdl, sva, sfo = law_iri("2008:355"), law_iri("2022:913"), law_iri("2017:462")
+    assert g.value(pdl, KG.replacedBy) == sva and g.value(pdl, KG.validUntil) is None  # PDL stays in force
+    assert str(g.value(pdl, KG.replacedPart)) == "6 kap."
+    assert g.value(sva, ELI.first_date_entry_in_force) == Literal("2023-01-01", datatype=XSD.date)
+    assert str(g.value(sfo, KG.form)) == "förordning" and str(g.value(sva, KG.form)) == "lag"
+    prio = programme_iri("prio")
+    src = g.value(prio, PROV.wasDerivedFrom)
+    assert str(g.value(src, DCTERMS.source)) == "Vårdanalys 2015:10"
+    assert str(g.value(src, SKOS.editorialNote)) == "The memo gives 2012–2015."
+    assert {str(v) for v in g.objects(prio, SKOS.altLabel)} == {"Plan för riktade insatser", "PRIO"}
 
 
 HEAD = {name.removesuffix(".csv"): lines[0] for name, lines in GOOD.items()}
@@ -232,14 +295,15 @@ BROKEN = [
      "laws.csv row 2, column sfs: '2001-453' is not an SFS number of the form YYYY:N"),
     ("duplicate law", {"laws": [*GOOD["laws.csv"], GOOD["laws.csv"][2]]},
      "laws.csv row 4, column sfs: duplicate id '2025:400' (first on row 3)"),
-    ("missing quote", {"determinant_links": [HEAD["determinant_links"], "E1,utbildning,Why.,memo,"]},
+    ("missing quote", {"determinant_links": [HEAD["determinant_links"], "E1,utbildning,Why.,stated,memo,"]},
      "determinant_links.csv row 2, column quote: "
      "empty quote (every row needs the verbatim text it rests on)"),
     ("missing column", {"programmes": ["id,label_sv,label_en,start,source_doc,quote",
                                        "prio,PRIO,PRIO,2012,memo,PRIO"]},
      "programmes.csv row 1, column end: missing column "
      "(the header has: id, label_sv, label_en, start, source_doc, quote)"),
-    ("unknown determinant", {"determinant_links": [HEAD["determinant_links"], "E1,utbilding,Why.,memo,En"]},
+    ("unknown determinant",
+     {"determinant_links": [HEAD["determinant_links"], "E1,utbilding,Why.,stated,memo,En"]},
      "determinant_links.csv row 2, column determinant: "
      "unknown determinant 'utbilding' (closest: utbildning)"),
     ("public without ref", {"mandates": [*GOOD["mandates.csv"], "staten,skola,public,Skollag (2010:800)"]},
@@ -250,6 +314,20 @@ BROKEN = [
      "programmes.csv row 2, column start: '20122' is not a year (YYYY)"),
     ("bad subject", {"law_links": [HEAD["law_links"], "commitment:A2-kungen-1,2001:453,memo,x,Why."]},
      "law_links.csv row 2, column subject: unknown actor 'kungen' (closest: none)"),
+    ("bad confidence",
+     {"determinant_links": [HEAD["determinant_links"], "E1,utbildning,Why.,maybe,memo,En"]},
+     "determinant_links.csv row 2, column confidence: unknown confidence 'maybe' (closest: none)"),
+    ("no confidence", {"determinant_links": [HEAD["determinant_links"], "E1,utbildning,Why.,,memo,En"]},
+     "determinant_links.csv row 2, column confidence: empty cell"),
+    ("bad form", {"laws": [GOOD["laws.csv"][0] + ",form", GOOD["laws.csv"][1] + ",dekret",
+                           GOOD["laws.csv"][2] + ",lag"]},
+     "laws.csv row 2, column form: unknown form of act 'dekret' (closest: none)"),
+    ("part without replacement", {"laws": [GOOD["laws.csv"][0] + ",replaced_part", GOOD["laws.csv"][1] + ",",
+                                           GOOD["laws.csv"][2] + ",6 kap."]},
+     "laws.csv row 3, column replaced_part: a replaced part needs replaced_by, the act it moved to"),
+    ("column of another file", {"mandates": ["actor,sector,source_doc,quote,form",
+                                             "socialstyrelsen,socialtjanst,memo,Socialstyrelsen,lag"]},
+     "mandates.csv row 1, column form: unknown column 'form' (closest: none)"),
 ]
 
 
