@@ -76,7 +76,7 @@ LAW_FORMS = ("lag", "förordning")
 # How sure a determinant link is: the row says it in so many words, or we read it so.
 CONFIDENCE = ("stated", "our reading")
 ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOrganisation",
-               "CivilSocietyOrganisation", "University", "ActorGroup")
+               "CivilSocietyOrganisation", "University", "OrganisationalUnit", "ActorGroup")
 # source_doc -> (document key, title, file name) of the seed the quotes come from.
 DOCUMENTS = {
     "memo": (SEED_PLAN.document_key, SEED_PLAN.title, "000_4fa505ce088054a3.txt"),

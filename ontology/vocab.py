@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     CivilSocietyOrganisation: URIRef
     Government: URIRef
     University: URIRef
+    OrganisationalUnit: URIRef
     Determinant: URIRef
     DeterminantLayer: URIRef
     Sector: URIRef

@@ -99,6 +99,26 @@ def test_the_column_actors_and_their_members(g):
     assert "SKR" in {str(v) for v in g.objects(actor_iri("skl"), SKOS.altLabel)}
 
 
+def test_actor_names_and_kinds_checked_against_public_sources(g):
+    from rdflib.namespace import DCTERMS
+
+    def labels(actor, lang):
+        return {str(v) for v in g.objects(actor_iri(actor), SKOS.prefLabel) if v.language == lang}
+
+    # SBU's name is "medicinsk och social" (SFS 2007:1233); the memo's reversed form stays findable
+    assert labels("sbu", "sv") == {"Statens beredning för medicinsk och social utvärdering (SBU)"}
+    assert "Statens beredning för social och medicinsk utvärdering" in {
+        str(v) for v in g.objects(actor_iri("sbu"), SKOS.altLabel)}
+    src = g.value(actor_iri("sbu"), PROV.wasDerivedFrom)
+    assert "2007:1233" in str(g.value(src, DCTERMS.source))
+    assert "reverses" in str(g.value(src, SKOS.editorialNote))
+    # Uppdrag Psykisk Hälsa: a state-funded project inside SKL, not a members' organisation
+    uph = actor_iri("uppdrag-psykisk-halsa")
+    assert (uph, RDF.type, KG.OrganisationalUnit) in g and (uph, RDF.type, KG.MembersOrganisation) not in g
+    assert (uph, ORG.subOrganizationOf, actor_iri("skl")) in g
+    assert labels("kommuner-och-regioner", "en") == {"Municipalities and regions in cooperation with SKL"}
+
+
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_every_quote_is_verbatim_in_its_seed(seed_dir, name):
     seeds = {doc: norm((seed_dir / f).read_text(encoding="utf-8")) for doc, f in SEED_FILES.items()}
