@@ -57,7 +57,7 @@ TWINS = [
     ("initiatives_in_order", {}),
     ("coverage_actor_layer", {}), ("coverage_sector_actors", {}), ("coverage_sector_layer", {}),
     ("laws", {}), ("trace_commitments", {"actor": actor_iri("staten")}),
-    ("trace_mandates", {"actor": actor_iri("skl")}), ("trace_laws", {"actor": actor_iri("staten")}),
+    ("trace_mandates", {"actor": actor_iri("kommunerna")}), ("trace_laws", {"actor": actor_iri("staten")}),
     ("sectors", {}), ("sectors_by_actor", {}), ("silos_initiative_actors", {}),
     ("silos_initiative_layers", {}),
     ("silos_initiative_sectors", {}), ("silos_layer_sectors", {}), ("silos_actor_pairs_by_initiative", {}),
