@@ -235,6 +235,33 @@ def test_every_link_and_node_has_a_quoted_source(g):
         assert (g.value(src, KG.document), RDF.type, KG.Document) in g
 
 
+def test_the_schemes_say_what_the_1991_model_and_the_memo_name():
+    onto = Graph()
+    for name in ("determinants.ttl", "sectors.ttl"):
+        onto.parse(files("kraftgraf.ontology") / name, format="turtle")
+    d = determinant_iri
+    # Bilaga 2's ring I names "kost-, träningsvanor och socialt nätverk": layers 2 and 3 of 1991
+    assert set(onto.objects(d("ring-i"), SKOS.closeMatch)) == set()
+    narrower = {d("individuell-livsstil"), d("sociala-natverk")}
+    assert set(onto.objects(d("ring-i"), SKOS.narrowMatch)) == narrower
+    for layer in ("individuell-livsstil", "sociala-natverk"):
+        assert (d(layer), SKOS.broadMatch, d("ring-i")) in onto
+    # the determinants the 1991 model does not name say so
+    for det in ("motstandskraft", "tillit-och-delaktighet", "politik-och-styrning", "digitalisering",
+                "socialtjanst-och-omsorg", "kultur-och-fritid"):
+        assert "Not one of the 1991" in str(onto.value(d(det), SKOS.scopeNote)), det
+    for det in ("levnadsvanor", "arbetsmiljo", "boende", "ekonomi"):
+        assert onto.value(d(det), SKOS.scopeNote) is None, det
+    english = {str(v) for v in onto.objects(sector_iri("samhallsplanering"), SKOS.prefLabel)
+               if v.language == "en"}
+    assert english == {"Spatial and community planning"}
+    assert (sector_iri("folkhalsa"), RDF.type, KG.Sector) in onto
+    keywords = {r["determinant"]: r["comment"] for r in rows("determinant_keywords.csv")}
+    assert "resilience" not in keywords["motstandskraft"]
+    assert "kost-, träningsvanor" in keywords["motstandskraft"]
+    assert "Not one of" in keywords["politik-och-styrning"]
+
+
 # --- broken files ------------------------------------------------------------------
 
 GOOD = {
