@@ -144,6 +144,40 @@ def test_sfs_numbers_are_valid(g):
         assert row["source_doc"] == "public" and row["public_ref"] == f"SFS {row['sfs']}"
 
 
+def test_programmes_checked_against_public_sources(g):
+    from rdflib.namespace import DCTERMS
+
+    def years(key):
+        p = programme_iri(key)
+        return tuple(str(g.value(p, prop) or "") for prop in (KG.startYear, KG.endYear))
+
+    def label(key):
+        return {str(v) for v in g.objects(programme_iri(key), SKOS.prefLabel) if v.language == "sv"}
+
+    def source(key):
+        src = g.value(programme_iri(key), PROV.wasDerivedFrom)
+        return str(g.value(src, DCTERMS.source) or ""), str(g.value(src, SKOS.editorialNote) or "")
+
+    # PRIO: the government's title and 2012–2016; the memo's title stays findable
+    assert years("prio") == ("2012", "2016")
+    assert label("prio") == {"PRIO psykisk ohälsa – plan för riktade insatser inom området psykisk ohälsa"}
+    assert "Plan för riktade insatser inom området psykiatri och psykisk ohälsa" in {
+        str(v) for v in g.objects(programme_iri("prio"), SKOS.altLabel)}
+    # the national action plan: prop. 1999/2000:149, funded 2001–2004 (the memo: 2001–2007)
+    assert years("nationella-handlingsplanen") == ("2001", "2004")
+    ref, note = source("nationella-handlingsplanen")
+    assert "1999/2000:149" in ref and "Medium confidence" in note
+    # the national coordinator ended with SOU 2018:90
+    assert years("nationell-samordnare-psykisk-halsa") == ("2015", "2018")
+    assert "SOU 2018:90" in source("nationell-samordnare-psykisk-halsa")[0]
+    # the name Uppdrag Psykisk Hälsa dates from 2015; before it, Psynk 2011–2014
+    assert years("uppdrag-psykisk-halsa") == ("2015", "") and years("psynk") == ("2011", "2014")
+    # every row that differs from the memo says why, with its public source
+    for row in rows("programmes.csv"):
+        if row["note"]:
+            assert row["public_ref"], row["id"]
+
+
 def test_socialtjanstlagen_is_replaced_by_the_new_law_on_1_july_2025(g):
     from rdflib.namespace import XSD  # imported here: pytest's collection trips over XSD's closed namespace
 
