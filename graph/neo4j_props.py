@@ -3,7 +3,8 @@
 :func:`property_graph` gives what Gephi, Cytoscape and Kumu show: one quote,
 labels, layers, sectors.  A gap query asked of Neo4j (``queries/*.cypher``) needs
 what the SPARQL texts read from the store: every source quote of a node (and its source), its
-``kg:order``, ``kg:text``, ``kg:column``, the law's SFS number and last day, the
+``kg:order``, ``kg:text``, ``kg:column``, the law's SFS number, form, first and
+last day and the part of it that moved to another act, the
 scheme a layer belongs to, the names it can be looked up by, and, on a
 relationship, the reified statement behind it (``statement``), its quotes,
 ``kg:reason`` and ``kg:confidence``.  :func:`push_graph` adds them to the property
@@ -36,6 +37,9 @@ _SINGLE = {
     "column": "SELECT ?node ?value WHERE { ?node kg:column ?value }",
     "sfs": "SELECT ?node ?value WHERE { ?node eli:id_local ?value }",
     "valid_until": "SELECT ?node ?value WHERE { ?node kg:validUntil ?value }",
+    "in_force_from": "SELECT ?node ?value WHERE { ?node eli:first_date_entry_in_force ?value }",
+    "form": "SELECT ?node ?value WHERE { ?node kg:form ?value }",
+    "replaced_part": "SELECT ?node ?value WHERE { ?node kg:replacedPart ?value }",
 }
 # node property -> the SPARQL that gives (?node, ?value), every value kept, in order
 _LISTS = {

@@ -190,6 +190,34 @@ def test_socialtjanstlagen_is_replaced_by_the_new_law_on_1_july_2025(g):
     assert "SoL" in {str(v) for v in g.objects(new, SKOS.altLabel)}
 
 
+def test_patientdatalagens_record_sharing_moved_to_the_2022_act(g):
+    from rdflib.namespace import XSD
+
+    # Only ch. 6 (sammanhållen journalföring) moved, on 1 January 2023: the act itself stays in force.
+    pdl, new = law_iri("2008:355"), law_iri("2022:913")
+    assert g.value(pdl, KG.replacedBy) == new and g.value(pdl, KG.validUntil) is None
+    assert "sammanhållen journalföring" in str(g.value(pdl, KG.replacedPart))
+    assert g.value(new, ELI.first_date_entry_in_force) == Literal("2023-01-01", datatype=XSD.date)
+    assert str(g.value(new, KG.form)) == "lag"
+
+
+def test_law_links_checked_against_public_sources(g):
+    links = {(r["subject"], r["law"]): r for r in rows("law_links.csv")}
+    # C3's support to work for people with disabilities (lönebidrag, skyddat arbete) is in a
+    # förordning, SFS 2017:462, not in the Social Insurance Code
+    assert ("commitment:C3-staten-1", "2010:110") not in links
+    c3 = links["commitment:C3-staten-1", "2017:462"]
+    assert c3["public_ref"] == "SFS 2017:462" and "without the Riksdag" in c3["reason"]
+    assert str(g.value(law_iri("2017:462"), KG.form)) == "förordning"
+    # E2's action programme is for the whole education system, not Skollagen's pupil-level one
+    e2 = links["commitment:E2-staten-1", "2010:800"]
+    assert "not the Education Act's pupil-level åtgärdsprogram" in e2["reason"]
+    # every changed link cites its public source
+    for row in links.values():
+        if row["note"]:
+            assert row["public_ref"], row["subject"]
+
+
 def test_every_initiative_addresses_one_to_three_determinants_with_a_reason(g, plan):
     initiatives = set(plan.subjects(RDF.type, KG.Initiative))
     assert len(initiatives) == 33
