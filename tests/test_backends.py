@@ -56,7 +56,7 @@ TWINS = [
     ("actor_reach", {"actor": actor_iri("staten")}),
     ("initiatives_in_order", {}),
     ("coverage_actor_layer", {}), ("coverage_sector_actors", {}), ("coverage_sector_layer", {}),
-    ("laws", {}), ("trace_commitments", {"actor": actor_iri("staten")}),
+    ("laws", {}), ("link_confidence", {}), ("trace_commitments", {"actor": actor_iri("staten")}),
     ("trace_mandates", {"actor": actor_iri("kommunerna")}), ("trace_laws", {"actor": actor_iri("staten")}),
     ("sectors", {}), ("sectors_by_actor", {}), ("silos_initiative_actors", {}),
     ("silos_initiative_layers", {}),

@@ -50,6 +50,13 @@ def test_actors_by_layer(kg):
     why = rows["Staten"].why
     assert "Staten commits to 14 initiatives" in why and "Individuella livsstilsfaktorer: C1 and D1" in why
     assert "Nothing in Ålder, kön och arv" in why
+    # C1 and D1 reach lifestyle only through links that are our reading (resilience; the rows name
+    # working and everyday life, a health-promoting programme): the row says so (determinant_links.csv)
+    assert "By our reading only, not stated in the row: Individuella livsstilsfaktorer: C1 and D1;" in why
+    # A1 states its economy and governance in so many words: no layer of civil society's rests on
+    # our reading but C1's lifestyle link
+    assert rows["Civilsamhället"].why.endswith(
+        "By our reading only, not stated in the row: Individuella livsstilsfaktorer: C1.")
     assert "Ändringar i Socialtjänstlagen" in rows["Staten"].sources  # its A2 bullet
 
 
