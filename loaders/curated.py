@@ -2,10 +2,18 @@
 
 Each CSV row is one fact with the verbatim quote it rests on and the document
 the quote comes from (``memo``, ``web``, or ``public`` with a ``public_ref``
-naming the public source).  Every file is read and checked before a single
-triple is added, so a mistake raises :class:`~kraftgraf.errors.DataError` with
-one line naming the file, the row (the header is row 1, as in a spreadsheet)
-and the column, and leaves the graph untouched.
+naming the public source).  A memo row may also carry a ``public_ref``: the
+public source that corrects or completes what the memo says (the agency's real
+name, a programme's end year); its ``note`` then says what differs and why the
+memo's quote is kept.  A determinant link says how sure the reading is
+(``confidence``: ``stated`` when the row says it in so many words, ``our reading``
+when the link is inferred); a law says whether it is a ``lag`` or a
+``förordning`` (``form``), which decides who can change it.
+
+Every file is read and checked before a single triple is added, so a mistake
+raises :class:`~kraftgraf.errors.DataError` with one line naming the file, the
+row (the header is row 1, as in a spreadsheet) and the column, and leaves the
+graph untouched.
 
 A quote may skip text with `` […] ``; each part is then verbatim, in order.
 """
@@ -40,21 +48,35 @@ from kraftgraf.ontology.vocab import (
     slug,
 )
 
-__all__ = ["FILES", "ACTOR_KINDS", "DOCUMENTS", "Row", "load_curated", "read_curated"]
+__all__ = ["FILES", "OPTIONAL", "EXTRA", "ACTOR_KINDS", "LAW_FORMS", "CONFIDENCE", "DOCUMENTS", "Row",
+           "load_curated", "read_curated"]
 
 # file -> its columns; "?" marks a column whose cells may be empty.  Every file
-# also takes an optional `public_ref` column (required on `public` rows).
+# also takes the optional columns in OPTIONAL: `public_ref` (required on `public`
+# rows) and `note` (what the public source corrects, or why the memo's reading is kept).
 FILES = {
     "actors.csv": "id label_sv label_en kind member_of? aliases? source_doc quote",
     "mandates.csv": "actor sector source_doc quote",
     "laws.csv": "sfs label_sv label_en short? replaced_by? valid_until? source_doc quote",
     "law_links.csv": "subject law source_doc quote reason",
     "programmes.csv": "id label_sv label_en start end? source_doc quote",
-    "determinant_links.csv": "initiative determinant reason source_doc quote",
+    "determinant_links.csv": "initiative determinant reason confidence source_doc quote",
     "determinant_sectors.csv": "determinant sector source_doc quote reason",
 }
+# Optional columns any file takes; and those only one file takes.
+OPTIONAL = ("public_ref", "note")
+EXTRA = {
+    # form: lag (the Riksdag decides it) or förordning (the government does); empty means lag.
+    # in_force_from: the day the act took effect; replaced_part: when replaced_by took over
+    # only part of the act (Patientdatalagen's rules on sammanhållen journalföring), that part.
+    "laws.csv": ("form", "in_force_from", "replaced_part"),
+    "programmes.csv": ("aliases",),
+}
+LAW_FORMS = ("lag", "förordning")
+# How sure a determinant link is: the row says it in so many words, or we read it so.
+CONFIDENCE = ("stated", "our reading")
 ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOrganisation",
-               "CivilSocietyOrganisation", "University", "ActorGroup")
+               "CivilSocietyOrganisation", "University", "OrganisationalUnit", "ActorGroup")
 # source_doc -> (document key, title, file name) of the seed the quotes come from.
 DOCUMENTS = {
     "memo": (SEED_PLAN.document_key, SEED_PLAN.title, "000_4fa505ce088054a3.txt"),
@@ -122,7 +144,7 @@ def _read(directory, name: str, where: str) -> list[Row]:
         if column not in header:
             header.fail(column, f"missing column (the header has: {', '.join(header)})")
     for column in header:
-        header.known(column, [*columns, "public_ref"], "column")
+        header.known(column, [*columns, *OPTIONAL, *EXTRA.get(name, ())], "column")
     rows = []
     for n, raw in enumerate(reader, start=2):
         row = Row({k.strip(): (v or "").strip() for k, v in raw.items() if k is not None})
@@ -187,8 +209,13 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
         if row["replaced_by"]:
             row.matches("replaced_by", _SFS.pattern, sfs)
             row.known("replaced_by", laws, "law")
-        if row["valid_until"]:
-            row.matches("valid_until", _DATE, "a date (YYYY-MM-DD)")
+        for column in ("valid_until", "in_force_from"):
+            if row.get(column):
+                row.matches(column, _DATE, "a date (YYYY-MM-DD)")
+        if row.get("form"):
+            row.known("form", LAW_FORMS, "form of act")
+        if row.get("replaced_part") and not row["replaced_by"]:
+            row.fail("replaced_part", "a replaced part needs replaced_by, the act it moved to")
     for row in t["law_links.csv"]:
         row.matches("law", _SFS.pattern, sfs)
         row.known("law", laws, "law")
@@ -205,6 +232,7 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     for row in t["determinant_links.csv"]:
         row.matches("initiative", r"[A-Z][0-9]+", "an initiative id such as A1")
         row.known("determinant", determinants, "determinant")
+        row.known("confidence", CONFIDENCE, "confidence")
     for row in t["determinant_sectors.csv"]:
         row.known("determinant", determinants, "determinant")
         row.known("sector", sectors, "sector")
@@ -241,9 +269,12 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         return Quote(add_document(g, "public-" + slug(ref), ref, ref), row["quote"])
 
     def cite(src, row: Row) -> None:
-        # A memo row may add a public fact (SKL's later name SKR): cite that source too.
+        # A memo row may add a public fact (SKL's later name SKR): cite that source too,
+        # and say what it corrects or why the memo's wording is kept.
         if row.get("public_ref") and row["source_doc"] != "public":
             g.add((src, DCTERMS.source, Literal(row["public_ref"])))
+        if row.get("note"):
+            g.add((src, SKOS.editorialNote, Literal(row["note"], lang="en")))
 
     def node(iri, cls, row: Row) -> None:
         g.add((iri, RDF.type, cls))
@@ -255,6 +286,8 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
 
     def link(s, p, o, row: Row) -> None:
         stmt = add_link(g, s, p, o, quote(row), row.get("reason") or None)
+        if row.get("confidence"):
+            g.add((stmt, KG.confidence, Literal(row["confidence"])))
         for src in list(g.objects(stmt, PROV.wasDerivedFrom)):
             cite(src, row)
 
@@ -283,12 +316,19 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
             g.add((law, KG.replacedBy, law_iri(row["replaced_by"])))
         if row["valid_until"]:
             g.add((law, KG.validUntil, Literal(row["valid_until"], datatype=XSD.date)))
+        if row.get("in_force_from"):
+            g.add((law, ELI.first_date_entry_in_force, Literal(row["in_force_from"], datatype=XSD.date)))
+        if row.get("replaced_part"):
+            g.add((law, KG.replacedPart, Literal(row["replaced_part"], lang="sv")))
+        g.add((law, KG.form, Literal(row.get("form") or "lag")))
     for row in t["law_links.csv"]:
         kind, _, key = row["subject"].partition(":")
         link(plan_item(PLAN, kind, key), KG.requiresChangeTo, law_iri(row["law"]), row)
     for row in t["programmes.csv"]:
         programme = programme_iri(row["id"])
         node(programme, KG.Programme, row)
+        for alias in row.list("aliases"):
+            g.add((programme, SKOS.altLabel, Literal(alias, lang="sv")))
         for column, prop in (("start", KG.startYear), ("end", KG.endYear)):
             if row[column]:
                 g.add((programme, prop, Literal(row[column], datatype=XSD.gYear)))

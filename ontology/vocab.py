@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     CivilSocietyOrganisation: URIRef
     Government: URIRef
     University: URIRef
+    OrganisationalUnit: URIRef
     Determinant: URIRef
     DeterminantLayer: URIRef
     Sector: URIRef
@@ -85,6 +86,9 @@ class KG(DefinedNamespace):
     startYear: URIRef
     endYear: URIRef
     validUntil: URIRef
+    replacedPart: URIRef
+    form: URIRef
+    confidence: URIRef
     order: URIRef
 
 

@@ -29,7 +29,8 @@ from kraftgraf.queries.registry import questions
 
 # The seed plan's values for each parameter a query text takes; a text is run once per value.
 TWIN_VALUES = {
-    "actor": [actor_iri(a) for a in ("staten", "skl", "civilsamhallet", "uppdrag-psykisk-halsa")],
+    "actor": [actor_iri(a) for a in
+              ("staten", "skl", "kommunerna", "civilsamhallet", "uppdrag-psykisk-halsa")],
     "initiative": [plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1")],
     "determinant": [determinant_iri("arbetsmiljo")],
 }

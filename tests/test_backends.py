@@ -46,6 +46,8 @@ QUESTIONS = compliance_cases()
 QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
 # every text with a twin, run once per value of each parameter it takes (tests/cypher_engines.py: TWIN_VALUES)
 TWINS = twin_cases()
+
+
 @pytest.fixture(scope="module")
 def seed():
     return build()

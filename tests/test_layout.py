@@ -1,8 +1,8 @@
 """The import graph between the packages: data flows one way, and nothing reaches back up.
 
 loaders → store → (exporters, Neo4j push) → questions → views → the public API and the CLI, with
-the errors, vocabulary and provenance helpers at the bottom.  Read from the code's own imports
-(``if TYPE_CHECKING:`` blocks are annotations, not dependencies, and are left out).
+the errors, safe file writing, vocabulary and provenance helpers at the bottom.  Read from the
+code's own imports (``if TYPE_CHECKING:`` blocks are annotations, not dependencies: left out).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {"kraftgraf": "kraftgraf", "ontology": "kraftgraf.ontology", "loaders": "kraftgraf.loaders",
            "graph": "kraftgraf.graph", "queries": "kraftgraf.queries"}
 LAYERS = [
-    ("kraftgraf.errors",),
+    ("kraftgraf.errors", "kraftgraf.files"),
     ("kraftgraf.ontology",),
     ("kraftgraf.loaders",),
     ("kraftgraf.graph.store",),

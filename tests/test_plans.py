@@ -114,6 +114,10 @@ def test_compare_names_what_the_later_plan_gained_and_lost(two):
     gained = found["gained"][0]
     assert gained.layer == "Levnads- och arbetsförhållanden" and gained.sources == [HOUSING]
     assert "no initiative of kraftsamling-2019" in gained.why
+    # C3 "Öka antalet … i arbete" states it; C4 "Koordinera insatser" is our reading
+    # (data/determinant_links.csv), and the row says so
+    assert found["lost"][0].why.endswith(
+        "no initiative of plan-2024 does. By our reading, not stated in the row: C4.")
     assert "Öka antalet personer med allvarliga psykiatriska tillstånd i arbete" in found["lost"][0].sources
     # the reverse question gives the mirror answer
     back = compare(two, "plan-2024", SEED)

@@ -51,21 +51,32 @@ def test_actors_by_layer(kg):
     why = rows["Staten"].why
     assert "Staten commits to 14 initiatives" in why and "Individuella livsstilsfaktorer: C1 and D1" in why
     assert "Nothing in Ålder, kön och arv" in why
+    # C1 and D1 reach lifestyle only through links that are our reading (resilience; the rows name
+    # working and everyday life, a health-promoting programme): the row says so (determinant_links.csv)
+    assert "By our reading only, not stated in the row: Individuella livsstilsfaktorer: C1 and D1;" in why
+    # A1 states its economy and governance in so many words: no layer of civil society's rests on
+    # our reading but C1's lifestyle link
+    assert rows["Civilsamhället"].why.endswith(
+        "By our reading only, not stated in the row: Individuella livsstilsfaktorer: C1.")
     assert "Ändringar i Socialtjänstlagen" in rows["Staten"].sources  # its A2 bullet
 
 
 def test_sectors_by_layer(kg):
-    # Only civil society holds a mandate in Civilsamhälle; only Försäkringskassan, one of the
-    # state's agencies, in Socialförsäkring; school and urban planning are the municipalities'
-    # (members of K&R), health care, social services and the labour market both K&R's (through
-    # SKL and the regions) and the state's (through its agencies).  Nobody holds one in culture
-    # and leisure.  The state alone adds H1 to K&R's 26 initiatives.
+    # Only civil society holds a mandate in Civilsamhälle; only the state's agencies in
+    # Socialförsäkring (Försäkringskassan), Arbetsmarknad (Arbetsförmedlingen) and Folkhälsa
+    # (Folkhälsomyndigheten, SFS 2021:248); school and spatial planning are the
+    # municipalities' (members of K&R); health care and social services both K&R's (through
+    # the municipalities and the regions) and the state's (through its agencies).  SKL holds
+    # no mandate: the memo only proposes a cross-sector role for it, so K&R no longer counts
+    # for the labour market.  Nobody holds one in culture and leisure.  The state alone adds
+    # H1 to K&R's 26 initiatives.
     rows = {r.id: r for r in coverage_matrix(kg, by="sector")}
-    assert len(rows) == 8
+    assert len(rows) == 9
     assert counts(rows["civilsamhalle"]) == (0, 1, 1, 7, 1, 7)
-    assert counts(rows["socialforsakring"]) == (0, 2, 1, 13, 3, 14)
+    for sector in ("socialforsakring", "arbetsmarknad", "folkhalsa"):
+        assert counts(rows[sector]) == (0, 2, 1, 13, 3, 14)
     assert counts(rows["skola"]) == counts(rows["samhallsplanering"]) == (0, 6, 2, 20, 10, 26)
-    for sector in ("halso-och-sjukvard", "socialtjanst", "arbetsmarknad"):
+    for sector in ("halso-och-sjukvard", "socialtjanst"):
         assert counts(rows[sector]) == (0, 6, 2, 21, 10, 27)
     assert counts(rows["kultur-och-fritid"]) == (0,) * 6
     assert "No actor with a mandate in Kultur och fritid" in rows["kultur-och-fritid"].why
@@ -90,7 +101,7 @@ def test_an_empty_store():
 
 def test_sections_and_bad_options(kg):
     matrix, gaps = sections(kg, by="sector")
-    assert matrix.columns == ("label", *LAYER_COLUMNS, "total") and len(matrix.rows) == 8
+    assert matrix.columns == ("label", *LAYER_COLUMNS, "total") and len(matrix.rows) == 9  # 9 sectors
     assert "mandate" in matrix.explanation and gaps.key == "uncovered_layers"
     with pytest.raises(ValueError, match="by must be"):
         coverage_matrix(kg, by="layer")

@@ -140,18 +140,20 @@ def test_the_pairs_compared_are_counted(kg):
 
 def test_mandates_that_cover_the_same_determinant(kg):
     rows = {r.determinant: r for r in overlaps.mandate_overlaps(kg)}
-    # data/mandates.csv and determinant_sectors.csv: health care is held by the regions, SKL,
-    # UPH and five agencies (8); social services by the municipalities, SKL and four agencies
-    # (6); housing lies in planning (the municipalities) and social services; the labour
-    # market by SKL and Arbetsförmedlingen; school by the municipalities and SKL; civil
-    # society by civil society and two kinds of its organisations.  Miljö (planning: the
-    # municipalities only), Ekonomi (Försäkringskassan only) and Kultur och fritid (nobody)
-    # have no overlap.
+    # data/mandates.csv and determinant_sectors.csv: health care is held by the regions, UPH
+    # and four agencies (6); lifestyle lies in health care and public health
+    # (Folkhälsomyndigheten, SFS 2021:248; prop. 2017/18:249) (7); social services by the
+    # municipalities and four agencies (5); housing lies in planning (the municipalities) and
+    # social services; civil society by civil society and two kinds of its organisations.
+    # SKL holds no mandate (the memo only proposes one: "bör omfatta"), so the labour market
+    # (Arbetsförmedlingen only) and school (the municipalities only) no longer overlap; nor do
+    # Miljö (planning: the municipalities only), Ekonomi (Försäkringskassan only) and Kultur
+    # och fritid (nobody).
     assert {d: r.actors for d, r in rows.items()} == {
-        "Hälso- och sjukvård": 8, "Levnadsvanor": 8, "Boende": 6, "Socialtjänst och omsorg": 6,
-        "Socialt nätverk och gemenskap": 3, "Arbetslöshet": 2, "Arbetsmiljö": 2, "Utbildning": 2}
+        "Levnadsvanor": 7, "Hälso- och sjukvård": 6, "Boende": 5, "Socialtjänst och omsorg": 5,
+        "Socialt nätverk och gemenskap": 3}
     assert rows["Boende"].sectors == "Samhällsplanering; Socialtjänst"
-    assert rows["Utbildning"].actor_names == "Kommunerna; Sveriges Kommuner och Landsting (SKL)"
+    assert rows["Levnadsvanor"].sectors == "Folkhälsa; Hälso- och sjukvård"
     assert all(r.why and r.sources for r in rows.values())
 
 

@@ -3,12 +3,12 @@
 The seed plan's annex (Bilaga 1) has three actor columns: "kommuner och regioner i
 samarbete med SKL", "staten" and "civilsamhället".  Only civil society holds a mandate
 itself (data/mandates.csv: "*Civilsamhället* kommer att spela en viktig roll …"); the
-other two are groups whose members hold them: SKL (hälso- och sjukvård, socialtjänst,
-skola, arbetsmarknad), the municipalities (socialtjänst, skola, samhällsplanering) and
-the regions (hälso- och sjukvård); the state through seven agencies with mandates
-(Socialstyrelsen, SBU, IVO, Vårdanalys, Folkhälsomyndigheten: health care, most of them
-also social services; Arbetsförmedlingen: labour market; Försäkringskassan: social
-insurance).
+other two are groups whose members hold them: the municipalities (socialtjänst, skola,
+samhällsplanering) and the regions (hälso- och sjukvård) — SKL holds none, the memo only
+proposes a cross-sector role for it ("bör omfatta") —; the state through seven agencies
+with mandates (Socialstyrelsen, SBU, IVO, Vårdanalys: health care and social services;
+Folkhälsomyndigheten: public health, SFS 2021:248; Arbetsförmedlingen: labour market;
+Försäkringskassan: social insurance).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from kraftgraf.queries.silos import answer as silos
 from kraftgraf.queries.silos import sector_network
 
 KR = "Kommuner och regioner i samarbete med SKL"
-KR_SECTORS = "Arbetsmarknad; Hälso- och sjukvård; Samhällsplanering; Skola; Socialtjänst"
-STATE_SECTORS = "Arbetsmarknad; Hälso- och sjukvård; Socialförsäkring; Socialtjänst"
-ALL_BUT_CULTURE = "Arbetsmarknad; Civilsamhälle; Hälso- och sjukvård; Samhällsplanering; Skola; " \
+KR_SECTORS = "Hälso- och sjukvård; Samhällsplanering; Skola; Socialtjänst"
+STATE_SECTORS = "Arbetsmarknad; Folkhälsa; Hälso- och sjukvård; Socialförsäkring; Socialtjänst"
+ALL_BUT_CULTURE = "Arbetsmarknad; Civilsamhälle; Folkhälsa; Hälso- och sjukvård; Samhällsplanering; Skola; " \
                   "Socialförsäkring; Socialtjänst"
 
 
@@ -47,12 +47,13 @@ def test_column_actors_take_their_members_sectors(by_key):
     assert set(rows) == {KR, "Staten", "Civilsamhället"}
     assert (rows[KR].sector_names, rows["Staten"].sector_names) == (KR_SECTORS, STATE_SECTORS)
     assert rows["Civilsamhället"].sector_names == "Civilsamhälle"
-    # Primary sector: health care is held by 2 of SKL, the municipalities and the regions
-    # (tied with social services and school, 2 each; health care is the sector most actors
-    # in the graph hold a mandate in, 8 against 6 and 2), and by 5 of the state's 7 agencies.
+    # Primary sector: health care is held by 1 of the municipalities and the regions (tied
+    # with social services, school and planning, 1 each; health care is the sector most
+    # actors in the graph hold a mandate in, 6 against 5, 1 and 1), and by 4 of the state's
+    # 7 agencies.
     assert [rows[a].primary for a in (KR, "Staten", "Civilsamhället")] == [
         "Hälso- och sjukvård", "Hälso- och sjukvård", "Civilsamhälle"]
-    assert "its members Kommunerna, Regionerna and Sveriges Kommuner och Landsting (SKL)" in rows[KR].why
+    assert "its members Kommunerna and Regionerna hold mandates" in rows[KR].why
     assert all(r.sources for r in rows.values())
 
 
@@ -70,7 +71,7 @@ def test_no_initiative_of_the_memo_stays_inside_one_sector(kg, by_key):
     assert (rows["H1"].actors, rows["H1"].sector_names) == (1, STATE_SECTORS)
     # C4–C6, H3, I4 and I5 have "…" in all three columns: no sector at all.
     assert sorted(i for i, r in rows.items() if r.sectors == 0) == ["C4", "C5", "C6", "H3", "I4", "I5"]
-    assert rows["A3"].why.startswith(f"Committed to initiative A3: {KR} (Arbetsmarknad;")
+    assert rows["A3"].why.startswith(f"Committed to initiative A3: {KR} (Hälso- och sjukvård;")
     assert rows["A3"].sources == ["Dialog och samtal om välfärdstjänsterna uppdrag och den enskildas ansvar"]
 
 

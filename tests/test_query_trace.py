@@ -9,7 +9,7 @@ from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.build import build
 from kraftgraf.queries.common import run_rq
-from kraftgraf.queries.trace.answer import trace
+from kraftgraf.queries.trace.answer import sections, trace
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +49,21 @@ def test_back_from_a_determinant(kg):
     assert actors == {"Staten", "Civilsamhället", "Kommuner och regioner i samarbete med SKL"}
     assert {p.initiative for p in by_route(paths, "commitment")} == {"C1", "C2"}
     assert all(p.target == "Arbetsmiljö" for p in paths)
+
+
+def test_a_path_says_why_the_initiative_addresses_the_determinant_and_how_sure_that_is(kg):
+    paths = by_route(trace(kg, "arbetsmiljö"), "commitment")
+    # C1 "Program för ett hållbart längre arbetsliv": the row says working life in so many words;
+    # C2 "förebygga och förkorta sjukskrivningar": that sick leave is the work environment is
+    # our reading.
+    assert {p.initiative: p.confidence for p in paths} == {"C1": "stated", "C2": "our reading"}
+    c2 = next(p for p in paths if p.initiative == "C2")
+    assert "; the initiative addresses Arbetsmiljö (our reading: Preventing and shortening sick" in c2.why
+    # the table shows it too; mandate and law paths have no link to a determinant, so no confidence
+    (commitments, mandates, laws) = sections(kg, "Staten")
+    assert commitments.columns[-1] == "confidence" and "confidence" not in mandates.columns
+    assert {p.confidence for p in commitments.rows} == {"stated", "our reading"}
+    assert {p.confidence for p in mandates.rows + laws.rows} == {""}
 
 
 def test_a_member_reaches_what_its_group_committed_to(kg):

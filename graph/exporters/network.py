@@ -17,8 +17,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from kraftgraf.files import atomic_write
 from kraftgraf.graph.exporters.cells import csv_safe
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
 
 __all__ = ["write_graphml", "write_gexf", "write_csv", "write_kumu"]

@@ -2,7 +2,7 @@
 
 Going through rdflib's serialisers would convert every term to Python and back;
 Oxigraph writes a national-scale plan in a fraction of that time.  Every writer
-goes through :func:`~kraftgraf.graph.store.knowledge_graph.atomic_write`, so a failed export
+goes through :func:`~kraftgraf.files.atomic_write`, so a failed export
 leaves an earlier file in place.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF
 
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.files import atomic_write
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import PREFIXES
 
 __all__ = ["write_turtle", "write_ntriples", "write_trig", "write_nquads", "write_jsonld"]

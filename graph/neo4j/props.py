@@ -3,11 +3,12 @@
 :func:`property_graph` gives what Gephi, Cytoscape and Kumu show: one quote,
 labels, layers, sectors.  A gap query asked of Neo4j (``queries/*.cypher``) needs
 what the SPARQL texts read from the store: every source quote of a node (and its source), its
-``kg:order``, ``kg:text``, ``kg:column``, the law's SFS number and last day, the
+``kg:order``, ``kg:text``, ``kg:column``, the law's SFS number, form, first and
+last day and the part of it that moved to another act, the
 scheme a layer belongs to, the names it can be looked up by, and, on a
-relationship, the reified statement behind it (``statement``), its quotes and
-``kg:reason``.  :func:`push_graph` adds them to the property graph that
-``kraftgraf neo4j push`` writes; exports do without them.
+relationship, the reified statement behind it (``statement``), its quotes,
+``kg:reason`` and ``kg:confidence``.  :func:`push_graph` adds them to the property
+graph that ``kraftgraf neo4j push`` writes; exports do without them.
 
 A layer is its own layer (``kg:layer`` points at itself); the projection leaves
 that loop out for drawing, the push puts it back so that ``ADDRESSES``/``LAYER``
@@ -37,6 +38,9 @@ _SINGLE = {
     "column": "SELECT ?node ?value WHERE { ?node kg:column ?value }",
     "sfs": "SELECT ?node ?value WHERE { ?node eli:id_local ?value }",
     "valid_until": "SELECT ?node ?value WHERE { ?node kg:validUntil ?value }",
+    "in_force_from": "SELECT ?node ?value WHERE { ?node eli:first_date_entry_in_force ?value }",
+    "form": "SELECT ?node ?value WHERE { ?node kg:form ?value }",
+    "replaced_part": "SELECT ?node ?value WHERE { ?node kg:replacedPart ?value }",
 }
 # node property -> the SPARQL that gives (?node, ?value), every value kept, in order
 _LISTS = {
@@ -52,10 +56,11 @@ _LISTS = {
 _LABELS = """SELECT ?node ?value WHERE {
   VALUES (?p ?rank) { (skos:prefLabel 0) (rdfs:label 1) } ?node ?p ?value .
   BIND(IF(lang(?value) = "sv", ?rank, 2 + ?rank) AS ?r) } ORDER BY ?node ?r"""
-_STATEMENTS = """SELECT ?s ?p ?o ?statement ?quote ?reason WHERE {
+_STATEMENTS = """SELECT ?s ?p ?o ?statement ?quote ?reason ?confidence WHERE {
   ?statement rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   OPTIONAL { ?statement prov:wasDerivedFrom ?src . ?src prov:value ?quote }
-  OPTIONAL { ?statement kg:reason ?reason } } ORDER BY ?statement ?src"""
+  OPTIONAL { ?statement kg:reason ?reason }
+  OPTIONAL { ?statement kg:confidence ?confidence } } ORDER BY ?statement ?src"""
 _LOOPS = "SELECT ?node WHERE { ?node kg:layer ?node }"
 
 
@@ -96,8 +101,9 @@ def _edge_props(kg: KnowledgeGraph, pg: PropertyGraph) -> None:
             p = pg.edge_props.setdefault(key, {"statement": r["statement"].value, "quotes": []})
             if r["quote"] is not None and r["quote"].value not in p["quotes"]:
                 p["quotes"].append(r["quote"].value)
-            if r["reason"] is not None:
-                p["reason"] = r["reason"].value
+            for prop in ("reason", "confidence"):
+                if r[prop] is not None:
+                    p[prop] = r[prop].value
 
 
 def push_graph(kg: KnowledgeGraph) -> PropertyGraph:

@@ -9,8 +9,6 @@ while keeping rdflib's API (see benchmarks/ and decisions/0002-store.md).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -21,10 +19,11 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
+from kraftgraf.files import atomic_write
 from kraftgraf.graph.store.projection import project
 from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, local_name
 
-__all__ = ["KnowledgeGraph", "ONTOLOGY_FILES", "atomic_write"]
+__all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
 
 ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
@@ -38,31 +37,6 @@ def _format_for(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         raise DataError(f"{path}: unknown store format (use one of {', '.join(FORMATS)})") from None
-
-
-def atomic_write(path: str | Path, write) -> None:
-    """Call ``write(tmp_path)`` and rename over ``path``: a failure keeps the old file.
-
-    A folder that does not exist or cannot be written to is one clear error.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write there ({exc.strerror})") from None
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; the result should not be
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 class KnowledgeGraph:

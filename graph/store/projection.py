@@ -18,10 +18,10 @@ __all__ = ["NODE_KINDS", "ACTOR_KINDS", "EDGE_KINDS", "project"]
 NODE_KINDS = (
     KG.Goal, KG.FocusArea, KG.Initiative, KG.Outcome, KG.Commitment, KG.OpenCommitment,
     KG.ActorGroup, KG.Government, KG.StateAgency, KG.Region, KG.Municipality,
-    KG.MembersOrganisation, KG.CivilSocietyOrganisation, KG.University,
+    KG.MembersOrganisation, KG.CivilSocietyOrganisation, KG.University, KG.OrganisationalUnit,
     KG.DeterminantLayer, KG.Determinant, KG.Sector, KG.Law, KG.Programme,
 )
-ACTOR_KINDS = frozenset(NODE_KINDS[6:14])
+ACTOR_KINDS = frozenset(NODE_KINDS[6:15])
 # The relations that become edges.
 EDGE_KINDS = (
     KG.partOf, KG.inFocusArea, KG.hasOutcome, KG.byActor, KG.toInitiative, KG.addresses,

@@ -22,7 +22,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import atomic_write
+from kraftgraf.files import atomic_write
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
     KG,
@@ -58,9 +58,13 @@ NEW_AGENCIES = {slug(name): (name, sector) for name, sector in _forms(
 AGENCIES = ("arbetsformedlingen", "barnombudsmannen", "folkhalsomyndigheten", "forsakringskassan", "ivo",
             "myndigheten-for-delaktighet", "sbu", "socialstyrelsen", "statskontoret", "vardanalys",
             *NEW_AGENCIES)
-ORGANISATIONS = ("Attention", "Bris", "Föreningen Balans", "Hjärnkoll", "Mind", "Riksförbundet Frisk & Fri",
-                 "Riksförbundet för social och mental hälsa", "Schizofreniförbundet", "Suicide Zero",
-                 "Svenska Röda Korset")
+# Civil-society organisations working on mental health.  Not Hjärnkoll: that name is a
+# campaign the government commissioned from 2009 (NSPH with Handisam, later Myndigheten för
+# delaktighet), since ended; the umbrella organisation that ran it, NSPH, takes its place,
+# so the list keeps its length and order and the synthetic plan its shape.
+ORGANISATIONS = ("Attention", "Bris", "Föreningen Balans", "Nationell Samverkan för Psykisk Hälsa", "Mind",
+                 "Riksförbundet Frisk & Fri", "Riksförbundet för social och mental hälsa",
+                 "Schizofreniförbundet", "Suicide Zero", "Svenska Röda Korset")
 COLUMNS = {"kommuner-och-regioner": "Vad kommuner och regioner i samarbete med SKL kan göra",
            "staten": "Vad staten kan göra", "civilsamhallet": "Vad civilsamhället kan göra"}
 # Every determinant but jordbruk-och-livsmedel and vatten-och-sanitet, which stay unaddressed.

@@ -19,7 +19,8 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import URIRef
 
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.files import atomic_write
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.views.map_data import (
     KIND_LABELS,
     STYLE,

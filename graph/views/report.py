@@ -18,7 +18,8 @@ from pathlib import Path
 import jinja2
 from rdflib import URIRef
 
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.files import atomic_write
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.stats import counts
 from kraftgraf.graph.views.map_data import layer_order, map_graph, rainbow_positions, unowned_nodes
 from kraftgraf.queries.common import as_dict

@@ -70,7 +70,8 @@ COMMENTS = {
     (ACTOR_SHEET, "Namn"): "Aktörens namn.",
     (ACTOR_SHEET, "Kolumn"): "Rubriken på aktörens kolumn i bladet Initiativlista.",
     (ACTOR_SHEET, "Typ"): "Bara för en ny aktör: Government, StateAgency, Region, Municipality, "
-                          "MembersOrganisation, CivilSocietyOrganisation, University eller ActorGroup.",
+                          "MembersOrganisation, CivilSocietyOrganisation, University, OrganisationalUnit "
+                          "eller ActorGroup.",
     (LAW_SHEET, "Gäller"): "Id för initiativet (A2) eller åtagandet (A2-staten-1) som kräver en lagändring.",
     (LAW_SHEET, "SFS"): "Lagens SFS-nummer (ÅÅÅÅ:N); lagen måste finnas i kraftgraf.",
     (LAW_SHEET, "Lag"): "Lagens namn (bara för läsaren; läses inte in).",

@@ -20,7 +20,7 @@ from kraftgraf.ontology.vocab import slug
 __all__ = ["Known", "ActorColumn", "LinkRow", "SideRows", "read_side", "actor_columns", "ACTOR_KINDS"]
 
 ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOrganisation",
-               "CivilSocietyOrganisation", "University", "ActorGroup")
+               "CivilSocietyOrganisation", "University", "OrganisationalUnit", "ActorGroup")
 _SFS = r"[0-9]{4}:[1-9][0-9]*"
 
 

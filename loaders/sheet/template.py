@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kraftgraf.errors import DataError
-from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph, atomic_write
+from kraftgraf.files import atomic_write
 from kraftgraf.loaders.sheet.layout import (
     COMMENTS,
     MAX_CELL,
@@ -23,6 +24,9 @@ from kraftgraf.loaders.sheet.layout import (
     csv_sibling,
 )
 from kraftgraf.loaders.sheet.rows import plan_sheets
+
+if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
+    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 
 __all__ = ["write_template"]
 

@@ -6,7 +6,9 @@ and a layer when it covers a determinant in it.  Comparing an earlier plan with 
 later one gives four parts: what the later plan covers that the earlier did not,
 what the earlier covered that the later does not, and the same for layers.  Each
 row counts the initiatives that cover it, names them (``initiatives``; the first
-eight in ``why``) and quotes the links it rests on.
+eight in ``why``) and quotes the links it rests on; ``why`` also names the
+initiatives whose link is our reading rather than stated in the row
+(``kg:confidence``).
 
 Suggested links (`kraftgraf suggest`) do not count until a person confirms them,
 unless ``suggested=True`` (`--with-suggestions`): then a plan without curated links
@@ -66,6 +68,7 @@ class Coverage:
     order: dict[str, int] = field(default_factory=dict)
     suggested: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # det -> initiatives
     quotes: dict[str, list] = field(default_factory=lambda: defaultdict(list))  # det -> matched texts
+    read: dict[str, set] = field(default_factory=lambda: defaultdict(set))  # det -> initiatives, our reading
 
     def add(self, det: str, layer: str, order: int, code: str) -> None:
         """Count initiative ``code`` as covering ``det`` in ``layer``."""
@@ -85,6 +88,8 @@ def plan_coverage(kg: KnowledgeGraph, key: str, suggested: bool = False) -> Cove
         cover.add(r["determinant"], r["layer"], r["order"], r["code"] or short(r["initiative"]))
         if r["link"]:
             cover.links[r["determinant"]].append(r["link"])
+        if r["confidence"] == "our reading":
+            cover.read[r["determinant"]].add(r["code"] or short(r["initiative"]))
     if suggested:
         from kraftgraf.queries.suggest.answer import suggestions
 
@@ -107,6 +112,11 @@ def _suggested(cover: Coverage, dets) -> str:
     return f" Only suggested, not confirmed: {listing(codes)}." if codes else ""
 
 
+def _read(cover: Coverage, dets) -> str:
+    codes = _codes({c for d in dets for c in cover.read[d]})
+    return f" By our reading, not stated in the row: {listing(codes)}." if codes else ""
+
+
 def _codes(codes) -> list[str]:
     return sorted(codes, key=lambda c: (len(c), c))
 
@@ -117,7 +127,8 @@ def _determinant_rows(kg: KnowledgeGraph, has: Coverage, lacks: Coverage) -> lis
                       key=lambda d: (has.order[has.layer_of[d]], d)):
         codes = _codes(has.initiatives[det])
         why = (f"In {has.key}, {listing(codes)} address{'es' if len(codes) == 1 else ''} "
-               f"{kg.label(URIRef(det))}; no initiative of {lacks.key} does.{_suggested(has, [det])}")
+               f"{kg.label(URIRef(det))}; no initiative of {lacks.key} does.{_read(has, [det])}"
+               f"{_suggested(has, [det])}")
         rows.append(CoverageChange(short(det), kg.label(URIRef(det)), kg.label(URIRef(has.layer_of[det])),
                                    len(codes), codes, why, _sources(kg, has, [det])))
     return rows
@@ -130,7 +141,7 @@ def _layer_rows(kg: KnowledgeGraph, has: Coverage, lacks: Coverage) -> list[Cove
         codes = _codes({c for d in dets for c in has.initiatives[d]})
         why = (f"{has.key} reaches the layer through {listing(dets, show=lambda d: kg.label(URIRef(d)))} "
                f"({listing(codes)}); no initiative of {lacks.key} addresses a determinant in it."
-               f"{_suggested(has, dets)}")
+               f"{_read(has, dets)}{_suggested(has, dets)}")
         rows.append(CoverageChange(short(layer), kg.label(URIRef(layer)), kg.label(URIRef(layer)),
                                    len(codes), codes, why, _sources(kg, has, dets)))
     return rows

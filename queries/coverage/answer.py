@@ -30,6 +30,9 @@ says who counts); ``coverage_sector_layer.rq`` gives the same counts in one quer
 addresses two layers counts once), so it can be less than the sum of the cells.
 A row's sources are the quotes of the commitments (and, by sector, first the
 mandates) behind it, at most :data:`MAX_SOURCES`; ``why`` says when there are more.
+``why`` also names, per layer, the initiatives that reach it only through links
+that are our reading of the annex row, not stated in it (``kg:confidence``,
+``link_confidence.rq``).
 
 Examples
 --------
@@ -94,6 +97,7 @@ class _Grid:
     hits: dict[str, dict[str, set]] = field(default_factory=dict)  # row -> layer -> initiatives
     evidence: dict[str, list] = field(default_factory=dict)  # row -> nodes whose quotes back it
     actors: dict[str, set] = field(default_factory=dict)  # sector -> the committed actors counted
+    read: dict[str, set] = field(default_factory=dict)  # layer -> initiatives it holds by our reading only
 
 
 def _actor_grid(b: Backend) -> _Grid:
@@ -108,12 +112,25 @@ def _actor_grid(b: Backend) -> _Grid:
             grid.evidence.setdefault(r["actor"], []).extend(iris(r["commitments"]))
     grid.layers = dict(sorted(order.items(), key=lambda kv: kv[1]))
     grid.labels = {layer: b.label(layer) for layer in grid.layers}
+    grid.read = _read_only(b)
     return grid
+
+
+def _read_only(b: Backend) -> dict[str, set]:
+    """Layer -> the initiatives whose every link into it that says how sure it is is 'our reading'."""
+    said: dict[tuple, set] = {}
+    for r in b.rows("link_confidence"):
+        said.setdefault((r["initiative"], r["layer"]), set()).add(r["confidence"])
+    read: dict[str, set] = {}
+    for (initiative, layer), confidence in said.items():
+        if confidence == {"our reading"}:
+            read.setdefault(layer, set()).add(initiative)
+    return read
 
 
 def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
     # A sector reaches what the actors counted for it reach: the union of their cells.
-    grid = _Grid(by_actor.layers, by_actor.labels)
+    grid = _Grid(by_actor.layers, by_actor.labels, read=by_actor.read)
     mandates: dict[str, list] = {}
     for r in b.rows("coverage_sector_actors"):
         sector, actor = r["sector"], r["actor"]
@@ -143,6 +160,9 @@ def _row(b: Backend, by: str, grid: _Grid, key: str, known: dict) -> CoverageRow
     parts = [f"{grid.labels[layer]}: {listing(sorted(map(short, hits[layer])), limit=12)}"
              for layer in grid.layers if hits.get(layer)]
     missing = listing([grid.labels[layer] for layer in grid.layers if not hits.get(layer)])
+    read = [f"{grid.labels[layer]}: {listing(sorted(map(short, hits[layer] & grid.read[layer])), limit=12)}"
+            for layer in grid.layers if hits.get(layer) and hits[layer] & grid.read.get(layer, set())]
+    read_only = f" By our reading only, not stated in the row: {'; '.join(read)}." if read else ""
     who = f"{name} commits"
     if by == "sector":
         actors = listing(sorted(grid.actors[key]), show=lambda a: b.label(a))
@@ -150,7 +170,7 @@ def _row(b: Backend, by: str, grid: _Grid, key: str, known: dict) -> CoverageRow
     if reached:
         why = (f"{who} to {len(reached)} initiatives that address a "
                f"determinant of health. By layer (annex rows): {'; '.join(parts)}."
-               f"{f' Nothing in {missing}.' if missing else ''}")
+               f"{f' Nothing in {missing}.' if missing else ''}{read_only}")
     elif by == "actor":
         why = f"None of the initiatives {name} commits to addresses a determinant of health."
     else:

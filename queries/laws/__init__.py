@@ -6,7 +6,7 @@ QUESTION = Question(
     name="laws",
     help="Initiatives and commitments that need a law changed, and which law (SFS number).",
     answer="kraftgraf.queries.laws.answer:sections",
-    sections={"laws": ("code", "law", "status", "pushed_by")},
+    sections={"laws": ("code", "law", "status", "changed_by", "pushed_by")},
     rank=20,
     report=(ReportPart("Lagar som behöver ändras"),),
 )

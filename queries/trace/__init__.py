@@ -10,7 +10,7 @@ QUESTION = Question(
     answer="kraftgraf.queries.trace.answer:sections",
     options=(Option("name", "An actor or a determinant (label, alias or id).", argument=True,
                     metavar="NAME"),),
-    sections={"commitment": _PATH, "mandate": _PATH, "law": _PATH},
+    sections={"commitment": (*_PATH, "confidence"), "mandate": _PATH, "law": _PATH},
     top_level=True,
     rank=60,
     examples=({"name": "Staten"}, {"name": "SKL"}, {"name": "arbetsmiljö"}),

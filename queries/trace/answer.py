@@ -2,7 +2,10 @@
 
 Three kinds of path, each step with the quote it rests on:
 
-- actor → commitment → initiative → determinant (what the actor said it would do),
+- actor → commitment → initiative → determinant (what the actor said it would do;
+  the last step says why the initiative addresses the determinant and how sure
+  that reading is: ``stated`` when the row says it in so many words, ``our
+  reading`` when the link is inferred, in ``confidence`` and in ``why``),
 - actor → mandate → sector → determinant (what the actor is responsible for anyway),
 - actor → commitment or initiative → law (what needs a law changed).
 
@@ -32,7 +35,7 @@ from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import Section, short
 
-__all__ = ["TracePath", "trace", "trace_actor", "trace_determinant", "sections"]
+__all__ = ["TracePath", "link_why", "trace", "trace_actor", "trace_determinant", "sections"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,19 @@ class TracePath:
     path: str
     why: str
     sources: list[str]
+    confidence: str = ""  # of the initiative's link to the determinant; "" on mandate and law paths
+
+
+def link_why(target: str, reason: str | None, confidence: str | None) -> str:
+    """How an answer says that an initiative addresses ``target``, with the link's reason and confidence.
+
+    >>> link_why("Arbetsmiljö", "Leadership is part of the work environment.", "our reading")
+    'the initiative addresses Arbetsmiljö (our reading: Leadership is part of the work environment.)'
+    >>> link_why("Boende", None, None)
+    'the initiative addresses Boende.'
+    """
+    said = " ".join(filter(None, [f"{confidence}:" if confidence else "", reason or ""]))
+    return f"the initiative addresses {target} ({said})" if said else f"the initiative addresses {target}."
 
 
 def _commitment_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
@@ -62,10 +78,10 @@ def _commitment_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
         path = (f"{who} → åtagande {short(commitment)} “{said}” → "
                 f"initiativ {short(initiative)} → {target}")
         why = (f"In annex row {short(initiative)}, {label(actor)} commits to “{said}”; "
-               f"the initiative addresses {target}.")
+               f"{link_why(target, r.get('reason'), r.get('confidence'))}")
         out.append(TracePath(who, "commitment", short(commitment), short(initiative),
                              target, label(r["layer"]), path, why,
-                             quotes[commitment] + quotes[r["link"]]))
+                             quotes[commitment] + quotes[r["link"]], r.get("confidence") or ""))
     return out
 
 
@@ -147,10 +163,13 @@ def sections(kg: KnowledgeGraph | Backend, name: str) -> list[Section]:
     columns = ("actor", "step", "initiative", "target", "layer")
     parts = [
         ("commitment", "Through commitments",
-         "What the actor committed to in the annex, and the determinants those initiatives address."),
+         "What the actor committed to in the annex, and the determinants those initiatives address; "
+         "confidence says whether the annex row states the determinant in so many words (stated) "
+         "or the link is our reading of it."),
         ("mandate", "Through mandates",
          "Determinants in sectors where the actor holds a mandate, whether or not the plan asks it to act."),
         ("law", "Through laws", "Commitments or initiatives of the actor that need a law changed."),
     ]
-    return [Section(key, title, text, [p for p in paths if p.route == key], columns)
+    return [Section(key, title, text, [p for p in paths if p.route == key],
+                    (*columns, "confidence") if key == "commitment" else columns)
             for key, title, text in parts]
