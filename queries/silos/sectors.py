@@ -18,7 +18,7 @@ Examples
 >>> index = SectorIndex(build())
 >>> staten = str(actor_iri("staten"))
 >>> len(index.sectors(staten)), index.label(index.primary(staten))
-(4, 'Hälso- och sjukvård')
+(5, 'Hälso- och sjukvård')
 
 """
 
