@@ -15,7 +15,8 @@ from rdflib.namespace import SKOS
 
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError
-from kraftgraf.loaders.curated import ACTOR_KINDS, CONFIDENCE, FILES, load_curated
+from kraftgraf.loaders.curated import load_curated
+from kraftgraf.loaders.curated_rows import ACTOR_KINDS, CONFIDENCE, FILES
 from kraftgraf.ontology.vocab import (
     ELI,
     KG,
@@ -467,7 +468,7 @@ def test_the_cli_says_it_in_one_line_with_exit_code_2(tmp_path, monkeypatch):
 
 
 def test_bundled_files_are_named_data_in_messages(monkeypatch):
-    import kraftgraf.loaders.curated as curated
+    import kraftgraf.loaders.curated_rows as curated
 
     monkeypatch.setitem(curated.FILES, "mandates.csv", "actor sector source_doc quote shoe_size")
     with pytest.raises(DataError, match=r"^data/mandates\.csv row 1, column shoe_size: missing column"):

@@ -12,16 +12,8 @@ from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import SKOS
 
 from kraftgraf.graph.store.build import build
-from kraftgraf.graph.store.synth import (
-    AGENCIES,
-    DETERMINANTS,
-    NEW_AGENCIES,
-    ORGANISATIONS,
-    REGIONS,
-    _Triples,
-    synthesize,
-    write_synth,
-)
+from kraftgraf.graph.store.synth import _Triples, synthesize, write_synth
+from kraftgraf.graph.store.synth_words import AGENCIES, DETERMINANTS, NEW_AGENCIES, ORGANISATIONS, REGIONS
 from kraftgraf.graph.store.validate import validate
 from kraftgraf.ontology.vocab import KG, ORG, PROV, actor_iri, determinant_iri, law_iri, plan_iri
 
