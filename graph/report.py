@@ -17,6 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import jinja2
+from kraftgraf.graph.safe_write import check_target
 from kraftgraf.graph.stats import counts
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
 from kraftgraf.graph.viz_data import layer_order, map_graph, rainbow_positions, unowned_nodes
@@ -163,5 +164,6 @@ def render_report(kg: KnowledgeGraph, title: str = "Kraftgraf – rapport") -> s
 
 def write_report(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write the report atomically."""
+    check_target(path)  # a wrong -o fails before the images are drawn
     page = render_report(kg)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))

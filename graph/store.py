@@ -9,8 +9,6 @@ while keeping rdflib's API (see benchmarks/ and decisions/0002-store.md).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 from kraftgraf.graph.projection import local_name, project
+from kraftgraf.graph.safe_write import atomic_write  # every writer's one way to a file
 from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -55,31 +54,6 @@ def _format_for(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         raise DataError(f"{path}: unknown store format (use one of {', '.join(FORMATS)})") from None
-
-
-def atomic_write(path: str | Path, write) -> None:
-    """Call ``write(tmp_path)`` and rename over ``path``: a failure keeps the old file.
-
-    A folder that does not exist or cannot be written to is one clear error.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise DataError(f"{path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise DataError(f"{path}: cannot write there ({exc.strerror})") from None
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; the result should not be
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 class KnowledgeGraph:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from kraftgraf.graph.provenance import Quote, add_document, add_link, add_source
+from kraftgraf.graph.safe_write import check_target
 from kraftgraf.graph.store import PREFIXES, atomic_write
 from kraftgraf.ontology.vocab import (
     KG,
@@ -298,6 +299,7 @@ def write_synth(path: str | Path, **sizes) -> int:
     path = Path(path)
     if path.suffix not in formats:
         raise DataError(f"{path}: write the synthetic plan as .nt or .ttl")
+    check_target(path)  # a wrong -o fails before a national-scale plan is made
     triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in synthesize(graph=_Triples(), **sizes)]
     prefixes = dict(PREFIXES) if path.suffix == ".ttl" else None
     atomic_write(path, lambda tmp: ox.serialize(triples, tmp, format=formats[path.suffix], prefixes=prefixes))

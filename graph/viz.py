@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 from kraftgraf.graph.projection import local_name
+from kraftgraf.graph.safe_write import check_target
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
 from kraftgraf.graph.viz_data import (
     KIND_LABELS,
@@ -162,6 +163,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
 
 def write_map(kg: KnowledgeGraph, path: str | Path, **options) -> MapPage:
     """Write the map atomically."""
+    check_target(path)  # a wrong -o fails before the map is laid out
     page = render_map(kg, **options)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page.html, encoding="utf-8"))
     return page
