@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from kraftgraf.graph.lock import store_lock
 from kraftgraf.graph.projection import local_name, project
 from kraftgraf.graph.safe_write import atomic_write  # every writer's one way to a file
 from kraftgraf.ontology.vocab import KG, ORG, PROV, graph_iri
@@ -90,7 +91,8 @@ class KnowledgeGraph:
         if fmt not in _DUMP:
             raise DataError(f"{path}: a store keeps named graphs; save it as .trig or .nq")
         prefixes = dict(PREFIXES) if fmt == "ox-trig" else None
-        atomic_write(path, lambda tmp: self.store.dump(tmp, format=_DUMP[fmt], prefixes=prefixes))
+        with store_lock(path):  # re-entrant: a command that read the store under it holds it already
+            atomic_write(path, lambda tmp: self.store.dump(tmp, format=_DUMP[fmt], prefixes=prefixes))
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:

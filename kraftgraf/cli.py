@@ -99,6 +99,13 @@ def plan_option(func):
              "default: all the plans it holds.")(func)
 
 
+def hold_store_lock(path) -> None:
+    """Hold the store's write lock until the command ends: take it before reading the store to change."""
+    from kraftgraf.graph.lock import store_lock
+
+    click.get_current_context().with_resource(store_lock(path))
+
+
 def open_store(store_path: str | None):
     """The store the user means; once the command has answered, a note on stderr says which.
 
@@ -169,6 +176,7 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     if memo and plan_file:
         raise UserError("give --memo or --plan, not both")
     output = output if Path(output).suffix else output + ".trig"
+    hold_store_lock(output)
     shared = {}
     if add:
         if data_dir:

@@ -14,6 +14,7 @@ from kraftgraf.cli import (
     DEFAULT_STORE,
     UserError,
     format_option,
+    hold_store_lock,
     main,
     open_store,
     plan_option,
@@ -75,6 +76,7 @@ def suggest(choices, store_path, fmt, explain):
                         "or name it with --store FILE.trig")
     from kraftgraf.graph.store import KnowledgeGraph
 
+    hold_store_lock(path)  # before reading it: another accept at the same time waits, then builds on it
     kg = KnowledgeGraph.load(path)
     plan = click.get_current_context().meta.get("kraftgraf.plan")
     accepted, notes = [], []

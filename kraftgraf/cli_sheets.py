@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from kraftgraf.cli import DEFAULT_STORE, UserError, main, open_store, store_option, user_errors
+from kraftgraf.cli import (
+    DEFAULT_STORE,
+    UserError,
+    hold_store_lock,
+    main,
+    open_store,
+    store_option,
+    user_errors,
+)
 
 
 @main.command()
@@ -56,6 +64,8 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
     if store.suffix.lower() not in (".trig", ".nq"):
         raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
     started = time.perf_counter()
+    if not dry_run:
+        hold_store_lock(store)  # before reading it: a second import waits, then builds on the first
     kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
     result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title)
     for note in result.notes:

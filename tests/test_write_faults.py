@@ -285,7 +285,7 @@ def test_a_folder_a_device_a_missing_folder_and_a_read_only_store_on_the_command
     assert all(stat.S_ISFIFO(p.stat().st_mode) for p in tmp_path.glob("pipe*"))
     built.chmod(0o444)
     before = built.read_bytes()
-    for args in (["build", "--replace", "-o", "s.trig"],
+    for args in (["build", "--replace", "-o", "s.trig"], ["import", "t.csv", "--store", "s.trig"],
                  ["build", "--add", "--plan", "p.ttl", "-o", "s.trig"],
                  ["export", "--format", "trig", "-o", "s.trig"]):
         one_line_error(run(*args), "s.trig is read-only (mode 0444)")
