@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from kraftgraf.graph.sheet_merge import merge
 from kraftgraf.graph.sheet_rows import plan_graph_name, plan_keys
 from kraftgraf.graph.store import KnowledgeGraph
+from kraftgraf.loaders.limits import SheetLimits
 from kraftgraf.loaders.sheet import SheetPlan, read_plan
 from kraftgraf.loaders.sheet_graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet_io import read_workbook
@@ -144,9 +145,12 @@ def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
 
 def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
                  actor_columns: list[str] | None = None, lang: str | None = None,
-                 title: str | None = None) -> SheetImport:
-    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing)."""
-    wb = read_workbook(path)
+                 title: str | None = None, limits: SheetLimits | None = None) -> SheetImport:
+    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing).
+
+    ``limits``: how many rows, columns and bytes a sheet may have (default: :mod:`~kraftgraf.loaders.limits`).
+    """
+    wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
     old = Graph(store="Oxigraph")  # native: a national plan fits in memory and copies in one call
