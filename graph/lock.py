@@ -145,7 +145,7 @@ def store_lock(store: str | Path, timeout: float | None = None,
     the writer before this one wrote.
     """
     path = lock_file(store)
-    key = (str(path), threading.get_ident())
+    key = (os.path.abspath(path), threading.get_ident())  # ./s.trig and s.trig are one store
     with _held_guard:
         depth = _held.get(key, 0)
         if depth:
