@@ -148,6 +148,19 @@ def _value(path: Path, sheet: str, cell) -> str:
     return text
 
 
+def _rows(path: Path, ws, limits: SheetLimits):
+    """The rows of a read-only sheet, every one of them, within ``limits``.
+
+    Too many rows or columns are refused from the sheet's ``<dimension>`` before a
+    row is parsed, else as soon as one too many comes.  Then the dimension is
+    dropped: openpyxl stops at the last row it declares, so one that says too few
+    would lose the rows after it without a word.
+    """
+    declared = (ws.max_row, ws.max_column)
+    ws.reset_dimensions()
+    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(), limits, declared)
+
+
 def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     import openpyxl
     from defusedxml import DefusedXmlException
@@ -157,10 +170,8 @@ def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
         wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in sheet_rows(
-                f"{path}, sheet {ws.title}", ws.iter_rows(), limits, (ws.max_row, ws.max_column))]
-                for ws in wb.worksheets}  # too many rows or columns: refused from the sheet's
-            # <dimension> before a row is parsed, else as soon as one too many comes
+            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
+                      for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
             wb.close()

@@ -135,3 +135,9 @@ def test_the_limits_reach_the_import_and_the_defaults_fit_the_bundled_plan(tmp_p
                  "more than the 20 rows")
     one_line_error(run("import", "plan.xlsx", "--dry-run", "--max-rows", 20), "more than the 20 rows")
     one_line_error(run("import", "plan.xlsx", "--dry-run", "--max-rows", 0), "--max-rows")
+
+
+def test_a_sheet_that_declares_too_few_rows_loses_none(tmp_path):
+    # openpyxl stops at the last row a <dimension> declares; rows 3 to 5 went without a word
+    under = xlsx(tmp_path / "under.xlsx", b"".join(row(i, f"r{i}") for i in range(1, 6)), dimension="A1:A2")
+    assert read_workbook(under).sheets["Initiativlista"] == [["r1"], ["r2"], ["r3"], ["r4"], ["r5"]]
