@@ -12,6 +12,7 @@ from pathlib import Path
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.links import confirm_link
+from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.open import store_path
 from kraftgraf.queries.registry import question
 from kraftgraf.queries.source import Source
@@ -49,13 +50,14 @@ def accept_suggestions(store: str | Path | None, choices: list[str],
     if path is None or path.suffix not in (".trig", ".nq"):
         raise DataError("--accept writes to a store: build one with 'kraftgraf build' "
                         "or name it with --store FILE.trig")
-    kg = KnowledgeGraph.load(path)
-    accepted, notes = [], []
-    for choice in choices:
-        try:
-            accepted.append(accept_suggestion(kg, choice, plan))
-        except AlreadyAccepted as exc:  # accepting twice is done, not a mistake
-            notes.append(str(exc))
-    if accepted:
-        kg.save(path)
+    with store_lock(path):  # before reading it: another accept at the same time waits, then builds on it
+        kg = KnowledgeGraph.load(path)
+        accepted, notes = [], []
+        for choice in choices:
+            try:
+                accepted.append(accept_suggestion(kg, choice, plan))
+            except AlreadyAccepted as exc:  # accepting twice is done, not a mistake
+                notes.append(str(exc))
+        if accepted:
+            kg.save(path)
     return path, accepted, notes

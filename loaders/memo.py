@@ -23,6 +23,7 @@ from kraftgraf.loaders.annex import (
     is_placeholder,
     parse_annex,
 )
+from kraftgraf.loaders.limits import check_memo
 from kraftgraf.ontology.provenance import Quote, add_document, add_source
 from kraftgraf.ontology.vocab import KG, actor_iri, local_name, plan_iri, plan_item
 
@@ -58,7 +59,8 @@ SEED_PLAN = MemoPlan(
 
 
 def read_memo(path: str | Path) -> str:
-    """Read a memo as UTF-8, with one clear error for a missing or unreadable file."""
+    """Read a memo as UTF-8, with one clear error for a missing or unreadable file, or one too large."""
+    check_memo(path)  # before reading: a memo's annex takes longer to parse the larger it is
     try:
         return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:

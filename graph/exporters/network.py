@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kraftgraf.files import atomic_write
+from kraftgraf.files import atomic_write, check_target, output_folder
 from kraftgraf.graph.exporters.cells import csv_safe
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
@@ -71,14 +71,15 @@ def write_csv(kg: KnowledgeGraph, path: str | Path) -> None:
     Arrays use neo4j-admin's default delimiter ";".  Text cells that start with
     "=", "+", "-" or "@" get a leading apostrophe so spreadsheets do not run them.
     """
-    folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    pg = property_graph(kg)
-    _write_rows(folder / "nodes.csv", NODE_HEADER, (
-        [n.id, n.kind, n.label_sv, n.label_en, n.code, ";".join(n.layers), ";".join(n.sectors),
-         n.quote, n.kind] for n in pg.nodes.values()))
-    _write_rows(folder / "relationships.csv", EDGE_HEADER,
-                ([e.start, e.end, e.type] for e in pg.edges))
+    with output_folder(path) as folder:  # a file there, or no parent folder: one line, not a traceback
+        for name in ("nodes.csv", "relationships.csv"):
+            check_target(folder / name)  # both checked before either is written
+        pg = property_graph(kg)
+        _write_rows(folder / "nodes.csv", NODE_HEADER, (
+            [n.id, n.kind, n.label_sv, n.label_en, n.code, ";".join(n.layers), ";".join(n.sectors),
+             n.quote, n.kind] for n in pg.nodes.values()))
+        _write_rows(folder / "relationships.csv", EDGE_HEADER,
+                    ([e.start, e.end, e.type] for e in pg.edges))
 
 
 def write_kumu(kg: KnowledgeGraph, path: str | Path) -> None:

@@ -11,6 +11,7 @@ from rdflib import Graph
 
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import BUNDLED_PLAN, KnowledgeGraph
+from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.loaders import loader_for
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 from kraftgraf.ontology.vocab import bind_prefixes, graph_iri, slug
@@ -129,18 +130,19 @@ def build_store(output: str | Path, source: str | Path | None = None, loader: st
     from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
 
     path = Path(output) if Path(output).suffix else Path(f"{output}.trig")
-    if add:
-        if data_dir:
-            raise DataError("--add keeps the store's curated facts; --data only goes with a new build")
-        key = key or default_key(source, loader)
-        kg = add_to_store(path, source, loader, key)
-        built = Built(kg, path, key, shared_nodes(kg, key))
-    else:
-        kg = build(source, loader, data_dir, key)
-        dropped = [] if replace else plans_dropped(path, kg)
-        if dropped:
-            raise DataError(f"{path} holds the plans {', '.join(dropped)}, which this build lacks: "
-                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
-        built = Built(kg, path, key or default_key(source, loader))
-    kg.save(path)
+    with store_lock(path):  # from before reading it: a second writer waits, then builds on this one
+        if add:
+            if data_dir:
+                raise DataError("--add keeps the store's curated facts; --data only goes with a new build")
+            key = key or default_key(source, loader)
+            kg = add_to_store(path, source, loader, key)
+            built = Built(kg, path, key, shared_nodes(kg, key))
+        else:
+            kg = build(source, loader, data_dir, key)
+            dropped = [] if replace else plans_dropped(path, kg)
+            if dropped:
+                raise DataError(f"{path} holds the plans {', '.join(dropped)}, which this build lacks: "
+                                "add a plan to it with --add, write elsewhere with -o, or pass --replace")
+            built = Built(kg, path, key or default_key(source, loader))
+        kg.save(path)
     return built

@@ -20,6 +20,7 @@ from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
 from kraftgraf.files import atomic_write
+from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.projection import project
 from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, local_name
 
@@ -73,7 +74,8 @@ class KnowledgeGraph:
         if fmt not in _DUMP:
             raise DataError(f"{path}: a store keeps named graphs; save it as .trig or .nq")
         prefixes = dict(PREFIXES) if fmt == "ox-trig" else None
-        atomic_write(path, lambda tmp: self.store.dump(tmp, format=_DUMP[fmt], prefixes=prefixes))
+        with store_lock(path):  # re-entrant: a command that read the store under it holds it already
+            atomic_write(path, lambda tmp: self.store.dump(tmp, format=_DUMP[fmt], prefixes=prefixes))
 
     @classmethod
     def load(cls, path: str | Path) -> KnowledgeGraph:

@@ -22,7 +22,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
-from kraftgraf.files import atomic_write
+from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.synth_words import (
     AGENCIES,
     COLUMNS,
@@ -246,6 +246,7 @@ def write_synth(path: str | Path, **sizes) -> int:
     path = Path(path)
     if path.suffix not in formats:
         raise DataError(f"{path}: write the synthetic plan as .nt or .ttl")
+    check_target(path)  # a wrong -o fails before a national-scale plan is made
     triples = [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in synthesize(graph=_Triples(), **sizes)]
     prefixes = dict(PREFIXES) if path.suffix == ".ttl" else None
     atomic_write(path, lambda tmp: ox.serialize(triples, tmp, format=formats[path.suffix], prefixes=prefixes))

@@ -19,7 +19,7 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import URIRef
 
-from kraftgraf.files import atomic_write
+from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.views.map_data import (
     KIND_LABELS,
@@ -164,6 +164,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
 
 def write_map(kg: KnowledgeGraph, path: str | Path, **options) -> MapPage:
     """Write the map atomically."""
+    check_target(path)  # a wrong -o fails before the map is laid out
     page = render_map(kg, **options)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page.html, encoding="utf-8"))
     return page

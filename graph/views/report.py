@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from rdflib import URIRef
 
-from kraftgraf.files import atomic_write
+from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.stats import counts
 from kraftgraf.graph.views.map_data import layer_order, map_graph, rainbow_positions, unowned_nodes
@@ -154,5 +154,6 @@ def render_report(kg: KnowledgeGraph, title: str = "Kraftgraf – rapport") -> s
 
 def write_report(kg: KnowledgeGraph, path: str | Path) -> None:
     """Write the report atomically."""
+    check_target(path)  # a wrong -o fails before the images are drawn
     page = render_report(kg)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from kraftgraf.cli.main import DEFAULT_STORE, UserError, main, open_store, store_option, user_errors
+from kraftgraf.cli.main import (
+    DEFAULT_STORE,
+    UserError,
+    hold_store_lock,
+    main,
+    open_store,
+    store_option,
+    user_errors,
+)
+from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS, MB, SheetLimits
 
 
 @main.command()
@@ -40,9 +49,16 @@ def template(output, plan_key, store_path):
 @click.option("--lang", help="Language of the plan's texts (default: the workbook's, else sv).")
 @click.option("--title",
               help="The plan's title (default: the workbook's, else the plan's, else the file name).")
+@click.option("--max-rows", type=click.IntRange(1), default=DEFAULT_SHEET_LIMITS.rows, show_default=True,
+              help="Refuse a sheet with more rows (header included), before minutes of checking them.")
+@click.option("--max-columns", type=click.IntRange(1), default=DEFAULT_SHEET_LIMITS.columns,
+              show_default=True, help="Refuse a sheet with more columns.")
+@click.option("--max-sheet-mb", type=click.IntRange(1), default=DEFAULT_SHEET_LIMITS.sheet_bytes // MB,
+              show_default=True, help="Refuse a sheet whose XML (inside the XLSX) or CSV file is larger.")
 @store_option
 @user_errors
-def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path):
+def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, max_columns, max_sheet_mb,
+                store_path):
     """Read a plan spreadsheet (XLSX or CSV) into the store: all of it, or nothing if any row is wrong.
 
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
@@ -51,13 +67,18 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
     from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
     from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
     from kraftgraf.loaders.sheet.importer import apply, import_sheet
+    from kraftgraf.loaders.sheet.io import check_sheet_file
 
     store = Path(store_path or DEFAULT_STORE)
     if store.suffix.lower() not in (".trig", ".nq"):
         raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
     started = time.perf_counter()
+    limits = SheetLimits(max_rows, max_columns, max_sheet_mb * MB)
+    check_sheet_file(file, limits)  # its sizes, before the store is read: a sheet too large fails at once
+    if not dry_run:
+        hold_store_lock(store)  # before reading it: a second import waits, then builds on the first
     kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
-    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title)
+    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title, limits)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "

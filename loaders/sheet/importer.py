@@ -18,6 +18,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.limits import SheetLimits
 from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet.io import read_workbook
 from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
@@ -147,9 +148,12 @@ def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
 
 def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
                  actor_columns: list[str] | None = None, lang: str | None = None,
-                 title: str | None = None) -> SheetImport:
-    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing)."""
-    wb = read_workbook(path)
+                 title: str | None = None, limits: SheetLimits | None = None) -> SheetImport:
+    """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing).
+
+    ``limits``: how many rows, columns and bytes a sheet may have (default: :mod:`~kraftgraf.loaders.limits`).
+    """
+    wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
     old = Graph(store="Oxigraph")  # native: a national plan fits in memory and copies in one call

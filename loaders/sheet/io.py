@@ -22,10 +22,19 @@ from pathlib import Path
 from typing import NoReturn
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.limits import (
+    DEFAULT_SHEET_LIMITS,
+    SheetLimits,
+    check_sheet_bytes,
+    check_sheet_members,
+    count_sheet_rows,
+    input_file,
+    sheet_rows,
+)
 from kraftgraf.loaders.sheet.layout import PLAN_SHEET, SIDE_COLUMNS, csv_sibling, csv_unescape
 
-__all__ = ["Cell", "Item", "column_letter", "Workbook", "read_workbook", "check_zip", "decode_csv",
-           "MAX_UNPACKED", "MAX_RATIO"]
+__all__ = ["Cell", "Item", "column_letter", "Workbook", "read_workbook", "check_zip", "check_sheet_file",
+           "decode_csv", "MAX_UNPACKED", "MAX_RATIO"]
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes a workbook may unpack to, all members together
 MAX_RATIO = 200  # how much one large member may be compressed; real XLSX stays far below
@@ -86,23 +95,30 @@ class Workbook:
         return f"{self.path}, sheet {sheet}"
 
 
-def check_zip(path: Path) -> None:
-    """Refuse a file that is not a zip archive, or one that would unpack to too much."""
+def check_zip(path: Path, limits: SheetLimits = DEFAULT_SHEET_LIMITS) -> None:
+    """Refuse a file that is not a zip archive, or one that would unpack to too much.
+
+    Each sheet's XML is held to ``limits.sheet_bytes`` by its size in the zip's
+    directory, before a byte of it is parsed.
+    """
     if not zipfile.is_zipfile(path):
         raise DataError(f"{path}: not a spreadsheet (an .xlsx file is a zip archive; this is not one)")
     with zipfile.ZipFile(path) as archive:
         members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         raise DataError(f"{path}: refused: the archive has {len(members)} members (at most {MAX_MEMBERS})")
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNPACKED:
+    check_sheet_members(path, members, limits)
+    total, most = sum(m.file_size for m in members), max(MAX_UNPACKED, 2 * limits.sheet_bytes)
+    if total > most:
         raise DataError(f"{path}: refused: it would unpack to {total:,} bytes "
-                        f"(at most {MAX_UNPACKED:,}); a zip bomb, or not a plan")
+                        f"(at most {most:,}); a zip bomb, or not a plan")
     for m in members:
         if m.file_size > _RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
             raise DataError(f"{path}: refused: member {m.filename} is compressed "
                             f"{m.file_size // max(m.compress_size, 1)}:1 (at most {MAX_RATIO}:1); "
                             "a zip bomb, or not a plan")
+    with zipfile.ZipFile(path) as archive:
+        count_sheet_rows(path, archive, limits)  # sizes are sane: count the rows before openpyxl parses them
 
 
 def _text(value) -> str | None:
@@ -131,16 +147,29 @@ def _value(path: Path, sheet: str, cell) -> str:
     return text
 
 
-def _read_xlsx(path: Path) -> Workbook:
+def _rows(path: Path, ws, limits: SheetLimits):
+    """The rows of a read-only sheet, every one of them, within ``limits``.
+
+    Too many rows or columns are refused from the sheet's ``<dimension>`` before a
+    row is parsed, else as soon as one too many comes.  Then the dimension is
+    dropped: openpyxl stops at the last row it declares, so one that says too few
+    would lose the rows after it without a word.
+    """
+    declared = (ws.max_row, ws.max_column)
+    ws.reset_dimensions()
+    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(), limits, declared)
+
+
+def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     import openpyxl
     from defusedxml import DefusedXmlException
     from openpyxl.utils.exceptions import InvalidFileException
 
-    check_zip(path)
+    check_zip(path, limits)
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
         wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in ws.iter_rows()]
+            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
                       for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
@@ -174,7 +203,8 @@ def decode_csv(data: bytes, where) -> tuple[str, str | None]:
     return text, f"{where}: not UTF-8; read as Windows-1252 (Excel's \"CSV (semikolonavgränsad)\")"
 
 
-def _read_csv_file(path: Path, notes: list[str]) -> list[list[str]]:
+def _read_csv_file(path: Path, notes: list[str], limits: SheetLimits) -> list[list[str]]:
+    check_sheet_bytes(path, input_file(path).st_size, limits)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -187,26 +217,44 @@ def _read_csv_file(path: Path, notes: list[str]) -> list[list[str]]:
     if sep != ";":
         notes.append(f"{path}: separated by {'tab' if sep == chr(9) else repr(sep)}, not ';'")
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
+        rows = list(sheet_rows(path, csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True),
+                               limits))
     except csv.Error as exc:
         raise DataError(f"{path}: not a readable CSV file ({exc})") from None
     return [[csv_unescape(cell) for cell in row] for row in rows]
 
 
-def read_workbook(path: str | Path) -> Workbook:
-    """The sheets of ``path`` (.xlsx, or .csv with optional side files beside it)."""
+def check_sheet_file(path: str | Path, limits: SheetLimits = DEFAULT_SHEET_LIMITS) -> None:
+    """The checks of :func:`read_workbook` that need no parsing: a regular file, and its sizes."""
     path = Path(path)
     if path.is_dir() or (not path.exists()):
         raise DataError(f"{path}: no such file")
+    input_file(path)  # a device or a pipe would be read until memory runs out
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        check_zip(path, limits)
+    elif suffix == ".csv":
+        for file in [path] + [csv_sibling(path, sheet) for sheet in SIDE_COLUMNS]:
+            if file == path or file.is_file():
+                check_sheet_bytes(file, input_file(file).st_size, limits)
+
+
+def read_workbook(path: str | Path, limits: SheetLimits | None = None) -> Workbook:
+    """The sheets of ``path`` (.xlsx, or .csv with optional side files beside it), within ``limits``."""
+    path = Path(path)
+    limits = limits or DEFAULT_SHEET_LIMITS
+    if path.is_dir() or (not path.exists()):
+        raise DataError(f"{path}: no such file")
+    input_file(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, limits)
     if suffix == ".csv":
         notes: list[str] = []
-        sheets = {PLAN_SHEET: _read_csv_file(path, notes)}
+        sheets = {PLAN_SHEET: _read_csv_file(path, notes, limits)}
         for sheet in SIDE_COLUMNS:
             if csv_sibling(path, sheet).is_file():
-                sheets[sheet] = _read_csv_file(csv_sibling(path, sheet), notes)
+                sheets[sheet] = _read_csv_file(csv_sibling(path, sheet), notes, limits)
                 notes.append(f"read the sheet {sheet} from {csv_sibling(path, sheet).name}")
         return Workbook(path, sheets, notes=notes, csv=True)
     if suffix == ".xls":

@@ -11,11 +11,12 @@ written as text, never as a formula.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kraftgraf.errors import DataError
-from kraftgraf.files import atomic_write
+from kraftgraf.files import atomic_write, check_target
 from kraftgraf.loaders.sheet.layout import (
     COMMENTS,
     MAX_CELL,
@@ -74,7 +75,9 @@ def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path:
         ws.freeze_panes = "A2"
     wb.properties.identifier, wb.properties.title = props["identifier"], props["title"]
     wb.properties.language, wb.properties.creator = props["language"], "kraftgraf"
-    wb.save(path)
+    buffer = io.BytesIO()  # openpyxl leaves its zip open when a write fails (a full disk): save in memory
+    wb.save(buffer)
+    Path(path).write_bytes(buffer.getvalue())
 
 
 def _write_csv(rows: list[list[str]], path: str) -> None:
@@ -93,8 +96,12 @@ def write_template(kg: KnowledgeGraph, path: str | Path, plan: str | None = None
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise DataError(f"{path}: write the template as .xlsx or .csv")
+    check_target(path)  # a wrong -o fails before the sheets are built
     sheets, props = plan_sheets(kg, plan)
     _check(sheets)
+    if suffix == ".csv":  # every file checked before the first is written
+        for name in sheets:
+            check_target(path if name == PLAN_SHEET else csv_sibling(path, name))
     if suffix == ".xlsx":
         atomic_write(path, lambda tmp: _write_xlsx(sheets, props, tmp))
     else:
