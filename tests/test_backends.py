@@ -35,7 +35,7 @@ from kraftgraf.queries.coverage import answer as coverage
 from kraftgraf.queries.cypher_backend import falkordb_backend, neo4j_backend
 from kraftgraf.queries.laws import answer as laws
 from kraftgraf.queries.overlaps.answer import SAME_ACTOR, text_overlaps
-from kraftgraf.queries.registry import question
+from kraftgraf.queries.registry import question, questions
 from kraftgraf.queries.silos import answer as silos
 from kraftgraf.queries.trace import answer as trace
 from kraftgraf.queries.unowned import answer as unowned
@@ -48,6 +48,7 @@ QUESTIONS = [("unowned", {}), ("unowned", {"actor": "Staten"}), ("unowned", {"ac
              ("coverage", {"by": "sector"}), ("laws", {}), ("trace", {"name": "Staten"}),
              ("trace", {"name": "SKL"}), ("trace", {"name": "arbetsmiljö"}), ("silos", {}),
              ("overlaps", {}), ("overlaps", {"threshold": 60})]
+QUESTIONS += [(q.name, o) for q in questions() if q.name in ("whatif",) for o in q.examples]
 QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
 # every text with a twin, and the parameters to run it with
 A1, C4, E1 = (plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1"))
@@ -68,6 +69,7 @@ TWINS = [
     ("silos_actor_pairs_by_initiative", {"initiative": E1}), ("overlap_commitments", {}),
     ("overlap_candidates_same_initiative", {"initiative": A1}),
     ("overlap_candidates_same_actor", {"actor": actor_iri("civilsamhallet")}), ("mandate_overlaps", {}),
+    ("whatif_commitments", {}), ("whatif_members", {}), ("whatif_addresses", {}),
 ]
 
 
