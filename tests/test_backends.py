@@ -48,7 +48,7 @@ QUESTIONS = [("unowned", {}), ("unowned", {"actor": "Staten"}), ("unowned", {"ac
              ("coverage", {"by": "sector"}), ("laws", {}), ("trace", {"name": "Staten"}),
              ("trace", {"name": "SKL"}), ("trace", {"name": "arbetsmiljö"}), ("silos", {}),
              ("overlaps", {}), ("overlaps", {"threshold": 60})]
-QUESTIONS += [(q.name, o) for q in questions() if q.name in ("whatif",) for o in q.examples]
+QUESTIONS += [(q.name, o) for q in questions() if q.name in ("whatif", "mandates") for o in q.examples]
 QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
 # every text with a twin, and the parameters to run it with
 A1, C4, E1 = (plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1"))
@@ -70,6 +70,7 @@ TWINS = [
     ("overlap_candidates_same_initiative", {"initiative": A1}),
     ("overlap_candidates_same_actor", {"actor": actor_iri("civilsamhallet")}), ("mandate_overlaps", {}),
     ("whatif_commitments", {}), ("whatif_members", {}), ("whatif_addresses", {}),
+    ("mandates_held", {}), ("mandates_placements", {}),
 ]
 
 
