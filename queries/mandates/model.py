@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from kraftgraf.queries.backend import Backend, backend_of
 
@@ -40,11 +41,6 @@ class Mandates:
 
     def __init__(self, b: Backend):
         self.backend = b
-        self.made = defaultdict(lambda: defaultdict(list))  # initiative -> actor -> commitments
-        self.commitments: dict[str, tuple[str, str]] = {}  # commitment -> (actor, initiative)
-        for r in b.rows("whatif_commitments"):
-            self.made[r["initiative"]][r["actor"]].append(r["commitment"])
-            self.commitments[r["commitment"]] = (r["actor"], r["initiative"])
         self.order = {r["initiative"]: r["order"] for r in b.rows("initiatives_in_order")}
         self.members = defaultdict(set)
         for r in b.rows("whatif_members"):
@@ -67,6 +63,22 @@ class Mandates:
         for r in b.rows("mandates_placements"):
             self.placed[r["determinant"]][r["sector"]] = r["placement"]
         self._owners: dict[tuple[str, str], list[Owner]] = {}
+        self._index: dict[str, dict[str, set[str]]] = {}
+        self._sectors: dict[str, dict[str, set[str]]] = {}
+
+    @cached_property
+    def commitments(self) -> dict[str, tuple[str, str]]:
+        """Commitment -> (actor, initiative); read when first asked (likely owners do not need it)."""
+        rows = self.backend.rows("whatif_commitments")
+        return {r["commitment"]: (r["actor"], r["initiative"]) for r in rows}
+
+    @cached_property
+    def made(self) -> dict[str, dict[str, list[str]]]:
+        """Initiative -> actor -> its commitments there."""
+        found = defaultdict(lambda: defaultdict(list))
+        for commitment, (actor, initiative) in self.commitments.items():
+            found[initiative][actor].append(commitment)
+        return found
 
     def in_order(self, initiatives) -> list[str]:
         """Initiatives in the annex's order."""
@@ -74,11 +86,13 @@ class Mandates:
 
     def sectors(self, initiative: str) -> dict[str, set[str]]:
         """The initiative's sectors, each with the determinants it addresses there."""
-        found = defaultdict(set)
-        for target in self.targets[initiative]:
-            for sector in self.placed[target]:
-                found[sector].add(target)
-        return found
+        if initiative not in self._sectors:
+            found = defaultdict(set)
+            for target in self.targets[initiative]:
+                for sector in self.placed[target]:
+                    found[sector].add(target)
+            self._sectors[initiative] = found
+        return self._sectors[initiative]
 
     def reach(self, actor: str) -> set[str]:
         """The sectors of the actor's own mandates, or (none of its own) its direct members'."""
@@ -104,7 +118,8 @@ class Mandates:
         key = (group, initiative)
         if key not in self._owners:
             wanted, found = self.sectors(initiative), []
-            for member in self.closure(group):
+            by_sector = self._by_sector(group)
+            for member in set().union(*(by_sector.get(s, ()) for s in wanted)):
                 match = sorted(set(self.held[member]) & set(wanted))
                 if match:
                     dets = sorted(set().union(*(wanted[s] for s in match)))
@@ -115,6 +130,24 @@ class Mandates:
                                       label(o.member), o.member))
             self._owners[key] = found
         return self._owners[key]
+
+    def matches(self, group: str, initiative: str) -> dict[str, set[str]]:
+        """Member -> the initiative's sectors it holds a mandate in: the likely owners, unranked."""
+        wanted, by_sector, found = self.sectors(initiative), self._by_sector(group), {}
+        for sector in wanted:
+            for member in by_sector.get(sector, ()):
+                found.setdefault(member, set()).add(sector)
+        return found
+
+    def _by_sector(self, group: str) -> dict[str, set[str]]:
+        """Sector -> the group's members (at any depth) holding a mandate there; computed once per group."""
+        if group not in self._index:
+            index: dict[str, set[str]] = {}
+            for member in self.closure(group):
+                for sector in self.held[member]:
+                    index.setdefault(sector, set()).add(member)
+            self._index[group] = index
+        return self._index[group]
 
     def credited(self, member: str, group: str, initiative: str) -> Owner | None:
         """``member``'s claim to ``group``'s commitment to ``initiative``, if its mandate matches."""
