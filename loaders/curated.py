@@ -1,13 +1,11 @@
 """Load the curated facts (``data/*.csv``) around a plan: actors, mandates, laws, programmes, links.
 
-Each CSV row is one fact with the verbatim quote it rests on and the document
-the quote comes from (``memo``, ``web``, or ``public`` with a ``public_ref``
-naming the public source).  Every file is read and checked before a single
-triple is added, so a mistake raises :class:`~kraftgraf.errors.DataError` with
-one line naming the file, the row (the header is row 1, as in a spreadsheet)
-and the column, and leaves the graph untouched.
-
-A quote may skip text with `` […] ``; each part is then verbatim, in order.
+Each CSV row is one fact with the verbatim quote it rests on and the document the quote comes
+from (``memo``, ``web``, or ``public`` with a ``public_ref`` naming the public source).  Every file
+is read and checked before a single triple is added, so a mistake raises
+:class:`~kraftgraf.errors.DataError` with one line naming the file, the row (the header is row 1,
+as in a spreadsheet) and the column, and leaves the graph untouched.  A quote may skip text with
+`` […] ``; each part is then verbatim, in order.  Indicators: :mod:`kraftgraf.loaders.indicators`.
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders import indicators
 from kraftgraf.loaders.memo import SEED_PLAN
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
@@ -51,8 +50,7 @@ FILES = {
     "law_links.csv": "subject law source_doc quote reason",
     "programmes.csv": "id label_sv label_en start end? source_doc quote",
     "determinant_links.csv": "initiative determinant reason source_doc quote",
-    "determinant_sectors.csv": "determinant sector source_doc quote reason",
-}
+    "determinant_sectors.csv": "determinant sector source_doc quote reason", **indicators.FILES}
 ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOrganisation",
                "CivilSocietyOrganisation", "University", "ActorGroup")
 # source_doc -> (document key, title, file name) of the seed the quotes come from.
@@ -170,7 +168,8 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     """
     directory = files("kraftgraf.data") if data_dir is None else Path(data_dir)
     prefix = "data" if data_dir is None else str(data_dir)
-    t = {name: _read(directory, name, f"{prefix}/{name}") for name in FILES}
+    t = {name: _read(directory, name, f"{prefix}/{name}") for name in FILES  # indicators are optional
+         if name not in indicators.FILES or (directory / name).is_file()}
     determinants, sectors = _ontology_ids()
     actors = _unique(t["actors.csv"], "id")
     for row in t["actors.csv"]:
@@ -208,7 +207,7 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     for row in t["determinant_sectors.csv"]:
         row.known("determinant", determinants, "determinant")
         row.known("sector", sectors, "sector")
-    return t
+    return indicators.check_indicators(t, _unique) or t
 
 
 def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
@@ -297,3 +296,4 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         link(initiative, KG.addresses, determinant_iri(row["determinant"]), row)
     for row in t["determinant_sectors.csv"]:
         link(determinant_iri(row["determinant"]), KG.inSector, sector_iri(row["sector"]), row)
+    indicators.load_indicators(g, t, PLAN, node, link)

@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     Sector: URIRef
     Law: URIRef
     Programme: URIRef
+    Indicator: URIRef
     Source: URIRef
     Document: URIRef
     # object properties
@@ -70,6 +71,7 @@ class KG(DefinedNamespace):
     inSector: URIRef
     requiresChangeTo: URIRef
     replacedBy: URIRef
+    measuredBy: URIRef
     layer: URIRef
     document: URIRef
     # data properties

@@ -49,7 +49,8 @@ QUESTIONS = [("unowned", {}), ("unowned", {"actor": "Staten"}), ("unowned", {"ac
              ("trace", {"name": "SKL"}), ("trace", {"name": "arbetsmiljö"}), ("silos", {}),
              ("silos", {"by": "column"}),
              ("overlaps", {}), ("overlaps", {"threshold": 60})]
-QUESTIONS += [(q.name, o) for q in questions() if q.name in ("whatif", "mandates") for o in q.examples]
+QUESTIONS += [(q.name, o) for q in questions() if q.name in ("whatif", "mandates", "followup")
+              for o in q.examples]
 QUESTION_IDS = [m + "".join(f"-{v}" for v in o.values()) for m, o in QUESTIONS]
 # every text with a twin, and the parameters to run it with
 A1, C4, E1 = (plan_item("kraftsamling-2019", "initiative", code) for code in ("A1", "C4", "E1"))
@@ -71,7 +72,7 @@ TWINS = [
     ("overlap_candidates_same_initiative", {"initiative": A1}),
     ("overlap_candidates_same_actor", {"actor": actor_iri("civilsamhallet")}), ("mandate_overlaps", {}),
     ("whatif_commitments", {}), ("whatif_members", {}), ("whatif_addresses", {}),
-    ("mandates_held", {}), ("mandates_placements", {}),
+    ("mandates_held", {}), ("mandates_placements", {}), ("followup_items", {}), ("followup_indicators", {}),
 ]
 
 
