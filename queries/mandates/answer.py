@@ -21,13 +21,15 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend
 from kraftgraf.queries.common import Section, cite, listing, short
 from kraftgraf.queries.mandates.model import Mandates, mandates_of
+
+MAX_OWNERS = 5  # likely owners listed per group commitment (a group of 300 municipalities would list all)
 
 __all__ = ["OutsideMandate", "IdleHolder", "LikelyOwner", "outside_mandates", "idle_holders",
            "likely_owners", "sections"]
@@ -71,6 +73,12 @@ class LikelyOwner:
     sources: list[str]
 
 
+def _quoted(m: Mandates, rows: list) -> list:
+    """The rows with their source nodes replaced by the nodes' quotes, fetched in one call."""
+    known = m.backend.quotes([n for r in rows for n in r.sources])
+    return [replace(r, sources=cite(m.backend, r.sources, known)) for r in rows]
+
+
 def _names(m: Mandates, nodes) -> str:
     return listing(sorted(m.backend.label(n) for n in nodes))
 
@@ -104,8 +112,8 @@ def outside_mandates(kg: KnowledgeGraph | Backend | Mandates,
         links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
                                                           if s in m.placed[d]]
         rows.append(OutsideMandate(short(commitment), m.backend.label(by), _names(m, outside), status,
-                                   why, cite(m.backend, [commitment, *links[:6]])))
-    return rows
+                                   why, [commitment, *links[:6]]))
+    return _quoted(m, rows)
 
 
 def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
@@ -128,15 +136,16 @@ def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
             mandates = [m.held[h][sector] for h in sorted(holders)]
             rows.append(IdleHolder(short(det), name, where, _names(m, holders),
                                    ", ".join(short(i) for i in initiatives),
-                                   why, cite(m.backend, [m.placed[det][sector], *mandates[:6]])))
-    return rows
+                                   why, [m.placed[det][sector], *mandates[:6]]))
+    return _quoted(m, rows)
 
 
 def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = None) -> list[LikelyOwner]:
     """For every commitment by a group, its members ranked by how well their mandates match.
 
-    A commitment no member's mandate matches comes once, with no member.  ``actor``:
-    only the commitments of that group, or those where that member is a likely owner.
+    A commitment no member's mandate matches comes once, with no member; past
+    :data:`MAX_OWNERS` the rest are counted in the last row's reason.  ``actor``: only
+    the commitments of that group (capped so too), or those where that member is a likely owner.
     """
     m = mandates_of(kg)
     who, rows, label = _actor(m, actor), [], m.backend.label
@@ -154,18 +163,21 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
                    + (f"none of its members holds a mandate in {_names(m, wanted)}, where the initiative's "
                       "determinants sit." if wanted else "the initiative addresses no determinant that sits "
                       "in a sector, so no mandate can point to an owner."))
-            rows.append(LikelyOwner(code, label(group), "", 0, "", why, cite(m.backend, [commitment])))
+            rows.append(LikelyOwner(code, label(group), "", 0, "", why, [commitment]))
             continue
         for rank, o in enumerate(owners, start=1):
-            if who not in (None, group, o.member):
+            if who not in (None, group, o.member) or (rank > MAX_OWNERS and who in (None, group)):
                 continue
+            more = len(owners) - MAX_OWNERS if rank == MAX_OWNERS and who in (None, group) else 0
             why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); {label(o.member)}, "
                    f"a member, holds a mandate in {_names(m, o.sectors)}, where {_names(m, o.determinants)} "
                    f"sit{'s' if len(o.determinants) == 1 else ''}: likely, by mandate "
-                   f"(rank {rank} of {len(owners)}).")
+                   f"(rank {rank} of {len(owners)})."
+                   + (f" {more} more members' mandates match as well; ask with --actor for one of them."
+                      if more > 0 else ""))
             rows.append(LikelyOwner(code, label(group), label(o.member), rank, _names(m, o.sectors), why,
-                                    cite(m.backend, [*o.mandates, commitment])))
-    return rows
+                                    [*o.mandates, commitment]))
+    return _quoted(m, rows)
 
 
 def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Section]:
