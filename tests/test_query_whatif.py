@@ -106,3 +106,18 @@ def test_the_cli_as_a_newcomer_runs_it(run):
     assert result.exit_code == 2 and len(lines) == 1 and "Staten" in lines[0]
     result = run("whatif", "--without", "Staten", "--without", "SKL", "--format", "json")
     assert result.exit_code == 0 and '"initiatives"' in result.output
+
+
+@pytest.mark.slow
+def test_the_ranking_at_national_scale(national):
+    # Each of the 290 municipalities, 21 regions, agencies and organisations, and the groups,
+    # withdrawn alone: five listings read once, then set arithmetic (about 2 s on a shared
+    # 2-core machine, after the store is open).
+    import time
+
+    start = time.perf_counter()
+    rows = ranking(national)
+    took = time.perf_counter() - start
+    assert len(rows) > 311 and rows[0].actor == "Staten"
+    assert any(r.actor.startswith("Kommun ") for r in rows)
+    assert took < 30, f"ranking took {took:.1f} s"
