@@ -68,6 +68,9 @@ def test_a_group_takes_its_members_with_it(mini):
         assert [r.id for r in _rows(parts, "determinants")] == ["halso-och-sjukvard"]
         assert [r.id for r in _rows(parts, "laws")] == ["sfs-2017-30"]
     assert not _rows(alone, "sectors")
+    # a withdrawal ends commitments, not mandates: the row says who still holds one there
+    why = _rows(alone, "determinants")[0].why
+    assert "Socialstyrelsen is the only actor" in why and "stay with Folkhälsomyndigheten" in why
     assert {r.sector for r in _rows(with_state, "sectors")} == {
         "Arbetsmarknad", "Hälso- och sjukvård", "Socialförsäkring"}
     assert "(with 12 members)" in with_state[0].title

@@ -122,9 +122,13 @@ def _holder_rows(b, h: Holdings, lost: dict, who: str, what: str) -> list[Lost]:
         within = [t for t in h.layer_of if t == node or node in h.layer_of[t]] + [node]
         via = h.in_order(i for i in h.made if h.targets[i] & set(within))
         name = b.label(node)
-        why = (f"{_names(b, lost[node])} are the only actors committed to initiatives that address "
+        still = h.responsible.get(node, set())
+        after = (f" Outside the plan, mandates where it sits stay with {_names(b, still)}." if still
+                 else "" if h.is_layer(node) else " No actor holds a mandate where it sits either.")
+        only = "is the only actor" if len(lost[node]) == 1 else "are the only actors"
+        why = (f"{_names(b, lost[node])} {only} committed to initiatives that address "
                f"{what} '{name}' ({listing([short(i) for i in via], limit=10)}); without {who} nobody "
-               "in the plan works on it.")
+               f"in the plan works on it.{after}")
         links = [h.links[i, t] for i in via for t in sorted(h.targets[i] & set(within))][:8]
         rows.append(Lost(short(node), name, _names(b, lost[node]), "nobody", why, cite(b, [node, *links])))
     return rows

@@ -8,9 +8,11 @@ its commitments ask for.  A group that withdraws takes its members with it
 (``org:hasMember``, all the way down); a member that withdraws leaves its group's
 commitments standing: the group still said it.
 
-Everything is read with six listings (``whatif_commitments``, ``initiatives_in_order``, ``whatif_members``,
-``whatif_addresses``, ``sectors_by_actor`` and ``laws``), so one withdrawal or a
-ranking of every actor is set arithmetic in Python, the same on any backend.
+Everything is read with eight listings (``whatif_commitments``, ``initiatives_in_order``,
+``whatif_members``, ``whatif_addresses``, ``sectors_by_actor``, ``laws``, ``mandates_held`` and
+``mandates_placements``), so one withdrawal or a ranking of every actor is set arithmetic in
+Python, the same on any backend.  Mandates do not end with a withdrawal: a determinant that
+loses its last holder in the plan still names who holds the mandate where it sits.
 """
 
 from __future__ import annotations
@@ -76,6 +78,12 @@ class Holdings:
         self.committed = {i: frozenset(made) for i, made in self.made.items()}
         self.bringing = {i: Counter(s for a in made for s in self.sectors[a])  # sector -> its actors there
                          for i, made in self.made.items()}
+        self.responsible = defaultdict(set)  # determinant -> actors with a mandate where it sits
+        mandated = defaultdict(set)
+        for r in b.rows("mandates_held"):
+            mandated[r["sector"]].add(r["actor"])
+        for r in b.rows("mandates_placements"):
+            self.responsible[r["determinant"]] |= mandated[r["sector"]]
         self.holders = defaultdict(set)  # determinant or layer -> actors that hold it
         for initiative, made in self.made.items():
             for target in self.targets[initiative]:
