@@ -46,7 +46,20 @@ def test_what_nothing_follows(parts):
 
 
 def test_indicators_nothing_uses(parts):
-    assert [r.id for r in parts["unused"].rows] == ["fohm-saknar-praktiskt-stod", "fohm-saknar-tillit"]
+    rows = parts["unused"].rows
+    assert [(r.id, r.publisher, r.identifier) for r in rows] == [
+        ("fohm-saknar-praktiskt-stod", "Folkhälsomyndigheten", "praksto"),
+        ("fohm-saknar-tillit", "Folkhälsomyndigheten", "litaYreg")]
+    assert "https://fohm-app.folkhalsomyndigheten.se/" in rows[0].why
+
+
+def test_the_neo4j_push_carries_an_indicators_publisher_id_and_address():
+    from kraftgraf.graph.neo4j.props import push_graph
+
+    props = push_graph(build()).node_props
+    n00914 = next(p for n, p in props.items() if n.endswith("/indicator/kolada-n00914"))
+    assert (n00914["publisher"], n00914["identifier"]) == ("RKA (Kolada)", "N00914")
+    assert n00914["url"] == "https://api.kolada.se/v2/kpi/N00914"
 
 
 def test_a_plan_without_the_seeds_items_uses_no_indicator():

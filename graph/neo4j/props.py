@@ -28,6 +28,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 # node property -> the SPARQL that gives (?node, ?value), one value kept per node
 _SINGLE = {
@@ -36,6 +37,9 @@ _SINGLE = {
     "column": "SELECT ?node ?value WHERE { ?node kg:column ?value }",
     "sfs": "SELECT ?node ?value WHERE { ?node eli:id_local ?value }",
     "valid_until": "SELECT ?node ?value WHERE { ?node kg:validUntil ?value }",
+    "publisher": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; dcterms:publisher ?value }",
+    "identifier": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; dcterms:identifier ?value }",
+    "url": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; rdfs:seeAlso ?value }",
 }
 # node property -> the SPARQL that gives (?node, ?value), every value kept, in order
 _LISTS = {

@@ -8,7 +8,7 @@ QUESTION = Question(
     answer="kraftgraf.queries.followup.answer:sections",
     sections={"unfollowed": ("kind", "code", "label", "status"),
               "followed": ("kind", "code", "label", "indicators"),
-              "unused": ("id", "label")},
+              "unused": ("id", "label", "publisher", "identifier")},
     rank=40,
     report=(ReportPart("Uppföljning: vad planen kan följas upp med"),),
 )

@@ -65,6 +65,8 @@ class UnusedIndicator:
 
     id: str
     label: str
+    publisher: str
+    identifier: str
     why: str
     sources: list[str]
 
@@ -87,6 +89,12 @@ class _Plan:
                 self.indicators[item].add(r["indicator"])
                 self.links[item, r["indicator"]] = r["link"]
                 self.reasons[item, r["indicator"]] = r["reason"] or ""
+        self.meta, self.used = {}, defaultdict(set)  # indicator -> (publisher, id, url); its users
+        for r in b.rows("followup_indicators"):
+            self.meta[r["indicator"]] = (r["publisher"] or "", r["identifier"] or "", r["url"] or "")
+            self.used[r["indicator"]]
+            if r["item"] and r["item"] in self.kind:  # a link to an item of a plan not in the store
+                self.used[r["indicator"]].add(r["item"])
         self.children = defaultdict(set)
         for item, parent in self.parent.items():
             self.children[parent].add(item)
@@ -147,7 +155,8 @@ def _followed(p: _Plan) -> list[Followed]:
         if not p.indicators[item]:
             continue
         kind, code, found = KINDS.get(p.kind[item], p.kind[item]), short(item), sorted(p.indicators[item])
-        reasons = " ".join(f"{b.label(i)}: {p.reasons[item, i]}" for i in found if p.reasons[item, i])
+        reasons = " ".join(f"{b.label(i)} ({' '.join(p.meta.get(i, ('', ''))[:2])}): {p.reasons[item, i]}"
+                           for i in found if p.reasons[item, i])
         why = f"{kind.capitalize()} {code} is followed by {_names(b, found)}. {reasons}".strip()
         rows.append(Followed(kind, code, b.label(item), "; ".join(map(short, found)), why,
                              cite(b, [*(p.links[item, i] for i in found), *found])))
@@ -155,16 +164,13 @@ def _followed(p: _Plan) -> list[Followed]:
 
 
 def _unused(p: _Plan) -> list[UnusedIndicator]:
-    b, used = p.b, defaultdict(set)
-    for r in b.rows("followup_indicators"):
-        used[r["indicator"]]
-        if r["item"] and r["item"] in p.kind:  # a link to an item of a plan not in the store: not a use
-            used[r["indicator"]].add(r["item"])
-    rows = []
-    for indicator in sorted((i for i, items in used.items() if not items), key=short):
-        why = (f"No focus area or initiative of the plan is linked to '{b.label(indicator)}': it is "
-               "published, but nothing in the plan says it would show progress.")
-        rows.append(UnusedIndicator(short(indicator), b.label(indicator), why, cite(b, [indicator])))
+    b, rows = p.b, []
+    for indicator in sorted((i for i, items in p.used.items() if not items), key=short):
+        publisher, identifier, url = p.meta[indicator]
+        why = (f"No focus area or initiative of the plan is linked to '{b.label(indicator)}' ({publisher} "
+               f"{identifier}, {url}): it is published, but nothing in the plan says it would show progress.")
+        rows.append(UnusedIndicator(short(indicator), b.label(indicator), publisher, identifier, why,
+                                    cite(b, [indicator])))
     return rows
 
 
@@ -181,5 +187,5 @@ def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
                 _followed(p), ("kind", "code", "label", "indicators")),
         Section("unused", "Indicators nothing in the plan uses",
                 "Public indicators in data/indicators.csv that no focus area or initiative is linked to.",
-                _unused(p), ("id", "label")),
+                _unused(p), ("id", "label", "publisher", "identifier")),
     ]
