@@ -16,6 +16,7 @@ row (the header is row 1, as in a spreadsheet) and the column, and leaves the
 graph untouched.
 
 A quote may skip text with `` […] ``; each part is then verbatim, in order.
+Indicators: :mod:`kraftgraf.loaders.indicators`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
+from kraftgraf.loaders import indicators
 from kraftgraf.loaders.curated_rows import DOCUMENTS, PLAN, Row, read_curated
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
@@ -142,3 +144,4 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         link(initiative, KG.addresses, determinant_iri(row["determinant"]), row)
     for row in t["determinant_sectors.csv"]:
         link(determinant_iri(row["determinant"]), KG.inSector, sector_iri(row["sector"]), row)
+    indicators.load_indicators(g, t, PLAN, node, link)

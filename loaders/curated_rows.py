@@ -19,6 +19,7 @@ from typing import NoReturn
 from rdflib import RDF, Graph
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders import indicators
 from kraftgraf.loaders.memo import SEED_PLAN
 from kraftgraf.ontology.vocab import (
     KG,
@@ -39,6 +40,7 @@ FILES = {
     "programmes.csv": "id label_sv label_en start end? source_doc quote",
     "determinant_links.csv": "initiative determinant reason confidence source_doc quote",
     "determinant_sectors.csv": "determinant sector source_doc quote reason",
+    **indicators.FILES,
 }
 # Optional columns any file takes; and those only one file takes.
 OPTIONAL = ("public_ref", "note")
@@ -169,7 +171,8 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     """
     directory = files("kraftgraf.data") if data_dir is None else Path(data_dir)
     prefix = "data" if data_dir is None else str(data_dir)
-    t = {name: _read(directory, name, f"{prefix}/{name}") for name in FILES}
+    t = {name: _read(directory, name, f"{prefix}/{name}") for name in FILES  # indicators are optional
+         if name not in indicators.FILES or (directory / name).is_file()}
     determinants, sectors = _ontology_ids()
     actors = _unique(t["actors.csv"], "id")
     for row in t["actors.csv"]:
@@ -213,4 +216,4 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     for row in t["determinant_sectors.csv"]:
         row.known("determinant", determinants, "determinant")
         row.known("sector", sectors, "sector")
-    return t
+    return indicators.check_indicators(t, _unique) or t

@@ -57,6 +57,7 @@ class KG(DefinedNamespace):
     Sector: URIRef
     Law: URIRef
     Programme: URIRef
+    Indicator: URIRef
     Source: URIRef
     Document: URIRef
     # object properties
@@ -71,6 +72,7 @@ class KG(DefinedNamespace):
     inSector: URIRef
     requiresChangeTo: URIRef
     replacedBy: URIRef
+    measuredBy: URIRef
     layer: URIRef
     document: URIRef
     # data properties

@@ -39,8 +39,10 @@ __all__ = ["Option", "Question", "ReportPart", "question", "questions", "registe
 class Option:
     """One option (or, with ``argument``, the positional argument) a question takes.
 
-    ``kind`` is ``"text"``, ``"choice"`` (one of ``choices``) or ``"number"`` (a
-    float from ``low`` to ``high``); ``default`` None means the question's own default.
+    ``kind`` is ``"text"``, ``"choice"`` (one of ``choices``), ``"number"`` (a
+    float from ``low`` to ``high``) or ``"flag"`` (on or off); ``default`` None means
+    the question's own default.  ``multiple``: the option may be given more than once,
+    and the question gets a tuple of its values.
     """
 
     name: str
@@ -52,6 +54,7 @@ class Option:
     high: float | None = None
     argument: bool = False
     metavar: str | None = None
+    multiple: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,13 @@ def kg():
 
 @pytest.fixture(scope="module")
 def by_key(kg):
+    """The sections as the plan names its actors (--by column): the three column groups."""
+    return {s.key: s for s in silos.sections(kg, by="column")}
+
+
+@pytest.fixture(scope="module")
+def by_owner(kg):
+    """The sections with each group's commitment counted for its likely owners (the default)."""
     return {s.key: s for s in silos.sections(kg)}
 
 
@@ -62,7 +69,7 @@ def test_no_initiative_of_the_memo_stays_inside_one_sector(kg, by_key):
     assert len(rows) == 33
     # Every annex row someone fills has the municipalities-and-regions column or the state's,
     # and each of those groups spans 4–5 sectors: nothing stays inside one sector.
-    assert silos.single_sector_initiatives(kg) == [] and by_key["single_sector"].rows == []
+    assert silos.single_sector_initiatives(kg, by="column") == [] and by_key["single_sector"].rows == []
     # A1 has all three columns: every sector but culture and leisure, which no actor holds.
     assert (rows["A1"].actors, rows["A1"].sector_names) == (3, ALL_BUT_CULTURE)
     # A3 ("Dialog och samtal om välfärdstjänsterna uppdrag …") only the municipalities and
@@ -92,12 +99,12 @@ def test_actor_network_measures_on_the_seed(kg, by_key):
     # civil society), I = 1, so E–I = (2 − 1)/3 = 1/3.  Weighted: E = 7 + 6 = 13, I = 13, E–I = 0.
     # Modularity, weighted: m = 26, strengths KR 20, Staten 19, civil society 13;
     # Q = 13/26 − (39/52)² + 0 − (13/52)² = 0.5 − 0.5625 − 0.0625 = −0.125.
-    g = silos.actor_network(kg)
+    g = silos.actor_network(kg, by="column")
     assert {(g.nodes[a]["label"], g.nodes[b]["label"], w) for a, b, w in g.edges(data="weight")} == {
         ("Civilsamhället", KR, 7), ("Civilsamhället", "Staten", 6), (KR, "Staten", 13)}
-    assert silos.ei_index(kg) == pytest.approx(1 / 3)
-    assert silos.ei_index(kg, weighted=True) == pytest.approx(0)
-    assert silos.sector_modularity(kg) == pytest.approx(-0.125)
+    assert silos.ei_index(kg, by="column") == pytest.approx(1 / 3)
+    assert silos.ei_index(kg, weighted=True, by="column") == pytest.approx(0)
+    assert silos.sector_modularity(kg, by="column") == pytest.approx(-0.125)
     # Louvain keeps all three together (any split has negative modularity), so the one
     # community agrees with the two sectors not at all: NMI 0.
     values = {r.measure: r.value for r in by_key["network"].rows}
@@ -119,17 +126,19 @@ def test_culture_and_leisure_is_the_only_isolated_sector(by_key):
 def test_python_and_sparql_agree(kg):
     # silos_initiative_sectors.rq and silos_layer_sectors.rq join in the store what the
     # Python side joins from scans of commitments and mandates; the answers must agree.
-    python = {(r.initiative, name) for r in silos.initiative_sectors(kg)
+    python = {(r.initiative, name) for r in silos.initiative_sectors(kg, by="column")
               for name in r.sector_names.split("; ") if name}
     sparql = {(short(r["initiative"]), kg.label(URIRef(r["sector"])))
               for r in run_rq(kg, rq_text("silos_initiative_sectors"))}
     assert python == sparql and ("A1", "Civilsamhälle") in python
-    python = {(r.layer, name) for r in silos.layer_sectors(kg) for name in r.sector_names.split("; ") if name}
+    python = {(r.layer, name) for r in silos.layer_sectors(kg, by="column")
+              for name in r.sector_names.split("; ") if name}
     sparql = {(kg.label(URIRef(r["layer"])), kg.label(URIRef(r["sector"])))
               for r in run_rq(kg, rq_text("silos_layer_sectors"))}
     assert python == sparql
     ties = Counter((r["first"], r["second"]) for r in run_rq(kg, rq_text("silos_actor_pairs_by_initiative")))
-    assert ties == {tuple(sorted((a, b))): w for a, b, w in silos.actor_network(kg).edges(data="weight")}
+    assert ties == {tuple(sorted((a, b))): w
+                    for a, b, w in silos.actor_network(kg, by="column").edges(data="weight")}
     # Bound to one initiative the pair query stays small: E1 has all three columns.
     e1 = plan_item("kraftsamling-2019", "initiative", "E1")
     assert len(run_rq(kg, rq_text("silos_actor_pairs_by_initiative"), initiative=e1)) == 3
@@ -173,12 +182,38 @@ def test_measures_computable_by_hand(tiny):
     # a5 1.  X = {a1, a2, group}: 1 inner tie, degree 4 → 1/4 − (4/8)² = 0;
     # Y = {a3, a4}: 1 inner tie, degree 3 → 1/4 − (3/8)² = 7/64; Z = {a5}: 0 − (1/8)² = −1/64.
     # Q = 6/64 = 0.09375.
-    assert silos.ei_index(tiny) == 0.0
-    assert silos.sector_modularity(tiny) == pytest.approx(6 / 64)
-    assert [r.initiative for r in silos.single_sector_initiatives(tiny)] == ["i1", "i2"]
-    assert [(r.initiative, r.sector_names) for r in silos.initiative_sectors(tiny)][2:] == [
+    assert silos.ei_index(tiny, by="column") == 0.0
+    assert silos.sector_modularity(tiny, by="column") == pytest.approx(6 / 64)
+    assert [r.initiative for r in silos.single_sector_initiatives(tiny, by="column")] == ["i1", "i2"]
+    assert [(r.initiative, r.sector_names) for r in silos.initiative_sectors(tiny, by="column")][2:] == [
         ("i3", "X; Y"), ("i4", "X; Z")]
-    assert silos.isolated_sectors(tiny) == []
+    assert silos.isolated_sectors(tiny, by="column") == []
+
+
+def test_a_group_no_mandate_places_counts_in_no_sector(tiny):
+    # By likely owner (the default), the group's commitment to i4 has no owner: i4 addresses no
+    # determinant, so no member's mandate matches it, and the group brings no sector there (its
+    # members' X would say nothing about i4).  Ties left: a1–a2 (X), a3–a4 (Y), a2–a3 (across):
+    # E = 1, I = 2, E–I = −1/3; i4 involves Z only, so it is inside one sector.
+    assert silos.ei_index(tiny) == pytest.approx(-1 / 3)
+    assert [(r.initiative, r.sector_names) for r in silos.initiative_sectors(tiny)][3] == ("i4", "Z")
+    assert [r.initiative for r in silos.single_sector_initiatives(tiny)] == ["i1", "i2", "i4"]
+
+
+def test_by_likely_owner_on_the_seed_plan(kg, by_owner):
+    rows = {r.initiative: r for r in by_owner["initiatives"].rows}
+    # A1: the state's commitment goes to Försäkringskassan (A1 addresses the economy, social
+    # insurance's sector); no member of "kommuner och regioner" holds a mandate where A1's
+    # determinants sit, so that group brings no sector; civil society keeps its own mandate.
+    # Before issue 16 A1 spanned seven sectors (ALL_BUT_CULTURE).
+    assert (rows["A1"].sectors, rows["A1"].sector_names) == (2, "Civilsamhälle; Socialförsäkring")
+    assert "Staten's commitment is counted for Försäkringskassan, likely, by mandate." in rows["A1"].why
+    assert max(r.sectors for r in rows.values()) == 2 and len(by_owner["single_sector"].rows) == 9
+    grain = by_owner["grain"].rows
+    assert [(m.measure, m.value) for m in grain] == [("Actors that made the commitments", 3)]
+    assert grain[0].meaning.startswith("Too coarse for a silo measure: the commitments come from 3 actors")
+    actors = {r.actor for r in by_owner["actors"].rows}
+    assert {"Socialstyrelsen", "Regionerna", "Arbetsförmedlingen"} <= actors
 
 
 def test_network_functions_by_hand():
@@ -207,23 +242,23 @@ def test_an_empty_store_gives_empty_rows():
 
 @pytest.mark.slow
 def test_python_and_sparql_agree_on_a_national_plan(national):
-    python = {(r.initiative, name) for r in silos.initiative_sectors(national)
+    python = {(r.initiative, name) for r in silos.initiative_sectors(national, by="column")
               for name in r.sector_names.split("; ") if name}
     sparql = {(short(r["initiative"]), national.label(URIRef(r["sector"])))
               for r in run_rq(national, rq_text("silos_initiative_sectors"))}
     assert python == sparql
-    python = {(r.layer, name) for r in silos.layer_sectors(national)
+    python = {(r.layer, name) for r in silos.layer_sectors(national, by="column")
               for name in r.sector_names.split("; ") if name}
     sparql = {(national.label(URIRef(r["layer"])), national.label(URIRef(r["sector"])))
               for r in run_rq(national, rq_text("silos_layer_sectors"))}
     assert python == sparql
     # The network's ties, checked block by block with the bound pair query (unbound it would
     # join some 49,000 commitments with each other): the three initiatives with most actors.
-    g = silos.actor_network(national)
-    busiest = sorted(silos.initiative_sectors(national), key=lambda r: -r.actors)[:3]
+    g = silos.actor_network(national, by="column")
+    busiest = sorted(silos.initiative_sectors(national, by="column"), key=lambda r: -r.actors)[:3]
     for row in busiest:
         rows = run_rq(national, rq_text("silos_actor_pairs_by_initiative"),
                       initiative=plan_item("synth-1", "initiative", row.initiative))
         assert rows and all(g.has_edge(r["first"], r["second"]) for r in rows if r["first"] in g)
-    measures = {s.key: s for s in silos.sections(national)}["network"].rows
+    measures = {s.key: s for s in silos.sections(national, by="column")}["network"].rows
     assert [m.measure for m in measures][:3] == ["E–I index", "E–I index, weighted", "Modularity by sector"]

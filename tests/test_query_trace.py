@@ -66,11 +66,29 @@ def test_a_path_says_why_the_initiative_addresses_the_determinant_and_how_sure_t
     assert {p.confidence for p in mandates.rows + laws.rows} == {""}
 
 
-def test_a_member_reaches_what_its_group_committed_to(kg):
+def test_a_member_reaches_what_its_group_committed_to_where_its_mandate_matches(kg):
     paths = by_route(trace(kg, "SKR"), "commitment")  # alias of SKL
-    # SKL reaches them, through the group: the path names SKL first, then the group that committed.
+    # SKL reaches them through the group, but only where its own mandate covers the determinant
+    # (issue 16: a group's word is not every member's); the path names SKL, then the group.
     assert paths and {p.actor for p in paths} == {
-        "Sveriges Kommuner och Landsting (SKL) (via Kommuner och regioner i samarbete med SKL)"}
+        "Sveriges Kommuner och Landsting (SKL) (likely, by mandate, "
+        "via Kommuner och regioner i samarbete med SKL)"}
+    assert all(p.why.endswith("likely, by mandate.") for p in paths)
+    assert {p.target for p in paths} <= {"Hälso- och sjukvård", "Levnadsvanor", "Socialtjänst och omsorg",
+                                         "Boende", "Utbildning", "Arbetsmiljö", "Arbetslöshet"}
+
+
+def test_an_agency_is_credited_with_the_states_commitments_only_by_mandate(kg):
+    # Before issue 16, Socialstyrelsen was credited with all 28 of the state's paths ("via Staten"),
+    # unemployment included.  Its mandates are in health care and social services.
+    paths = by_route(trace(kg, "Socialstyrelsen"), "commitment")
+    assert {p.target for p in paths} == {"Hälso- och sjukvård", "Socialtjänst och omsorg"}
+    assert len(paths) == 9 and len({p.step for p in paths}) == 6
+    mandate = "Socialstyrelsen holds a mandate in Hälso- och sjukvård"
+    assert all(mandate in p.why or "Socialtjänst" in p.why for p in paths)
+    assert all(len(p.sources) >= 2 for p in paths)  # the commitment's quote and the mandate's
+    laws = by_route(trace(kg, "Socialstyrelsen"), "law")
+    assert laws and all("likely, by mandate" in p.actor for p in laws)
 
 
 def test_unknown_names_say_the_closest(kg):

@@ -30,6 +30,7 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 # node property -> the SPARQL that gives (?node, ?value), one value kept per node
 _SINGLE = {
@@ -41,6 +42,9 @@ _SINGLE = {
     "in_force_from": "SELECT ?node ?value WHERE { ?node eli:first_date_entry_in_force ?value }",
     "form": "SELECT ?node ?value WHERE { ?node kg:form ?value }",
     "replaced_part": "SELECT ?node ?value WHERE { ?node kg:replacedPart ?value }",
+    "publisher": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; dcterms:publisher ?value }",
+    "identifier": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; dcterms:identifier ?value }",
+    "url": "SELECT ?node ?value WHERE { ?node a kg:Indicator ; rdfs:seeAlso ?value }",
 }
 # node property -> the SPARQL that gives (?node, ?value), every value kept, in order
 _LISTS = {

@@ -19,14 +19,14 @@ NODE_KINDS = (
     KG.Goal, KG.FocusArea, KG.Initiative, KG.Outcome, KG.Commitment, KG.OpenCommitment,
     KG.ActorGroup, KG.Government, KG.StateAgency, KG.Region, KG.Municipality,
     KG.MembersOrganisation, KG.CivilSocietyOrganisation, KG.University, KG.OrganisationalUnit,
-    KG.DeterminantLayer, KG.Determinant, KG.Sector, KG.Law, KG.Programme,
+    KG.DeterminantLayer, KG.Determinant, KG.Sector, KG.Law, KG.Programme, KG.Indicator,
 )
 ACTOR_KINDS = frozenset(NODE_KINDS[6:15])
 # The relations that become edges.
 EDGE_KINDS = (
     KG.partOf, KG.inFocusArea, KG.hasOutcome, KG.byActor, KG.toInitiative, KG.addresses,
     KG.hasMandateIn, KG.inSector, KG.requiresChangeTo, KG.replacedBy, KG.layer,
-    ORG.hasMember, SKOS.broader, SKOS.closeMatch,
+    ORG.hasMember, SKOS.broader, SKOS.closeMatch, KG.measuredBy,
 )
 
 _NODES = """

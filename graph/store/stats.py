@@ -24,6 +24,7 @@ _KINDS = (
     ("determinant_layers", "lager av bestämningsfaktorer", "kg:DeterminantLayer"),
     ("sectors", "sektorer", "kg:Sector"),
     ("programmes", "statliga satsningar", "kg:Programme"),
+    ("indicators", "indikatorer", "kg:Indicator"),
     ("sources", "källcitat", "kg:Source"),
 )
 _SUBCLASSES = """

@@ -32,12 +32,14 @@ STYLE = {
     "DeterminantLayer": ("hexagon", "#999933", 26),
     "Sector": ("triangleDown", "#AA4499", 18),
     "Law": ("box", "#E8C6D3", 12),
+    "Indicator": ("database", "#882255", 12),
 }
 KIND_LABELS = {
     "Goal": "målsättning", "FocusArea": "fokusområde", "Initiative": "initiativ",
     "Commitment": "åtagande", "OpenCommitment": "öppet åtagande (”…”)", "Actor": "aktör",
     "ActorGroupNode": "grupp av aktörer", "Determinant": "bestämningsfaktor",
     "DeterminantLayer": "lager (Dahlgren–Whitehead)", "Sector": "sektor", "Law": "lag",
+    "Indicator": "indikator",
 }
 GROUPED_KINDS = {"Municipality": "kommuner", "Region": "regioner"}
 GROUP_FROM = 30        # more members than this and a kind is drawn as one group node

@@ -37,8 +37,10 @@ def _click_param(option: Option) -> click.Parameter:
     if option.argument:
         return click.Argument([option.name], type=kind, metavar=option.metavar)
     flag = f"--{option.name.replace('_', '-')}"
-    return click.Option([flag, option.name], type=kind, default=option.default,
-                        show_default=option.default is not None, help=option.help)
+    if option.kind == "flag":
+        return click.Option([flag, option.name], is_flag=True, default=bool(option.default), help=option.help)
+    return click.Option([flag, option.name], type=kind, default=option.default, multiple=option.multiple,
+                        metavar=option.metavar, show_default=option.default is not None, help=option.help)
 
 
 def answer_params() -> list[click.Parameter]:

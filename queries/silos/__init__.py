@@ -1,6 +1,6 @@
 """How far work stays inside one sector: sectors per initiative and layer, E–I index, modularity."""
 
-from kraftgraf.queries.registry import Question, ReportPart
+from kraftgraf.queries.registry import Option, Question, ReportPart
 
 QUESTION = Question(
     name="silos",
@@ -11,8 +11,13 @@ QUESTION = Question(
               "single_sector": ("initiative", "actors", "sectors", "sector_names"),
               "layers": ("layer", "initiatives", "sectors", "sector_names"),
               "network": ("measure", "value", "meaning"),
+              "grain": ("measure", "value", "meaning"),
               "communities": ("community", "actors", "sectors", "members"),
               "isolated": ("sector", "initiatives")},
+    options=(Option("by", "Count a group's commitment for its likely owners by mandate (owner), or for "
+                          "the group itself with all its members' sectors (column).",
+                    kind="choice", choices=("owner", "column"), default="owner"),),
     rank=30,
     report=(ReportPart("Stuprör: hur långt arbetet stannar inom en sektor"),),
+    examples=({}, {"by": "column"}),
 )

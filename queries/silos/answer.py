@@ -1,9 +1,14 @@
 """silos: how far work stays inside one sector.
 
 An actor's sectors, and the primary sector it counts in, come from its mandates
-or its members' (:mod:`kraftgraf.queries.silos.sectors`).  An initiative involves the
-sectors of the actors committed to it; a determinant layer, those of the
-initiatives that address its determinants.  The actor network links two actors
+or its members' (:mod:`kraftgraf.queries.silos.sectors`).  By default a group's
+commitment counts for its likely owners by mandate (the members whose mandates cover
+the initiative's determinants, as ``query mandates`` finds them), each in the sectors
+it matched by; ``by="column"`` counts the group itself with all its members' sectors,
+which on the seed plan's three column groups puts every initiative in 4–7 sectors.
+The ``grain`` section says when the plan's actors are too coarse for the measures to
+mean anything.  An initiative involves the sectors of the actors carrying it; a
+determinant layer, those of the initiatives that address its determinants.  The actor network links two actors
 that commit to the same initiative, weighted by how many they share; its E–I
 index, modularity and communities are in :mod:`kraftgraf.queries.silos.sector_network`.
 Actors without a sector are left out of the counts and the network.
@@ -12,10 +17,12 @@ Examples
 --------
 >>> from kraftgraf.graph.store.build import build
 >>> kg = build()
->>> round(ei_index(kg), 3), round(sector_modularity(kg), 3)
+>>> round(ei_index(kg, by="column"), 3), round(sector_modularity(kg, by="column"), 3)
 (0.333, -0.125)
->>> [r.sector for r in isolated_sectors(kg)]
+>>> [r.sector for r in isolated_sectors(kg, by="column")]
 ['Kultur och fritid']
+>>> round(ei_index(kg), 3)
+0.033
 
 """
 
@@ -28,7 +35,7 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend
-from kraftgraf.queries.common import Section, listing, short
+from kraftgraf.queries.common import Measure, Section, listing, short
 from kraftgraf.queries.silos import sector_network as net
 from kraftgraf.queries.silos.sectors import PlanSectors
 
@@ -74,24 +81,29 @@ class IsolatedSector:
 def _initiative_rows(plan: PlanSectors) -> list[InitiativeSectors]:
     rows = []
     for initiative, made in sorted(plan.made.items()):
-        actors, code, sectors = sorted(set(made.values())), short(initiative), plan.involved(initiative)
-        who = listing(actors, show=lambda a:
-                      f"{plan.label(a)} ({plan.names(plan.sectors(a)) or 'no sector'})")
-        why = (f"Committed to initiative {code}: {who}." if actors
+        code, sectors = short(initiative), plan.involved(initiative)
+        actors, likely = sorted(plan.owners(initiative)), plan.likely.get(initiative, {})
+        at = {a: plan.names(plan.sectors_at(a, initiative)) or "no sector" for a in actors}
+        who = listing(actors, show=lambda a, at=at: f"{plan.label(a)} ({at[a]})")
+        by = "".join(f" {plan.label(g)}'s commitment is counted for {listing(sorted(map(plan.label, o)))}, "
+                     "likely, by mandate." for g, o in sorted(likely.items()))
+        lead = "Committed to" if plan.by == "column" else "Carrying"
+        why = (f"{lead} initiative {code}: {who}.{by}" if actors
                else f"Nobody commits to initiative {code}, so it involves no sector.")
+        mandates = plan.cite([a for o in likely.values() for a in sorted(o)])
         rows.append(InitiativeSectors(code, len(actors), len(sectors), plan.names(sectors), why,
-                                      plan.cite(made)))
+                                      list(dict.fromkeys(plan.cite(made) + mandates))))
     return rows
 
 
-def initiative_sectors(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
+def initiative_sectors(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[InitiativeSectors]:
     """Every initiative with the sectors of the actors committed to it (nobody: 0 sectors)."""
-    return _initiative_rows(PlanSectors(kg))
+    return _initiative_rows(PlanSectors(kg, by))
 
 
-def single_sector_initiatives(kg: KnowledgeGraph | Backend) -> list[InitiativeSectors]:
+def single_sector_initiatives(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[InitiativeSectors]:
     """Initiatives whose committed actors all hold their mandates in one and the same sector."""
-    return [r for r in initiative_sectors(kg) if r.sectors == 1]
+    return [r for r in initiative_sectors(kg, by) if r.sectors == 1]
 
 
 def _layer_rows(plan: PlanSectors) -> list[LayerSectors]:
@@ -107,9 +119,9 @@ def _layer_rows(plan: PlanSectors) -> list[LayerSectors]:
     return rows
 
 
-def layer_sectors(kg: KnowledgeGraph | Backend) -> list[LayerSectors]:
+def layer_sectors(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[LayerSectors]:
     """Per Dahlgren–Whitehead layer: the sectors of the actors working on its determinants."""
-    return _layer_rows(PlanSectors(kg))
+    return _layer_rows(PlanSectors(kg, by))
 
 
 def _isolated_rows(plan: PlanSectors) -> list[IsolatedSector]:
@@ -130,46 +142,73 @@ def _isolated_rows(plan: PlanSectors) -> list[IsolatedSector]:
     return rows
 
 
-def isolated_sectors(kg: KnowledgeGraph | Backend) -> list[IsolatedSector]:
+def isolated_sectors(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[IsolatedSector]:
     """Sectors of the sector scheme that share no initiative with another sector."""
-    return _isolated_rows(PlanSectors(kg))
+    return _isolated_rows(PlanSectors(kg, by))
 
 
-def actor_network(kg: KnowledgeGraph | Backend) -> nx.Graph:
+def actor_network(kg: KnowledgeGraph | Backend, by: str = "owner") -> nx.Graph:
     """Actors with a sector, linked when they commit to the same initiative.
 
     Nodes (actor IRIs) carry ``label``, ``sector`` (the primary sector's IRI),
     ``sector_label`` and ``quotes`` (their mandates' sources); edges carry
     ``weight``, the number of initiatives the two actors share.
     """
-    return net.actor_graph(PlanSectors(kg))
+    return net.actor_graph(PlanSectors(kg, by))
 
 
-def ei_index(kg: KnowledgeGraph | Backend, weighted: bool = False) -> float | None:
+def ei_index(kg: KnowledgeGraph | Backend, weighted: bool = False, by: str = "owner") -> float | None:
     """Krackhardt's E–I index of the actor network by primary sector; ``None`` without ties."""
-    return net.ei_index(actor_network(kg), weighted)
+    return net.ei_index(actor_network(kg, by), weighted)
 
 
-def sector_modularity(kg: KnowledgeGraph | Backend) -> float | None:
+def sector_modularity(kg: KnowledgeGraph | Backend, by: str = "owner") -> float | None:
     """Weighted modularity of the actor network split by primary sector; ``None`` without ties."""
-    return net.sector_modularity(actor_network(kg))
+    return net.sector_modularity(actor_network(kg, by))
 
 
-def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
+def _coarseness(plan: PlanSectors, g: nx.Graph) -> list[Measure]:
+    """Whether the plan's actors are fine enough for a silo measure to mean anything, in words."""
+    named = plan.column_actors()
+    if not named:
+        return []
+    sectors = len({d["sector"] for _, d in g.nodes(data=True)})
+    who = listing(sorted(map(plan.label, named)))
+    if len(named) <= 5:
+        meaning = (f"Too coarse for a silo measure: the commitments come from {len(named)} actors ({who}), "
+                   "groups that span sectors, so on them every initiative spans their members' sectors. ")
+        meaning += (f"Above, a group's commitment counts for its likely owners by mandate "
+                    f"({g.number_of_nodes()} actors): a reading of mandates, not of who said they would "
+                    "work with whom." if plan.by == "owner" else
+                    "The measures above are on those groups and mean little; --by owner counts their "
+                    "likely owners by mandate instead.")
+    else:
+        meaning = (f"{len(named)} actors made the commitments: enough for the measures to describe who "
+                   "works with whom; a group among them counts through its likely owners by mandate.")
+    if g.number_of_nodes() < 4 or sectors < 2:
+        meaning += " Too few actors or sectors in the network for the measures below to mean anything."
+    why = (f"The plan names {len(named)} committing actors; the network has {g.number_of_nodes()} "
+           f"actors in {sectors} primary sectors.")
+    return [Measure("Actors that made the commitments", len(named), meaning, why, [])]
+
+
+def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
     """The silos answer: actors, initiatives, layers, network measures, communities, isolated sectors."""
-    plan = PlanSectors(kg)
+    plan = PlanSectors(kg, by)
     g = net.actor_graph(plan)
     found = net.communities(g)
     initiatives = _initiative_rows(plan)
     spread = ("sectors", "sector_names")
     return [
-        Section("actors", "Sectors of the committed actors",
-                "The sectors each committed actor holds mandates in (a group without mandates of its own: "
-                "its members'), and the primary sector it counts in for the network measures.",
+        Section("actors", "Sectors of the actors carrying the plan",
+                "The sectors each actor holds mandates in (a group without mandates of its own: its "
+                "members'), and the primary sector it counts in for the network measures. A group's "
+                "commitment counts for its likely owners: members whose mandates cover the initiative.",
                 [plan.row(a) for a in plan.committed()], ("actor", "sectors", "primary", "sector_names")),
         Section("initiatives", "Sectors per initiative",
-                "How many sectors the actors committed to each initiative hold mandates in: 1 means the "
-                "work stays inside one sector, 0 that no actor with a sector has committed.",
+                "How many sectors the actors carrying each initiative bring to it (a group's likely owners: "
+                "the sectors they match by): 1 means the work stays inside one sector, 0 that no mandate "
+                "places it in any.",
                 initiatives, ("initiative", "actors", *spread)),
         Section("single_sector", "Initiatives inside one sector",
                 "Initiatives where every committed actor holds its mandates in the same single sector.",
@@ -179,9 +218,13 @@ def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
                 "address a determinant in it. Few sectors on a layer: one sector carries it alone.",
                 _layer_rows(plan), ("layer", "initiatives", *spread)),
         Section("network", "The actor network by sector",
-                "Actors are linked when they commit to the same initiative; each counts in its primary "
+                "Actors are linked when they carry the same initiative; each counts in its primary "
                 "sector. E–I = (E − I)/(E + I), E = ties across sectors, I = ties within one.",
                 net.measures(g, found), ("measure", "value", "meaning")),
+        Section("grain", "Are the plan's actors fine enough for a silo measure?",
+                "A silo measure on a few groups that each span sectors says nothing about silos; "
+                "this says how many actors made the commitments and what the measures above rest on.",
+                _coarseness(plan, g), ("measure", "value", "meaning")),
         Section("communities", "Communities in the actor network",
                 "Groups of actors that share initiatives mostly with each other (Louvain), with their "
                 "members' primary sectors: one sector per community would mean sector silos.",

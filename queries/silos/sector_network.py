@@ -173,9 +173,14 @@ def community_rows(g: nx.Graph, found: list[set]) -> list[Community]:
 
 
 def actor_graph(plan: PlanSectors) -> nx.Graph:
-    """Actors with a sector, linked when they commit to the same initiative, weighted by how many."""
+    """Actors with a sector, linked when they carry the same initiative, weighted by how many.
+
+    A group's commitment is carried by its likely owners, by mandate (:meth:`PlanSectors.owners`);
+    a group no member's mandate places there is no node for it.
+    """
     g = nx.Graph()
-    actors = [a for a in plan.committed() if plan.sectors(a)]
+    carried = {(a, i) for i in plan.made for a in plan.owners(i) if plan.sectors_at(a, i)}
+    actors = sorted({a for a, _ in carried})
     for actor in actors:
         primary = plan.primary(actor)
         g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
@@ -183,7 +188,7 @@ def actor_graph(plan: PlanSectors) -> nx.Graph:
     # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
     # share.  The product pairs actors initiative by initiative; the store joins nothing.
     index = {a: i for i, a in enumerate(actors)}
-    cells = {(index[a], j) for j, made in enumerate(plan.made.values()) for a in made.values() if a in index}
+    cells = {(index[a], j) for j, i in enumerate(plan.made) for a in plan.owners(i) if (a, i) in carried}
     rows, columns = zip(*cells) if cells else ((), ())
     a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
     shared = triu(a @ a.T, k=1).tocoo()

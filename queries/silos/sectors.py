@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import listing
+from kraftgraf.queries.mandates.model import Mandates
 
 __all__ = ["ActorSectors", "SectorIndex", "PlanSectors", "actor_sectors"]
 
@@ -114,13 +115,17 @@ def actor_sectors(kg: KnowledgeGraph | Backend, actors=None) -> list[ActorSector
 class PlanSectors(SectorIndex):
     """The sector index plus who commits where and which layers initiatives reach (for silos).
 
+    ``by``: "owner" counts a group's commitment for its likely owners by mandate
+    (:meth:`owners`), "column" for the group itself, with its members' sectors.
+
     Two more queries that each scan once: nothing is joined pairwise in the store.
     ``made`` maps an initiative to its commitments and their actors, ``layers`` a
     determinant layer to the initiatives that address it.
     """
 
-    def __init__(self, kg: KnowledgeGraph | Backend):
+    def __init__(self, kg: KnowledgeGraph | Backend, by: str = "owner"):
         super().__init__(kg)
+        self.by = by  # "owner": a group's commitment counts for its likely owners; "column": for the group
         self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
         rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
         for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
@@ -135,14 +140,59 @@ class PlanSectors(SectorIndex):
         for quotes in self.quotes.values():
             quotes.pop(None, None)  # a node without a source quote
         self._involved: dict[str, frozenset[str]] = {}
+        self.mandates = Mandates(self.backend) if by == "owner" else None
+        self.likely: dict[str, dict[str, set[str]]] = {}  # initiative -> group -> its likely owners
+        self.matched: dict[str, dict[str, set[str]]] = {}  # initiative -> likely owner -> sectors matched
+        self.unplaced: dict[str, set[str]] = {}  # initiative -> groups no member's mandate matches
+        self._owners: dict[str, set[str]] = {}
+
+    def owners(self, initiative: str) -> set[str]:
+        """Who carries the initiative: each committed actor, a group replaced by its likely owners.
+
+        A group's likely owners are its members whose own mandates cover the initiative's
+        determinants (:meth:`Mandates.owners`); each counts in the sectors it matched by.  A
+        group none of whose members' mandates match stays itself: in its own mandates' sectors
+        if it has any, else in none, since no mandate places its commitment (its members'
+        every sector would say nothing about the work).
+        """
+        if initiative in self._owners:
+            return self._owners[initiative]
+        found = set()
+        for actor in set(self.made.get(initiative, {}).values()):
+            if self.mandates is None or not self.mandates.is_group(actor):
+                found.add(actor)
+                continue
+            owners = self.mandates.matches(actor, initiative)
+            for member, sectors in owners.items():
+                self.matched.setdefault(initiative, {}).setdefault(member, set()).update(sectors)
+            if owners:
+                self.likely.setdefault(initiative, {})[actor] = set(owners)
+            elif self.mandates.held[actor]:  # a group with mandates of its own counts in those
+                found.add(actor)
+                continue
+            else:
+                self.unplaced.setdefault(initiative, set()).add(actor)
+            found |= set(owners) or {actor}
+        self._owners[initiative] = found
+        return found
+
+    def sectors_at(self, actor: str, initiative: str) -> set[str]:
+        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none."""
+        if actor in self.matched.get(initiative, {}):
+            return self.matched[initiative][actor]
+        return set() if actor in self.unplaced.get(initiative, ()) else set(self.sectors(actor))
 
     def involved(self, initiative: str) -> frozenset[str]:
-        """The sectors of the actors committed to ``initiative``."""
+        """The sectors the actors carrying ``initiative`` bring to it (:meth:`sectors_at`)."""
         if initiative not in self._involved:  # asked for per initiative, per layer and per sector
-            self._involved[initiative] = frozenset(s for a in self.made.get(initiative, {}).values()
-                                                   for s in self.sectors(a))
+            self._involved[initiative] = frozenset(s for a in self.owners(initiative)
+                                                   for s in self.sectors_at(a, initiative))
         return self._involved[initiative]
 
     def committed(self) -> list[str]:
-        """Every actor with a commitment, sorted."""
+        """Every actor that carries an initiative (a group's likely owners in its place), sorted."""
+        return sorted({a for initiative in self.made for a in self.owners(initiative)})
+
+    def column_actors(self) -> list[str]:
+        """The actors that made the commitments, as the plan names them, sorted."""
         return sorted({a for made in self.made.values() for a in made.values()})

@@ -10,8 +10,12 @@ Three kinds of path, each step with the quote it rests on:
 - actor → commitment or initiative → law (what needs a law changed).
 
 An actor that belongs to a group (SKL in "kommuner och regioner i samarbete med
-SKL", an agency in "staten") also reaches what the group committed to; those
-paths say "via <group>".
+SKL", an agency in "staten") also reaches what the group committed to, but only
+where its own mandate matches: the path's determinant (for a law, one of the
+initiative's determinants) sits in a sector where it holds a mandate.  Those
+paths say "likely, by mandate, via <group>" and cite the mandate (the rule of
+``kraftgraf query mandates``, likely owners).  A group's commitment is not the
+member's word, so without a matching mandate nothing of it is credited.
 
 Examples
 --------
@@ -34,6 +38,7 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.common import Section, short
+from kraftgraf.queries.trace.by_mandate import MandateMatch
 
 __all__ = ["TracePath", "link_why", "trace", "trace_actor", "trace_determinant", "sections"]
 
@@ -120,14 +125,22 @@ def trace_actor(kg: KnowledgeGraph | Backend, actor: URIRef) -> list[TracePath]:
     """Every path from ``actor`` onwards.
 
     Commitments and law changes count also when a group the actor belongs to
-    made them (SKL through "kommuner och regioner i samarbete med SKL");
+    made them (SKL through "kommuner och regioner i samarbete med SKL"), where the
+    actor's mandate matches (:class:`~kraftgraf.queries.trace.by_mandate.MandateMatch`);
     mandates count also when a member holds them (the state through its agencies).
     """
-    b, out = backend_of(kg), []
-    for who in [str(actor)] + b.related(actor, "hasMember", inverse=True):
-        shown = None if who == str(actor) else f"{b.label(actor)} (via {b.label(who)})"  # who: its group
-        out += _commitment_paths(b, b.rows("trace_commitments", actor=URIRef(who)), shown)
-        out += _law_paths(b, b.rows("trace_laws", actor=URIRef(who)), shown)
+    b = backend_of(kg)
+    out = (_commitment_paths(b, b.rows("trace_commitments", actor=URIRef(actor)), None)
+           + _law_paths(b, b.rows("trace_laws", actor=URIRef(actor)), None))
+    groups = b.related(actor, "hasMember", inverse=True)
+    if groups:
+        matches = MandateMatch(b, str(actor))
+        for who in groups:
+            shown = f"{b.label(actor)} (likely, by mandate, via {b.label(who)})"
+            rows, found = matches.commitments(b.rows("trace_commitments", actor=URIRef(who)))
+            out += matches.credit(_commitment_paths(b, rows, shown), found)
+            rows, found = matches.laws(b.rows("trace_laws", actor=URIRef(who)))
+            out += matches.credit(_law_paths(b, rows, shown), found)
     for who in [str(actor)] + b.related(actor, "hasMember"):
         via = "" if who == str(actor) else f" (member of {b.label(actor)})"
         out += _mandate_paths(b, b.rows("trace_mandates", actor=URIRef(who)), via)

@@ -1,0 +1,202 @@
+"""mandates: commitments against mandates, both ways, and who in a group likely owns its word.
+
+- ``outside``: commitments an actor made to an initiative whose determinants sit in
+  a sector where it holds no mandate (a group: where none of its members does);
+- ``idle_holders``: determinants whose sector's mandate holders committed nothing
+  (themselves or through a group they belong to) to any initiative addressing them;
+- ``likely_owners``: for each commitment by a group ("Staten", "kommuner och regioner
+  i samarbete med SKL", "civilsamhället"), the members whose mandates match the
+  initiative's determinants, ranked, each with its mandate quote.
+
+The rules are in :mod:`kraftgraf.queries.mandates.model`.
+
+Examples
+--------
+>>> from kraftgraf.graph.store.build import build
+>>> rows = likely_owners(build(), "Staten")
+>>> [(r.code, r.member, r.rank) for r in rows if r.code == "C2-staten-1"]
+[('C2-staten-1', 'Arbetsförmedlingen', 1)]
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.ontology.vocab import KG
+from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.common import Section, cite, listing, short
+from kraftgraf.queries.mandates.model import Mandates, mandates_of
+
+MAX_OWNERS = 5  # likely owners listed per group commitment (a group of 300 municipalities would list all)
+
+__all__ = ["OutsideMandate", "IdleHolder", "LikelyOwner", "outside_mandates", "idle_holders",
+           "likely_owners", "sections"]
+
+
+@dataclass(frozen=True)
+class OutsideMandate:
+    """A commitment to an initiative in a sector where its actor holds no mandate."""
+
+    code: str
+    actor: str
+    outside: str
+    status: str
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class IdleHolder:
+    """A determinant whose sector's mandate holders committed nothing to it."""
+
+    id: str
+    label: str
+    sector: str
+    holders: str
+    initiatives: str
+    why: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class LikelyOwner:
+    """A member of a group that likely carries the group's commitment, by mandate."""
+
+    code: str
+    group: str
+    member: str
+    rank: int
+    sectors: str
+    why: str
+    sources: list[str]
+
+
+def _quoted(m: Mandates, rows: list) -> list:
+    """The rows with their source nodes replaced by the nodes' quotes, fetched in one call."""
+    known = m.backend.quotes([n for r in rows for n in r.sources])
+    return [replace(r, sources=cite(m.backend, r.sources, known)) for r in rows]
+
+
+def _names(m: Mandates, nodes) -> str:
+    return listing(sorted(m.backend.label(n) for n in nodes))
+
+
+def _actor(m: Mandates, actor: str | None) -> str | None:
+    return None if actor is None else m.backend.resolve(actor, KG.Actor, "actor")
+
+
+def _by_code(m: Mandates):
+    return lambda c: (m.order.get(m.commitments[c][1]) or 0, short(c))
+
+
+def outside_mandates(kg: KnowledgeGraph | Backend | Mandates,
+                     actor: str | None = None) -> list[OutsideMandate]:
+    """Commitments whose initiative sits, wholly or partly, in sectors outside the actor's mandates."""
+    m = mandates_of(kg)
+    who, rows = _actor(m, actor), []
+    for commitment in sorted(m.commitments, key=_by_code(m)):
+        by, initiative = m.commitments[commitment]
+        wanted, reach = m.sectors(initiative), m.reach(by)
+        outside = sorted(set(wanted) - reach, key=m.backend.label)
+        if not outside or who not in (None, by):
+            continue
+        inside = sorted(set(wanted) & reach, key=m.backend.label)
+        status = "partly outside" if inside else "outside every mandate"
+        whose = "its members hold" if not m.held[by] and m.is_group(by) else "it holds"
+        dets = sorted(set().union(*(wanted[s] for s in outside)), key=m.backend.label)
+        why = (f"{m.backend.label(by)} commits to initiative {short(initiative)}, which addresses "
+               f"{_names(m, dets)} in {_names(m, outside)}; {whose} no mandate there"
+               + (f" (only in {_names(m, inside)})." if inside else "."))
+        links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
+                                                          if s in m.placed[d]]
+        rows.append(OutsideMandate(short(commitment), m.backend.label(by), _names(m, outside), status,
+                                   why, [commitment, *links[:6]]))
+    return _quoted(m, rows)
+
+
+def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
+    """Determinants whose sector's mandate holders committed to no initiative that addresses them."""
+    m = mandates_of(kg)
+    rows = []
+    for det in sorted(m.placed, key=lambda d: (m.backend.label(d), d)):
+        initiatives = m.in_order(m.addressed_by[det])
+        committed = {a for i in initiatives for a in m.made[i]}
+        committed |= {x for a in committed for x in m.closure(a)}  # a group's word binds its members
+        for sector in sorted(m.placed[det], key=m.backend.label):
+            holders = m.holders[sector]
+            if not holders or holders & committed:
+                continue
+            name, where = m.backend.label(det), m.backend.label(sector)
+            what = (f"initiatives {listing([short(i) for i in initiatives])} address it, but none"
+                    if initiatives else "no initiative addresses it, and none")
+            why = (f"{_names(m, holders)} hold the mandate in {where}, which governs '{name}'; {what} of "
+                   "them committed to such an initiative, themselves or through a group they belong to.")
+            mandates = [m.held[h][sector] for h in sorted(holders)]
+            rows.append(IdleHolder(short(det), name, where, _names(m, holders),
+                                   ", ".join(short(i) for i in initiatives),
+                                   why, [m.placed[det][sector], *mandates[:6]]))
+    return _quoted(m, rows)
+
+
+def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = None) -> list[LikelyOwner]:
+    """For every commitment by a group, its members ranked by how well their mandates match.
+
+    A commitment no member's mandate matches comes once, with no member; past
+    :data:`MAX_OWNERS` the rest are counted in the last row's reason.  ``actor``: only
+    the commitments of that group (capped so too), or those where that member is a likely owner.
+    """
+    m = mandates_of(kg)
+    who, rows, label = _actor(m, actor), [], m.backend.label
+    for commitment in sorted(m.commitments, key=_by_code(m)):
+        group, initiative = m.commitments[commitment]
+        if not m.is_group(group):
+            continue
+        owners, code = m.owners(group, initiative), short(commitment)
+        if who not in (None, group) and who not in {o.member for o in owners}:
+            continue
+        said = label(commitment)
+        if not owners:
+            wanted = m.sectors(initiative)
+            why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); "
+                   + (f"none of its members holds a mandate in {_names(m, wanted)}, where the initiative's "
+                      "determinants sit." if wanted else "the initiative addresses no determinant that sits "
+                      "in a sector, so no mandate can point to an owner."))
+            rows.append(LikelyOwner(code, label(group), "", 0, "", why, [commitment]))
+            continue
+        for rank, o in enumerate(owners, start=1):
+            if who not in (None, group, o.member) or (rank > MAX_OWNERS and who in (None, group)):
+                continue
+            more = len(owners) - MAX_OWNERS if rank == MAX_OWNERS and who in (None, group) else 0
+            why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); {label(o.member)}, "
+                   f"a member, holds a mandate in {_names(m, o.sectors)}, where {_names(m, o.determinants)} "
+                   f"sit{'s' if len(o.determinants) == 1 else ''}: likely, by mandate "
+                   f"(rank {rank} of {len(owners)})."
+                   + (f" {more} more members' mandates match as well; ask with --actor for one of them."
+                      if more > 0 else ""))
+            rows.append(LikelyOwner(code, label(group), label(o.member), rank, _names(m, o.sectors), why,
+                                    [*o.mandates, commitment]))
+    return _quoted(m, rows)
+
+
+def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Section]:
+    """The answer to ``kraftgraf query mandates [--actor NAME]``."""
+    m = mandates_of(kg)
+    return [
+        Section("outside", "Commitments outside the actor's mandates",
+                "The initiative's determinants sit in a sector where the committing actor holds no mandate "
+                "(a group: where none of its members does). Not wrong in itself, but someone else holds "
+                "the responsibility there.", outside_mandates(m, actor),
+                ("code", "actor", "outside", "status")),
+        Section("idle_holders", "Determinants whose mandate holders committed nothing to them",
+                "The actors responsible for the sector that governs the determinant made no commitment to "
+                "any initiative addressing it, themselves or through a group.",
+                idle_holders(m) if actor is None else [],
+                ("id", "label", "sector", "holders", "initiatives")),
+        Section("likely_owners", "Likely owners of a group's commitments, by mandate",
+                "The annex's column actors are groups; here each group commitment goes to the members "
+                "whose mandates cover the initiative's determinants, likeliest first (rank 1). A row with "
+                "no member: no mandate points to an owner.", likely_owners(m, actor),
+                ("code", "group", "member", "rank", "sectors")),
+    ]

@@ -1,0 +1,159 @@
+"""Mandates beside commitments, read once: who committed where, who is responsible where.
+
+An initiative's *sectors* are the sectors of the determinants it addresses
+(``kg:inSector``, from ``data/determinant_sectors.csv``).  An actor's *reach* is
+the sectors it holds a mandate in itself or, for a group with no mandate of its
+own (the state, "kommuner och regioner i samarbete med SKL"), its direct members'
+(as ``silos`` counts them).  A group's commitment has *likely owners*: the members,
+at any depth, whose own mandates cover a sector of the initiative, ranked by how many
+of its determinants they cover, then by how many of its sectors, then by how narrow
+their mandate is (a body with one mandate that matches is a likelier owner than one
+with five).
+
+Read from six listings (``whatif_commitments``, ``initiatives_in_order``,
+``whatif_members``, ``whatif_addresses``, ``mandates_held``, ``mandates_placements``),
+the same on any backend; the rest is Python.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from kraftgraf.queries.backend import Backend, backend_of
+
+__all__ = ["Mandates", "Owner", "mandates_of"]
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A member that likely owns a group's commitment, by mandate."""
+
+    member: str
+    sectors: tuple[str, ...]  # the initiative's sectors it holds a mandate in
+    determinants: tuple[str, ...]  # the initiative's determinants in those sectors
+    mandates: tuple[str, ...]  # the statements behind those mandates
+
+
+class Mandates:
+    """Commitments, memberships, mandates and determinant sectors of one backend."""
+
+    def __init__(self, b: Backend):
+        self.backend = b
+        self.order = {r["initiative"]: r["order"] for r in b.rows("initiatives_in_order")}
+        self.members = defaultdict(set)
+        for r in b.rows("whatif_members"):
+            self.members[r["grp"]].add(r["member"])
+        self.targets = defaultdict(set)  # initiative -> what it addresses
+        self.addressed_by = defaultdict(set)  # determinant -> initiatives
+        self.links: dict[tuple[str, str], str] = {}
+        for r in b.rows("whatif_addresses"):
+            if r["initiative"] not in self.order:  # a curated link to an initiative of a plan not loaded
+                continue
+            self.targets[r["initiative"]].add(r["target"])
+            self.addressed_by[r["target"]].add(r["initiative"])
+            self.links[r["initiative"], r["target"]] = r["link"]
+        self.held = defaultdict(dict)  # actor -> sector -> mandate statement
+        self.holders = defaultdict(set)  # sector -> actors holding a mandate in it
+        for r in b.rows("mandates_held"):
+            self.held[r["actor"]][r["sector"]] = r["mandate"]
+            self.holders[r["sector"]].add(r["actor"])
+        self.placed = defaultdict(dict)  # determinant -> sector -> placement statement
+        for r in b.rows("mandates_placements"):
+            self.placed[r["determinant"]][r["sector"]] = r["placement"]
+        self._owners: dict[tuple[str, str], list[Owner]] = {}
+        self._index: dict[str, dict[str, set[str]]] = {}
+        self._sectors: dict[str, dict[str, set[str]]] = {}
+
+    @cached_property
+    def commitments(self) -> dict[str, tuple[str, str]]:
+        """Commitment -> (actor, initiative); read when first asked (likely owners do not need it)."""
+        rows = self.backend.rows("whatif_commitments")
+        return {r["commitment"]: (r["actor"], r["initiative"]) for r in rows}
+
+    @cached_property
+    def made(self) -> dict[str, dict[str, list[str]]]:
+        """Initiative -> actor -> its commitments there."""
+        found = defaultdict(lambda: defaultdict(list))
+        for commitment, (actor, initiative) in self.commitments.items():
+            found[initiative][actor].append(commitment)
+        return found
+
+    def in_order(self, initiatives) -> list[str]:
+        """Initiatives in the annex's order."""
+        return sorted(initiatives, key=lambda i: (self.order.get(i) is None, self.order.get(i) or 0, i))
+
+    def sectors(self, initiative: str) -> dict[str, set[str]]:
+        """The initiative's sectors, each with the determinants it addresses there."""
+        if initiative not in self._sectors:
+            found = defaultdict(set)
+            for target in self.targets[initiative]:
+                for sector in self.placed[target]:
+                    found[sector].add(target)
+            self._sectors[initiative] = found
+        return self._sectors[initiative]
+
+    def reach(self, actor: str) -> set[str]:
+        """The sectors of the actor's own mandates, or (none of its own) its direct members'."""
+        own = set(self.held[actor])
+        return own or {s for m in self.members[actor] for s in self.held[m]}
+
+    def closure(self, actor: str) -> set[str]:
+        """The actor's members at any depth, without the actor."""
+        seen, todo = set(), list(self.members[actor])
+        while todo:
+            a = todo.pop()
+            if a not in seen and a != actor:
+                seen.add(a)
+                todo.extend(self.members[a])
+        return seen
+
+    def is_group(self, actor: str) -> bool:
+        """Whether the actor has members."""
+        return bool(self.members[actor])
+
+    def owners(self, group: str, initiative: str) -> list[Owner]:
+        """The members of ``group`` likely to carry its commitment to ``initiative``, likeliest first."""
+        key = (group, initiative)
+        if key not in self._owners:
+            wanted, found = self.sectors(initiative), []
+            by_sector = self._by_sector(group)
+            for member in set().union(*(by_sector.get(s, ()) for s in wanted)):
+                match = sorted(set(self.held[member]) & set(wanted))
+                if match:
+                    dets = sorted(set().union(*(wanted[s] for s in match)))
+                    found.append(Owner(member, tuple(match), tuple(dets),
+                                       tuple(self.held[member][s] for s in match)))
+            label = self.backend.label
+            found.sort(key=lambda o: (-len(o.determinants), -len(o.sectors), len(self.held[o.member]),
+                                      label(o.member), o.member))
+            self._owners[key] = found
+        return self._owners[key]
+
+    def matches(self, group: str, initiative: str) -> dict[str, set[str]]:
+        """Member -> the initiative's sectors it holds a mandate in: the likely owners, unranked."""
+        wanted, by_sector, found = self.sectors(initiative), self._by_sector(group), {}
+        for sector in wanted:
+            for member in by_sector.get(sector, ()):
+                found.setdefault(member, set()).add(sector)
+        return found
+
+    def _by_sector(self, group: str) -> dict[str, set[str]]:
+        """Sector -> the group's members (at any depth) holding a mandate there; computed once per group."""
+        if group not in self._index:
+            index: dict[str, set[str]] = {}
+            for member in self.closure(group):
+                for sector in self.held[member]:
+                    index.setdefault(sector, set()).add(member)
+            self._index[group] = index
+        return self._index[group]
+
+    def credited(self, member: str, group: str, initiative: str) -> Owner | None:
+        """``member``'s claim to ``group``'s commitment to ``initiative``, if its mandate matches."""
+        return next((o for o in self.owners(group, initiative) if o.member == member), None)
+
+
+def mandates_of(graph) -> Mandates:
+    """The :class:`Mandates` of a KnowledgeGraph or backend."""
+    return graph if isinstance(graph, Mandates) else Mandates(backend_of(graph))
