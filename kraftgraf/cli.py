@@ -218,7 +218,9 @@ def validate(store_path, fmt):
 
     violations = run_shapes(open_store(store_path))
     if not violations:
-        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)")
+        if fmt != "table":  # the same shape as with violations: [] in JSON, the header in CSV
+            click.echo(render([], fmt, columns=("node", "label", "path", "message")))
+        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)", err=fmt != "table")
         return
     if fmt == "table":
         for v in violations:

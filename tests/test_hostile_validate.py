@@ -1,0 +1,100 @@
+"""`validate` on broken graphs: misspelt terms and ill-typed literals fail in words, never conform.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import pytest
+from kraftgraf.graph.build import build
+from kraftgraf.graph.validate import validate
+from kraftgraf.ontology.vocab import KG, plan_item
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SH, SKOS
+
+ONTOLOGY = "https://w3id.org/kraftgraf/ontology#"
+INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")  # (rdflib's XSD here makes pytest warn)
+INITIATIVE = plan_item("kraftsamling-2019", "initiative", "C3")
+OTHER = plan_item("kraftsamling-2019", "initiative", "C4")
+COMMITMENT = plan_item("kraftsamling-2019", "commitment", "A2-staten-1")
+PLAN = "plan/kraftsamling-2019"
+
+
+def term(name):  # KG is closed: a misspelt term cannot be written as KG.name
+    return URIRef(ONTOLOGY + name)
+
+
+def shapes():
+    return Graph().parse(files("kraftgraf.ontology") / "shapes.ttl", format="turtle")
+
+
+def test_every_class_is_closed_and_every_datatype_property_typed():
+    onto = Graph().parse(files("kraftgraf.ontology") / "kraftgraf.ttl", format="turtle")
+    sh = shapes()
+    closed = {c for s in sh.subjects(SH.closed, Literal(True)) for c in sh.objects(s, SH.targetClass)}
+    for cls in onto.subjects(RDF.type, OWL.Class):
+        reached = set(onto.transitive_objects(cls, RDFS.subClassOf))  # the class and its superclasses
+        assert reached & closed, f"no closed shape reaches {cls}"
+    typed = {p for s in sh.subjects(SH.datatype, None) for p in sh.objects(s, SH.path)}
+    for prop in onto.subjects(RDF.type, OWL.DatatypeProperty):
+        assert prop in typed or prop == KG.column, f"{prop} has no sh:datatype"  # column: per class
+    assert KG.column in {p for s in sh.subjects(SH.datatype, None) for p in sh.objects(s, SH.path)}
+
+
+@pytest.fixture(scope="module")
+def broken():
+    """The bundled plan with one of each fault, and the violations validate finds."""
+    kg = build()
+    g = kg.graph(PLAN)
+    g.add((INITIATIVE, term("adresses"), URIRef("https://w3id.org/kraftgraf/id/determinant/boende")))
+    g.add((OTHER, URIRef(str(SKOS) + "prefLable"), Literal("C4", lang="sv")))  # another vocabulary's
+    g.remove((COMMITMENT, RDF.type, KG.Commitment))
+    g.add((COMMITMENT, RDF.type, term("Comitment")))
+    g.set((INITIATIVE, KG.order, Literal("ett", datatype=INTEGER)))
+    g.add((plan_item("kraftsamling-2019", "goal", "1"), RDFS.label, Literal("utan språk")))
+    g.add((OTHER, KG.code, Literal(3)))
+    link = URIRef("https://w3id.org/kraftgraf/id/link/x")
+    g.add((link, RDF.type, RDF.Statement))
+    g.add((link, RDF.predicate, term("inFocusAera")))
+    return kg, validate(kg)
+
+
+@pytest.mark.parametrize("node, words", [
+    (INITIATIVE, "kg:adresses is not a property the ontology defines (did you mean kg:addresses?)"),
+    (OTHER, "skos:prefLable is not a property an initiative has"),
+    (COMMITMENT, "kg:Comitment is not a class the ontology defines (did you mean kg:Commitment?)"),
+    (INITIATIVE, 'kg:order is a whole number (xsd:integer), not "ett"^^xsd:integer'),
+    (plan_item("kraftsamling-2019", "goal", "1"), 'a label (rdfs:label) has a language tag'),
+    (OTHER, "kg:code is a plain string, not"),
+    (URIRef("https://w3id.org/kraftgraf/id/link/x"), "kg:inFocusAera is not a property the ontology defines"),
+])
+def test_each_fault_is_a_violation_in_words(broken, node, words):
+    _, violations = broken
+    assert any(v.node == str(node) and words in v.message for v in violations), \
+        [str(v) for v in violations if v.node == str(node)]
+
+
+def test_a_misspelling_is_said_once(broken):
+    _, violations = broken
+    assert sum("adresses" in v.message for v in violations) == 1
+
+
+def test_the_cli_fails_in_words_and_in_json(broken, tmp_path, run):
+    kg, _ = broken
+    kg.save(tmp_path / "broken.trig")
+    table = run("validate", "--store", tmp_path / "broken.trig")
+    assert table.exit_code == 1 and "Traceback" not in table.output
+    assert "Failed to convert" not in table.output
+    assert "kg:adresses is not a property" in table.stdout and "violation(s)" in table.stdout
+    answer = run("validate", "--store", tmp_path / "broken.trig", "--format", "json")
+    assert answer.exit_code == 1
+    rows = json.loads(answer.stdout)
+    assert {"node", "label", "path", "message"} == set(rows[0])
+    assert any('not "ett"^^xsd:integer' in r["message"] for r in rows)
+
+
+def test_a_graph_that_conforms_is_json_too(run):
+    result = run("validate", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "conforms" in result.stderr
