@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from kraftgraf.graph.store import BUNDLED_PLAN, KnowledgeGraph, bind_prefixes
+from kraftgraf.graph.typed_literals import check_typed_literals
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 from kraftgraf.ontology.vocab import graph_iri, slug
 from rdflib import Graph
@@ -39,6 +40,7 @@ def _parse_plan_file(kg: KnowledgeGraph, path: Path, key: str) -> None:
         kg.graph(f"plan/{key}").parse(path, format=formats[path.suffix])
     except SyntaxError as exc:
         raise DataError(f"{path}: not valid RDF ({str(exc).splitlines()[0]})") from None
+    check_typed_literals(kg, path)
 
 
 def default_key(memo: str | Path | None = None, plan_file: str | Path | None = None,

@@ -99,10 +99,12 @@ def plan_option(func):
              "default: all the plans it holds.")(func)
 
 
-def open_store(store_path: str | None):
+def open_store(store_path: str | None, literals_checked: bool = True):
     """The store the user means; once the command has answered, a note on stderr says which.
 
     Under a command with :func:`plan_option`, ``--plan KEY`` narrows it to that plan.
+    A store with an ill-typed literal (``"ett"^^xsd:integer``) is refused in one
+    line unless ``literals_checked`` is false (for `validate`, which lists them).
     """
     from kraftgraf.graph.store import KnowledgeGraph
 
@@ -113,6 +115,10 @@ def open_store(store_path: str | None):
     else:
         kg = KnowledgeGraph.load(store_path)
         click.get_current_context().meta["kraftgraf.store"] = store_path
+        if literals_checked:
+            from kraftgraf.graph.typed_literals import check_typed_literals
+
+            check_typed_literals(kg, store_path)
     key = click.get_current_context().meta.get("kraftgraf.plan")
     if key is not None:
         from kraftgraf.graph.plans import select_plan
@@ -216,7 +222,7 @@ def validate(store_path, fmt):
     """Check the store against the SHACL shapes; exit 1 and list each violation if it fails."""
     from kraftgraf.graph.validate import validate as run_shapes
 
-    violations = run_shapes(open_store(store_path))
+    violations = run_shapes(open_store(store_path, literals_checked=False))  # its own words for them
     if not violations:
         if fmt != "table":  # the same shape as with violations: [] in JSON, the header in CSV
             click.echo(render([], fmt, columns=("node", "label", "path", "message")))

@@ -1,4 +1,7 @@
 """`validate` on broken graphs: misspelt terms and ill-typed literals fail in words, never conform.
+
+Also what the other commands do with such a store: one line and exit 2, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -98,3 +101,27 @@ def test_a_graph_that_conforms_is_json_too(run):
     result = run("validate", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert "conforms" in result.stderr
+
+
+def test_other_commands_refuse_an_ill_typed_store_in_one_line(tmp_path, run):
+    kg = build()
+    kg.graph(PLAN).set((INITIATIVE, KG.order, Literal("ett", datatype=INTEGER)))
+    kg.save(tmp_path / "s.trig")
+    for args in (["stats"], ["query", "silos"], ["query", "coverage"], ["viz", "-o", "m.html"]):
+        result = run(*args, "--store", tmp_path / "s.trig")
+        assert result.exit_code == 2, result.output
+        assert '"ett" is not a valid xsd:integer (kg:order of' in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_a_plan_file_with_an_ill_typed_literal_is_not_built(tmp_path, run):
+    assert run("build", "-o", "keep.trig").exit_code == 0
+    before = (tmp_path / "keep.trig").read_bytes()
+    (tmp_path / "bad.ttl").write_text(
+        '<urn:x> <https://w3id.org/kraftgraf/ontology#validUntil> '
+        '"2024-13-45"^^<http://www.w3.org/2001/XMLSchema#date> .\n', encoding="utf-8")
+    for args in (["--replace"], ["--add"]):
+        result = run("build", "--plan", "bad.ttl", "-o", "keep.trig", *args)
+        assert result.exit_code == 2 and "is not a valid xsd:date" in result.output
+    assert (tmp_path / "keep.trig").read_bytes() == before
