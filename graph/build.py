@@ -38,8 +38,11 @@ def _parse_plan_file(kg: KnowledgeGraph, path: Path, key: str) -> None:
         raise DataError(f"{path}: no such file")
     try:
         kg.graph(f"plan/{key}").parse(path, format=formats[path.suffix])
-    except SyntaxError as exc:
-        raise DataError(f"{path}: not valid RDF ({str(exc).splitlines()[0]})") from None
+    except (SyntaxError, MemoryError) as exc:
+        why = (str(exc).splitlines() or [type(exc).__name__])[0]
+        if isinstance(exc, MemoryError):  # Oxigraph reads a term into a buffer of at most 16 MB
+            why = f"a literal or IRI too long to read: {why}"
+        raise DataError(f"{path}: not valid RDF ({why})") from None
     check_typed_literals(kg, path)
 
 
