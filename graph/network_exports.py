@@ -10,7 +10,6 @@ lists.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict
 from pathlib import Path
@@ -19,7 +18,7 @@ import networkx as nx
 from kraftgraf.graph.property_graph import PropertyGraph, property_graph
 from kraftgraf.graph.store import KnowledgeGraph, atomic_write
 
-from kraftgraf.output import csv_safe
+from kraftgraf import safe_csv
 
 __all__ = ["write_graphml", "write_gexf", "write_csv", "write_kumu"]
 
@@ -57,9 +56,9 @@ def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
 def _write_rows(path: Path, header: list[str], rows) -> None:
     def write(tmp):
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            out = csv.writer(f)
+            out = safe_csv.writer(f)  # text cells neutralised, CR/LF quoted
             out.writerow(header)
-            out.writerows([csv_safe(v) if isinstance(v, str) else v for v in row] for row in rows)
+            out.writerows(rows)
 
     atomic_write(path, write)
 

@@ -10,7 +10,6 @@ written as text, never as a formula.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from kraftgraf.graph.sheet_rows import plan_sheets
@@ -23,6 +22,7 @@ from kraftgraf.loaders.sheet_layout import (
     csv_sibling,
 )
 
+from kraftgraf import safe_csv
 from kraftgraf.errors import DataError
 
 __all__ = ["write_template"]
@@ -76,7 +76,7 @@ def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path:
 
 def _write_csv(rows: list[list[str]], path: str) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f, delimiter=";").writerows([[csv_escape(t) for t in row] for row in rows])
+        safe_csv.writer(f, escape=csv_escape, delimiter=";").writerows(rows)  # CR/LF cells quoted
 
 
 def write_template(kg: KnowledgeGraph, path: str | Path, plan: str | None = None) -> dict[str, int]:

@@ -1,22 +1,23 @@
 """Rows out: an aligned table for people, JSON and CSV with stable shapes for programs.
 
 Rows are dataclass instances or plain dicts; the columns are their fields in order.
-CSV cells that begin with "=", "+", "-" or "@" get a leading apostrophe so a
-spreadsheet shows them as text instead of running them as formulas.
+CSV cells that begin with "=", "+", "-" or "@" (or a tab, CR or LF) get a leading
+apostrophe so a spreadsheet shows them as text instead of running them as
+formulas, and a cell holding CR or LF is quoted (:mod:`kraftgraf.safe_csv`).
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import io
 import json
 from collections.abc import Iterable, Sequence
 
+from kraftgraf import safe_csv
+
 __all__ = ["FORMATS", "as_dict", "render", "render_sections", "csv_safe"]
 
 FORMATS = ("table", "json", "csv")
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def as_dict(row) -> dict:
@@ -32,9 +33,8 @@ def cell_text(value) -> str:
 
 
 def csv_safe(value) -> str:
-    """A cell as text for a spreadsheet: a leading = + - @ neutralised with an apostrophe."""
-    text = cell_text(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A cell as text for a spreadsheet: a leading = + - @ (tab, CR, LF) neutralised with an apostrophe."""
+    return safe_csv.neutralise(cell_text(value))
 
 
 def _table(rows: list[dict], columns: Sequence[str], headers: dict[str, str]) -> str:
@@ -57,9 +57,9 @@ def render(rows: Iterable, fmt: str, columns: Sequence[str] | None = None,
         return json.dumps([{c: d[c] for c in columns} for d in dicts], ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        writer = safe_csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([csv_safe(d[c]) for c in columns] for d in dicts)
+        writer.writerows([cell_text(d[c]) for c in columns] for d in dicts)
         return buf.getvalue().rstrip("\n")
     return _table(dicts, columns, headers or {})
 
