@@ -165,7 +165,11 @@ def decode_query(data: bytes, where: str) -> str:
 
 def _answer(kg, text: str, pipe) -> None:
     """In the forked worker: the rows, or the one-line error, sent back to the parent."""
+    import signal
+
     from kraftgraf.queries.common import run_rq
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this worker
 
     try:
         message = (True, run_rq(kg, text))
