@@ -172,6 +172,9 @@ def parse_annex(text: str, source_name: str = "memo") -> Table:
         parsed += [None] * (3 + n_actors - len(parsed))  # a missing last cell
         outcome_items, outcome_is_list = parsed[2] or ([], False)
         if outcome_is_list:
+            if number is not None and not re.fullmatch(r"\d+\.?", number):  # it names the goal's IRI
+                raise DataError(f"{source_name} line {i + 1}: the goal number {number!r} is not a number "
+                                "such as '1.'")
             rows.append(Row(line=i + 1, goal_number=number))
         elif not rows:
             raise DataError(f"{source_name} line {i + 1}: the annex starts with a continued row")

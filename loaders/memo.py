@@ -58,15 +58,29 @@ SEED_PLAN = MemoPlan(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # all C0 controls but tab, newlines, form feed
+
+
 def read_memo(path: str | Path) -> str:
-    """Read a memo as UTF-8, with one clear error for a missing or unreadable file, or one too large."""
+    """Read a memo as UTF-8, with one clear error for a missing or unreadable file, or one too large.
+
+    A control character such as NUL is refused (with its line and column): it is
+    not text, and in a cell that names an item it could not be part of an IRI.
+    """
     check_memo(path)  # before reading: a memo's annex takes longer to parse the larger it is
     try:
-        return Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except (UnicodeDecodeError, IsADirectoryError) as exc:
         raise DataError(f"{path}: not a UTF-8 text file ({exc.__class__.__name__})") from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise DataError(f"{path} line {line}, column {column}: a control character "
+                        f"(U+{ord(bad.group()):04X}) in the text; is it a plain text file?")
+    return text
 
 
 def _summary_labels(text: str, pattern: re.Pattern) -> dict[str, tuple[str, int]]:

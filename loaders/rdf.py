@@ -20,6 +20,9 @@ def load(store, path: str | Path, key: str) -> list[str]:
         raise DataError(f"{path}: no such file")
     try:
         store.graph(f"plan/{key}").parse(path, format=FORMATS[path.suffix.lower()])
-    except SyntaxError as exc:
-        raise DataError(f"{path}: not valid RDF ({str(exc).splitlines()[0]})") from None
+    except (SyntaxError, MemoryError) as exc:
+        why = (str(exc).splitlines() or [type(exc).__name__])[0]
+        if isinstance(exc, MemoryError):  # Oxigraph reads a term into a buffer of at most 16 MB
+            why = f"a literal or IRI too long to read: {why}"
+        raise DataError(f"{path}: not valid RDF ({why})") from None
     return []

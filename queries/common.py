@@ -64,8 +64,7 @@ class Measure:
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD)\b", re.I)
-_REMOTE_FROM = re.compile(r"\bFROM\s+(NAMED\s+)?<(?!https://w3id\.org/kraftgraf/)", re.I)
+_SHIPPED: set[str] = set()  # texts read from the package (not from a user): run without the parse
 
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -101,20 +100,27 @@ def query_names(suffix: str) -> list[str]:
 
 def rq_text(name: str) -> str:
     """The SPARQL text ``<name>.rq``, beside the question it belongs to."""
-    return query_text(name, ".rq")
+    text = query_text(name, ".rq")
+    _SHIPPED.add(text)
+    return text
 
 
-def check_read_only(text: str) -> None:
-    """Refuse anything but a local read: no SERVICE, LOAD, updates, or remote FROM."""
-    m = _FORBIDDEN.search(re.sub(r'"[^"]*"|<[^>]*>|#[^\n]*', " ", text))
-    if m:
-        raise DataError(f"SPARQL refused: {m.group(1).upper()} is not allowed (read-only, local)")
-    if _REMOTE_FROM.search(text):
-        raise DataError("SPARQL refused: FROM may only name graphs of this store")
+def check_read_only(text: str, graphs=None) -> None:
+    """Refuse anything but a local read: no SERVICE, LOAD, updates, or FROM beyond ``graphs``.
+
+    Checked on the parsed query (see :mod:`kraftgraf.queries.sparql_guard`).
+    """
+    from kraftgraf.queries.sparql_guard import read_only
+
+    read_only(text, graphs)
 
 
 def _select(kg: KnowledgeGraph, text: str, bindings: dict):
     """The solutions of a read-only SELECT over the union of the store's graphs.
+
+    A text that is not one the package ships is checked on its parsed algebra
+    first (:func:`~kraftgraf.queries.sparql_guard.read_only`); one that names
+    graphs of the store with FROM reads those instead of the union.
 
     ``bindings`` go in as a ``VALUES`` block at the start of the outermost
     WHERE, so Oxigraph joins them first (its ``substitutions`` filtered at the
@@ -122,7 +128,12 @@ def _select(kg: KnowledgeGraph, text: str, bindings: dict):
     Each value is written by pyoxigraph's own term syntax, so no text from a
     user is pasted in raw.
     """
-    check_read_only(text)
+    own_dataset = False
+    if text not in _SHIPPED:  # a text from elsewhere is parsed and checked first
+        from kraftgraf.queries.sparql_guard import read_only
+
+        checked = read_only(text, {g.value for g in kg.store.named_graphs()})
+        text, own_dataset = checked.text, checked.has_dataset
     if bindings:
         terms = {k: (ox.NamedNode(str(v)) if isinstance(v, URIRef) else ox.Literal(str(v)))
                  for k, v in bindings.items()}
@@ -131,7 +142,7 @@ def _select(kg: KnowledgeGraph, text: str, bindings: dict):
         if not found:
             raise DataError("a parameterised query needs a WHERE { … } to bind its values in")
     try:
-        result = kg.store.query(text, use_default_graph_as_union=True)
+        result = kg.store.query(text, use_default_graph_as_union=not own_dataset)
     except SyntaxError as exc:
         raise DataError(f"SPARQL syntax error: {str(exc).splitlines()[0]}") from None
     if not isinstance(result, ox.QuerySolutions):  # ASK, CONSTRUCT or DESCRIBE
@@ -181,9 +192,12 @@ def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
     return lookup(candidates, name, what, kg.label)
 
 
+_INSTANCES = "SELECT DISTINCT ?x ?c WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
+_SHIPPED.add(_INSTANCES)
+
+
 def _instances(kg: KnowledgeGraph, cls: URIRef) -> list[URIRef]:
-    text = "SELECT DISTINCT ?x ?c WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }"
-    rows = run_rq(kg, text, c=cls)
+    rows = run_rq(kg, _INSTANCES, c=cls)
     return [URIRef(r["x"]) for r in rows]
 
 

@@ -122,7 +122,7 @@ class TestCompliance:
         assert round(silos.ei_index(backend, by="column"), 3) == 0.333
         assert round(silos.sector_modularity(backend, by="column"), 3) == -0.125
         assert [r.sector for r in silos.isolated_sectors(backend, by="column")] == ["Kultur och fritid"]
-        assert round(silos.ei_index(backend), 3) == 0.179  # on likely owners by mandate (the corrected mandates)
+        assert round(silos.ei_index(backend), 3) == 0.179  # on likely owners, by the corrected mandates
 
     def test_overlaps(self, backend):
         first = text_overlaps(backend, kind=SAME_ACTOR)[0]

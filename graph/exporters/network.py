@@ -10,15 +10,14 @@ lists.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict
 from pathlib import Path
 
 import networkx as nx
 
+from kraftgraf import safe_csv
 from kraftgraf.files import atomic_write, check_target, output_folder
-from kraftgraf.graph.exporters.cells import csv_safe
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
 
@@ -58,9 +57,9 @@ def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
 def _write_rows(path: Path, header: list[str], rows) -> None:
     def write(tmp):
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            out = csv.writer(f)
+            out = safe_csv.writer(f)  # text cells neutralised, CR/LF quoted
             out.writerow(header)
-            out.writerows([csv_safe(v) if isinstance(v, str) else v for v in row] for row in rows)
+            out.writerows(rows)
 
     atomic_write(path, write)
 

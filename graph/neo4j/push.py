@@ -107,7 +107,12 @@ def connect(uri: str, user: str, password: str):
 
     # the driver logs connection failures itself; the error below says it once
     logging.getLogger("neo4j").addHandler(logging.NullHandler())
-    if urlsplit(uri).scheme not in _SCHEMES:  # the driver takes http:// for a preview API it lacks
+    try:
+        parts = urlsplit(uri)
+        parts.port  # noqa: B018 - read for its check: a port past 65535 is a ValueError
+    except ValueError as exc:  # an IPv6 host that is not one ('[::1', '[gg::1]')
+        raise Neo4jError(f"'{uri}' is not a Neo4j URI ({exc})") from None
+    if parts.scheme not in _SCHEMES:  # the driver takes http:// for a preview API it lacks
         raise Neo4jError(f"'{uri}' is not a Neo4j URI (use neo4j://host:7687 or bolt://…)")
     try:
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))

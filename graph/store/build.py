@@ -12,6 +12,7 @@ from rdflib import Graph
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import BUNDLED_PLAN, KnowledgeGraph
 from kraftgraf.graph.store.lock import store_lock
+from kraftgraf.graph.store.typed_literals import check_typed_literals
 from kraftgraf.loaders import loader_for
 from kraftgraf.loaders.memo import SEED_PLAN, MemoPlan, load_memo
 from kraftgraf.ontology.vocab import bind_prefixes, graph_iri, slug
@@ -46,7 +47,9 @@ def read_into(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
     if source is None:
         kg.graph(f"plan/{key}").parse(files("kraftgraf.data") / BUNDLED_PLAN, format="ox-turtle")
         return []
-    return loader_for(source, loader).function()(kg, Path(source), key)
+    notes = loader_for(source, loader).function()(kg, Path(source), key)
+    check_typed_literals(kg, source)  # a plan file may hold "ett"^^xsd:integer: one line, not a traceback
+    return notes
 
 
 def read_plan(into: KnowledgeGraph, key: str, source: str | Path | None,

@@ -90,8 +90,10 @@ class KnowledgeGraph:
                 kg.dataset.parse(path, format=fmt)
             else:
                 kg.graph(f"file/{path.stem}").parse(path, format=fmt)
-        except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError) as exc:
             first_line = (str(exc).splitlines() or [exc.__class__.__name__])[0]
+            if isinstance(exc, MemoryError):  # Oxigraph reads a term into a buffer of at most 16 MB
+                first_line = f"a literal or IRI too long to read: {first_line}"
             raise DataError(f"{path}: not a readable {path.suffix} file ({first_line})") from None
         return kg
 

@@ -63,6 +63,11 @@ def _cell(value) -> str:
     return str(value)
 
 
+# Labels come from the plan: matplotlib must draw them as they are, not read "$x$" as
+# mathematics (a "\frac{" there stops the report) nor hand them to LaTeX.
+PLAIN_TEXT = {"parse_math": False, "usetex": False}
+
+
 def _png(fig) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
@@ -83,14 +88,14 @@ def heatmap(kg: KnowledgeGraph, by: str = "actor") -> str:
     values = [[r[c] for c in layers] for r in rows]
     fig, ax = plt.subplots(figsize=(1.6 + 1.3 * len(layers), 0.9 + 0.32 * len(names)))
     ax.imshow(values or [[0] * len(layers)], cmap="YlGnBu", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(layers)), [_wrap(c) for c in layers], fontsize=8)
-    ax.set_yticks(range(len(names)), names, fontsize=8)
+    ax.set_xticks(range(len(layers)), [_wrap(c) for c in layers], fontsize=8, **PLAIN_TEXT)
+    ax.set_yticks(range(len(names)), names, fontsize=8, **PLAIN_TEXT)
     top = max((v for row in values for v in row), default=0)
     for i, row in enumerate(values):
         for j, v in enumerate(row):
             ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
-                    color="white" if top and v > top / 2 else "black")
-    ax.set_title(section.title, fontsize=10)
+                    color="white" if top and v > top / 2 else "black", **PLAIN_TEXT)
+    ax.set_title(section.title, fontsize=10, **PLAIN_TEXT)
     image = _png(fig)
     plt.close(fig)
     return image
@@ -124,7 +129,7 @@ def rainbow_image(kg: KnowledgeGraph) -> str:
     for iri, k in sorted(layers.items(), key=lambda kv: -kv[1]):
         ax.add_patch(Circle((0, 0), 160 + 180 * k + 90, color=colours[k % 5], alpha=0.6, zorder=0))
         ax.text(0, -(160 + 180 * k + 75), kg.label(URIRef(iri)),
-                ha="center", fontsize=7, zorder=3)
+                ha="center", fontsize=7, zorder=3, **PLAIN_TEXT)
     # the rings and what sits on them; actors, laws and sectors outside are left out
     limit = 160 + 180 * max(layers.values(), default=4) + 200
     for kind, colour, size in (("Determinant", "#DDCC77", 40), ("Initiative", "#44AA99", 25)):

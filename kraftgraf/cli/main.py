@@ -99,7 +99,7 @@ def hold_store_lock(path) -> None:
     click.get_current_context().with_resource(store_lock(path))
 
 
-def open_store(store_path: str | None, plan_key: str | None = None):
+def open_store(store_path: str | None, plan_key: str | None = None, literals_checked: bool = True):
     """The store the user means (see :func:`kraftgraf.graph.store.open.open_store`), narrowed to ``plan_key``.
 
     Once the command has answered, a note on stderr says which store file it read.
@@ -110,7 +110,7 @@ def open_store(store_path: str | None, plan_key: str | None = None):
     found = resolve(store_path)
     if found is not None:
         click.get_current_context().meta["kraftgraf.store"] = str(found) if store_path is None else store_path
-    return open_library_store(found, plan_key)
+    return open_library_store(found, plan_key, literals_checked)
 
 
 def note(text: str) -> None:
@@ -220,9 +220,11 @@ def validate(store_path, fmt):
     """Check the store against the SHACL shapes; exit 1 and list each violation if it fails."""
     from kraftgraf.graph.store.validate import validate as run_shapes
 
-    violations = run_shapes(open_store(store_path))
+    violations = run_shapes(open_store(store_path, literals_checked=False))  # its own words for them
     if not violations:
-        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)")
+        if fmt != "table":  # the same shape as with violations: [] in JSON, the header in CSV
+            click.echo(render([], fmt, columns=("node", "label", "path", "message")))
+        click.echo("the graph conforms to the shapes (ontology/shapes.ttl)", err=fmt != "table")
         return
     if fmt == "table":
         for v in violations:

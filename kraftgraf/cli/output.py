@@ -1,23 +1,28 @@
 """Rows out: an aligned table for people, JSON and CSV with stable shapes for programs.
 
 Rows are dataclass instances or plain dicts; the columns are their fields in order.
-CSV cells that begin with "=", "+", "-" or "@" get a leading apostrophe so a
-spreadsheet shows them as text instead of running them as formulas.
+CSV cells that begin with "=", "+", "-" or "@" (or a tab, CR or LF) get a leading
+apostrophe so a spreadsheet shows them as text instead of running them as
+formulas, and a cell holding CR or LF is quoted (:mod:`kraftgraf.safe_csv`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
 
-from kraftgraf.graph.exporters.cells import cell_text, csv_safe
+from kraftgraf import safe_csv
 from kraftgraf.queries.common import as_dict
 
 __all__ = ["FORMATS", "render", "render_sections"]
 
 FORMATS = ("table", "json", "csv")
+
+
+def cell_text(value) -> str:
+    """A cell as text; lists joined by '; '."""
+    return "" if value is None else ("; ".join(map(str, value)) if isinstance(value, list) else str(value))
 
 
 def _table(rows: list[dict], columns: Sequence[str], headers: dict[str, str]) -> str:
@@ -40,9 +45,9 @@ def render(rows: Iterable, fmt: str, columns: Sequence[str] | None = None,
         return json.dumps([{c: d[c] for c in columns} for d in dicts], ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        writer = safe_csv.writer(buf, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([csv_safe(d[c]) for c in columns] for d in dicts)
+        writer.writerows([cell_text(d[c]) for c in columns] for d in dicts)
         return buf.getvalue().rstrip("\n")
     return _table(dicts, columns, headers or {})
 

@@ -28,6 +28,7 @@ from kraftgraf.errors import DataError
 from kraftgraf.graph.store.open import store_path as resolve
 from kraftgraf.queries.registry import Option, Question
 from kraftgraf.queries.source import Source
+from kraftgraf.queries.sparql_guard import DEFAULT_TIMEOUT
 
 
 def _click_param(option: Option) -> click.Parameter:
@@ -89,21 +90,41 @@ def query():
     """Ask a gap question of the plan; every row says why it is there (--explain)."""
 
 
+def _stdin_bytes() -> bytes:
+    with click.open_file("-", "rb") as stream:  # the bytes, so text that is not UTF-8 is our message
+        return stream.read()
+
+
+def _names_a_file(text: str) -> bool:
+    try:
+        return text.endswith(".rq") or Path(text).is_file()
+    except (OSError, ValueError):  # a query too long or odd to be a file name
+        return False
+
+
 @main.command()
 @click.argument("query_text", metavar="QUERY")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS", help="Stop the query after this long.")
 @store_option
 @format_option
 @user_errors
-def sparql(query_text, store_path, fmt):
-    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs."""
-    from kraftgraf.queries.common import run_rq
+def sparql(query_text, timeout, store_path, fmt):
+    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs.
+
+    No SERVICE, LOAD or update, and FROM names only graphs of the store.
+    """
+    from kraftgraf.queries.sparql_guard import decode_query, run_select
 
     if query_text == "-":
-        query_text = click.get_text_stream("stdin").read()
-    elif query_text.endswith(".rq") or Path(query_text).is_file():
+        query_text = decode_query(_stdin_bytes(), "stdin")
+    elif _names_a_file(query_text):
         path = Path(query_text)
-        if not path.is_file():
-            raise DataError(f"{path}: no such file")
-        query_text = path.read_text(encoding="utf-8")
-    rows = run_rq(open_store(store_path), query_text)
+        try:
+            query_text = decode_query(path.read_bytes(), str(path))
+        except FileNotFoundError:
+            raise DataError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
+    rows = run_select(open_store(store_path), query_text, timeout)
     click.echo(render(rows, fmt))

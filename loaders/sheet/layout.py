@@ -84,7 +84,7 @@ COMMENTS = {
 }
 
 # A cell that begins with one of these is a formula to a spreadsheet reading CSV.
-_FORMULA_START = tuple("=+-@'\t\r")
+_FORMULA_START = tuple("=+-@'\t\r\n")
 _HEADING = re.compile(r"(\S+)\s+(.+)", re.S)
 # A goal's or focus area's code: '1', 'A', 'O1', '2.3' (capitals, digits and inner full stops).
 _CODE = re.compile(r"[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,6}){0,3}")

@@ -10,7 +10,6 @@ written as text, never as a formula.
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from kraftgraf.loaders.sheet.rows import plan_sheets
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
     from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf import safe_csv
 
 __all__ = ["write_template"]
 
@@ -82,7 +82,7 @@ def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path:
 
 def _write_csv(rows: list[list[str]], path: str) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f, delimiter=";").writerows([[csv_escape(t) for t in row] for row in rows])
+        safe_csv.writer(f, escape=csv_escape, delimiter=";").writerows(rows)  # CR/LF cells quoted
 
 
 def write_template(kg: KnowledgeGraph, path: str | Path, plan: str | None = None) -> dict[str, int]:
