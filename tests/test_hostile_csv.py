@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from kraftgraf.cli.output import render, render_sections
 from kraftgraf.graph.exporters.network import _write_rows
+from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS
 from kraftgraf.loaders.sheet.io import _read_csv_file
 from kraftgraf.loaders.sheet.template import _write_csv
 from kraftgraf.queries.common import Section
@@ -67,7 +68,7 @@ def test_the_export_and_the_template_keep_any_text_in_one_cell(text):
                                                            ["n2", "3"]]
         sheet = Path(tmp) / "plan.csv"
         _write_csv([["Id", "Text"], ["A1", text]], str(sheet))  # the template's writer; the import's reader
-        assert _read_csv_file(sheet, []) == [["Id", "Text"], ["A1", text]]
+        assert _read_csv_file(sheet, [], DEFAULT_SHEET_LIMITS) == [["Id", "Text"], ["A1", text]]
         raw = read(sheet.read_bytes().decode("utf-8-sig"), ";")
         assert len(raw) == 2 and not raw[1][1].startswith(FORMULA_START)
 
