@@ -1,0 +1,124 @@
+"""The report's images: the coverage heat-maps and the rainbow, as PNG data URIs.
+
+Every label is drawn as plain text (``text.parse_math`` off), so a name with
+``$x$`` in it is printed as written, never read as mathematics.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+
+from rdflib import URIRef
+
+from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.projection import local_name
+from kraftgraf.graph.views.map_data import layer_order, map_graph, rainbow_positions, unowned_nodes
+from kraftgraf.queries.common import as_dict
+
+__all__ = ["heatmap", "rainbow_image", "layer_names", "PLAIN"]
+
+PLAIN = {"text.parse_math": False, "text.usetex": False, "font.size": 8}
+RING_COLOURS = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _png(fig, dpi: int = 110) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+
+def layer_names(kg: KnowledgeGraph, lang: str) -> list[str]:
+    """The Dahlgren–Whitehead layers' names in ``lang``, innermost first (the coverage columns' order)."""
+    return [kg.label(URIRef(iri), lang) for iri, _ in sorted(layer_order(kg).items(), key=lambda kv: kv[1])]
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    lines, line = [], ""
+    for w in text.split():
+        if line and len(line) + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return "\n".join(lines + [line])
+
+
+def heatmap(section, layers: list[str], title: str) -> str:
+    """A coverage section (rows × layer columns) as a heat-map with the layers' names on its axis."""
+    plt = _plt()
+    rows = [as_dict(r) for r in section.rows]
+    columns = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
+    names = [_wrap(str(r[section.columns[0]]), 34) for r in rows]
+    values = [[r[c] for c in columns] for r in rows]
+    ticks = [_wrap(layers[i] if i < len(layers) else c, 15) for i, c in enumerate(columns)]
+    with plt.rc_context(PLAIN):
+        fig, ax = plt.subplots(figsize=(1.2 + 0.95 * len(columns), 0.5 + 0.3 * max(len(names), 2)))
+        ax.imshow(values or [[0] * len(columns)], cmap="YlGnBu", aspect="auto", vmin=0)
+        ax.set_xticks(range(len(columns)), ticks, fontsize=7)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(names)), names, fontsize=7)
+        top = max((v for row in values for v in row), default=0)
+        for i, row in enumerate(values):
+            for j, v in enumerate(row):
+                ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
+                        color="white" if top and v > top / 2 else "black")
+        ax.set_title(title, fontsize=9, loc="left")
+        image = _png(fig)
+        plt.close(fig)
+    return image
+
+
+def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
+    """The rainbow as a static PNG: named rings and determinants, initiatives by code (gaps in orange)."""
+    from matplotlib.patches import Circle
+
+    plt = _plt()
+    g = map_graph(kg)
+    layers = layer_order(kg)
+    pos = rainbow_positions(g, layers)
+    gaps = unowned_nodes(g)
+    reached = {o for _, o, rel in g.edges(keys=True) if rel == "addresses"}
+    names = layer_names(kg, lang)
+    limit = 160 + 180 * max(layers.values(), default=4) + 130
+    with plt.rc_context(PLAIN):
+        fig, ax = plt.subplots(figsize=(7.2, 7.2))
+        for k in range(len(names) - 1, -1, -1):
+            ax.add_patch(Circle((0, 0), 160 + 180 * k + 90, color=RING_COLOURS[k % 5], alpha=0.6, zorder=0))
+            ax.text(0, -(160 + 180 * k + 78), names[k], ha="center", fontsize=7, weight="bold", zorder=3)
+        for n, d in g.nodes(data=True):
+            if d["kind"] == "Determinant":
+                x, y = pos[n][0], -pos[n][1]  # the screen's y grows downwards, the plot's upwards
+                ax.scatter([x], [y], s=36, c="#DDCC77", edgecolors="#333", linewidths=0.8, zorder=2,
+                           marker="h")
+                angle = math.degrees(math.atan2(y, x))
+                flip = 90 < angle or angle < -90
+                ax.text(x, y, ("" if flip else "  ") + _wrap(d["label"] if lang == "sv" else d["label_en"]
+                                                             or d["label"], 22) + ("  " if flip else ""),
+                        fontsize=5.6, ha="right" if flip else "left", va="center", zorder=4,
+                        rotation=angle + 180 if flip else angle, rotation_mode="anchor",
+                        color="#222" if n in reached else "#888")
+            elif d["kind"] == "Initiative" and math.hypot(*pos[n]) < limit:
+                x, y = pos[n][0], -pos[n][1]
+                gap = n in gaps
+                ax.scatter([x], [y], s=22, c="#44AA99", edgecolors="#D55E00" if gap else "#333",
+                           linewidths=1.6 if gap else 0.6, zorder=3)
+                ax.text(x, y - 22, local_name(n), fontsize=5, ha="center", va="top",
+                        zorder=4, color="#D55E00" if gap else "#114")
+        ax.set_xlim(-limit, limit)
+        ax.set_ylim(-limit, limit)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        image = _png(fig, dpi=130)
+        plt.close(fig)
+    return image
