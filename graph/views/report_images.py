@@ -14,7 +14,13 @@ from rdflib import URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.projection import local_name
-from kraftgraf.graph.views.map_data import layer_order, map_graph, rainbow_positions, unowned_nodes
+from kraftgraf.graph.views.map_data import (
+    layer_order,
+    map_graph,
+    rainbow_positions,
+    ring_radius,
+    unowned_nodes,
+)
 from kraftgraf.queries.common import as_dict
 
 __all__ = ["heatmap", "rainbow_image", "layer_names", "PLAIN"]
@@ -79,9 +85,31 @@ def heatmap(section, layers: list[str], title: str) -> str:
     return image
 
 
+def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: float = 7) -> None:
+    """Write ``text`` along the top of a circle of ``radius``, centred, one glyph at a time."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(size=fontsize, weight="bold")
+    measure = TextToPath()
+    # each glyph's advance (in points, then data units), measured with what follows it
+    widths = [measure.get_text_width_height_descent(ch + "x", prop, ismath=False)[0]
+              - measure.get_text_width_height_descent("x", prop, ismath=False)[0] for ch in text]
+    widths = [w / 72 * units_per_inch for w in widths]
+    angle = math.pi / 2 + sum(widths) / radius / 2
+    for ch, w in zip(text, widths):
+        middle = angle - w / radius / 2
+        ax.text(radius * math.cos(middle), radius * math.sin(middle), ch, fontsize=fontsize, weight="bold",
+                ha="center", va="center", rotation=math.degrees(middle) - 90, zorder=3, color="#333")
+        angle -= w / radius
+
+
 def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
-    """The rainbow as a static PNG: named rings and determinants, initiatives by code (gaps in orange)."""
-    from matplotlib.patches import Circle
+    """The rainbow as a PNG: the half rings named, each determinant named on its ring, initiatives by code.
+
+    An initiative nobody owns has an orange ring; a determinant no initiative reaches is grey.
+    """
+    from matplotlib.patches import Wedge
 
     plt = _plt()
     g = map_graph(kg)
@@ -90,35 +118,36 @@ def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
     gaps = unowned_nodes(g)
     reached = {o for _, o, rel in g.edges(keys=True) if rel == "addresses"}
     names = layer_names(kg, lang)
-    limit = 160 + 180 * max(layers.values(), default=4) + 130
+    limit = ring_radius(max(layers.values(), default=4)) + 110
     with plt.rc_context(PLAIN):
-        fig, ax = plt.subplots(figsize=(7.2, 7.2))
+        fig, ax = plt.subplots(figsize=(7.4, 4.4))
         for k in range(len(names) - 1, -1, -1):
-            ax.add_patch(Circle((0, 0), 160 + 180 * k + 90, color=RING_COLOURS[k % 5], alpha=0.6, zorder=0))
-            ax.text(0, -(160 + 180 * k + 78), names[k], ha="center", fontsize=7, weight="bold", zorder=3)
+            ax.add_patch(Wedge((0, 0), ring_radius(k) + 90, 0, 180, color=RING_COLOURS[k % 5], alpha=0.6,
+                               zorder=0))
+            if k == 0:
+                ax.text(0, ring_radius(0) - 40, _wrap(names[0], 14), ha="center", va="center", fontsize=6.5,
+                        weight="bold", zorder=3)
+            else:
+                _arc_text(ax, names[k], ring_radius(k) + 66, 2 * limit / 7.4, fontsize=6.5)
         for n, d in g.nodes(data=True):
             if d["kind"] == "Determinant":
                 x, y = pos[n][0], -pos[n][1]  # the screen's y grows downwards, the plot's upwards
-                ax.scatter([x], [y], s=36, c="#DDCC77", edgecolors="#333", linewidths=0.8, zorder=2,
+                ax.scatter([x], [y], s=34, c="#DDCC77", edgecolors="#333", linewidths=0.8, zorder=2,
                            marker="h")
-                angle = math.degrees(math.atan2(y, x))
-                flip = 90 < angle or angle < -90
-                ax.text(x, y, ("" if flip else "  ") + _wrap(d["label"] if lang == "sv" else d["label_en"]
-                                                             or d["label"], 22) + ("  " if flip else ""),
-                        fontsize=5.6, ha="right" if flip else "left", va="center", zorder=4,
-                        rotation=angle + 180 if flip else angle, rotation_mode="anchor",
+                name = d["label"] if lang == "sv" else d["label_en"] or d["label"]
+                ax.text(x, y - 16, _wrap(name, 18), fontsize=5.2, ha="center", va="top", zorder=4,
                         color="#222" if n in reached else "#888")
             elif d["kind"] == "Initiative" and math.hypot(*pos[n]) < limit:
                 x, y = pos[n][0], -pos[n][1]
                 gap = n in gaps
-                ax.scatter([x], [y], s=22, c="#44AA99", edgecolors="#D55E00" if gap else "#333",
+                ax.scatter([x], [y], s=20, c="#44AA99", edgecolors="#D55E00" if gap else "#333",
                            linewidths=1.6 if gap else 0.6, zorder=3)
-                ax.text(x, y - 22, local_name(n), fontsize=5, ha="center", va="top",
+                ax.text(x + 14, y + 4, local_name(n), fontsize=4.8, ha="left", va="bottom",
                         zorder=4, color="#D55E00" if gap else "#114")
         ax.set_xlim(-limit, limit)
-        ax.set_ylim(-limit, limit)
+        ax.set_ylim(-ring_radius(0) if any(pos[n][1] > 0 for n in gaps) else -40, limit)
         ax.set_aspect("equal")
         ax.axis("off")
-        image = _png(fig, dpi=130)
+        image = _png(fig, dpi=150)
         plt.close(fig)
     return image
