@@ -95,3 +95,29 @@ def test_export_cli_for_network_formats(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", out])
         assert result.exit_code == 0, result.output
         assert (tmp_path / out).exists()
+
+
+def test_plan_narrows_viz_report_export_and_sparql(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args in (["build"], ["synth", "--municipalities", "3", "--regions", "1", "--initiatives", "5",
+                              "-o", "small.ttl"],
+                 ["build", "--add", "--plan", "small.ttl", "--plan-key", "small"]):
+        assert runner.invoke(main, args).exit_code == 0, args
+    count = "SELECT (COUNT(?i) AS ?n) WHERE { ?i a <https://w3id.org/kraftgraf/ontology#Initiative> }"
+    both = runner.invoke(main, ["sparql", count, "--format", "json"])
+    small = runner.invoke(main, ["sparql", count, "--plan", "small", "--format", "json"])
+    assert json.loads(small.stdout)[0]["n"] == 5 and json.loads(both.stdout)[0]["n"] == 38
+    assert runner.invoke(main, ["export", "--plan", "small", "--format", "ttl", "-o", "s.ttl"]).exit_code == 0
+    text = (tmp_path / "s.ttl").read_text(encoding="utf-8")
+    # synth's own IRIs; the curated links name the seed plan's initiatives, but none of its focus areas
+    assert "plan/synth-1/initiative" in text and "kraftsamling-2019/focus-area" not in text
+    drawn = {}
+    for key in ("small", "kraftsamling-2019"):
+        result = runner.invoke(main, ["viz", "--plan", key, "-o", f"{key}.html"])
+        assert result.exit_code == 0, result.output
+        drawn[key] = (tmp_path / f"{key}.html").read_text(encoding="utf-8")
+    assert "kraftsamling-2019/initiative/A1" not in drawn["small"]
+    assert "plan/synth-1/" not in drawn["kraftsamling-2019"] and "plan/synth-1/" in drawn["small"]
+    result = runner.invoke(main, ["export", "--plan", "nosuch", "--format", "ttl", "-o", "x.ttl"])
+    assert result.exit_code == 2 and not (tmp_path / "x.ttl").exists()

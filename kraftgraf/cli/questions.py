@@ -90,10 +90,11 @@ def query():
 @main.command()
 @click.argument("query_text", metavar="QUERY")
 @store_option
+@plan_option
 @format_option
 @user_errors
-def sparql(query_text, store_path, fmt):
-    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs."""
+def sparql(query_text, store_path, plan_key, fmt):
+    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs (or one plan's)."""
     from kraftgraf.queries.common import run_rq
 
     if query_text == "-":
@@ -103,5 +104,5 @@ def sparql(query_text, store_path, fmt):
         if not path.is_file():
             raise DataError(f"{path}: no such file")
         query_text = path.read_text(encoding="utf-8")
-    rows = run_rq(open_store(store_path), query_text)
+    rows = run_rq(open_store(store_path, plan_key), query_text)
     click.echo(render(rows, fmt))
