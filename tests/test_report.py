@@ -140,3 +140,34 @@ def test_report_of_one_plan(tmp_path, monkeypatch):
     assert "ur planen kraftsamling-2019" in (tmp_path / "r.html").read_text(encoding="utf-8")
     result = runner.invoke(main, ["report", "--plan", "ingen-sadan", "-o", "x.html"])
     assert result.exit_code == 2 and not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.skipif(not find_chromium(), reason="needs Chromium (apt install chromium)")
+def test_the_report_in_a_browser_shows_its_findings_images_and_tables(page, tmp_path):
+    import shutil
+
+    pytest.importorskip("selenium")
+    if not shutil.which("chromedriver"):
+        pytest.skip("needs chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    (tmp_path / "rapport.html").write_text(page, encoding="utf-8")
+    options = Options()
+    options.binary_location = find_chromium()
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get((tmp_path / "rapport.html").as_uri())
+        findings = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ul.findings li")]
+        assert len(findings) == 8 and findings[0].startswith("6 av 33 initiativ saknar ägare")
+        widths = driver.execute_script(
+            "return Array.from(document.images).map(function (i) { return i.naturalWidth; })")
+        assert len(widths) == 3 and min(widths) > 300  # the heat-maps and the rainbow decoded
+        tables = driver.find_elements(By.CSS_SELECTOR, "section.appendix table")
+        assert len(tables) == 16  # every non-empty section of the report's questions (17, one empty)
+    finally:
+        driver.quit()

@@ -292,3 +292,44 @@ def test_every_node_is_in_view_on_load(browser, kg, tmp_path, layout):
             break
         time.sleep(0.05)
     assert browser.execute_script("return window.kraftgraf.inView()") == page.nodes
+
+
+def drawn_kinds(browser, page_path):
+    open_page(browser, page_path)
+    for _ in range(400):
+        if browser.execute_script("return window.kraftgraf.stable()"):
+            break
+        time.sleep(0.05)
+    return browser.execute_script("return window.kraftgraf.drawnKinds()")
+
+
+# the bundled plan: what each view must show (see `kraftgraf stats`, `query coverage`, `trace Staten`)
+PLAN_KINDS = {"Goal": 3, "FocusArea": 9, "Initiative": 33, "Commitment": 59, "OpenCommitment": 51,
+              "Actor": 23, "Determinant": 18, "DeterminantLayer": 5, "Sector": 8, "Law": 10}
+
+
+@pytest.mark.parametrize("layout", ["force", "rainbow"])
+def test_the_whole_plan_views_show_every_item_of_the_plan(browser, kg, tmp_path, layout):
+    from selenium.webdriver.common.by import By
+
+    page = write_map(kg, tmp_path / "karta.html", layout=layout)
+    assert drawn_kinds(browser, tmp_path / "karta.html") == PLAN_KINDS
+    assert sum(PLAN_KINDS.values()) == page.nodes
+    shown = browser.find_element(By.ID, "counts").text
+    assert "33 initiativ" in shown and "18 bestämningsfaktor" in shown
+
+
+def test_the_focus_view_shows_the_determinants_trace_finds(browser, kg, tmp_path):
+    from kraftgraf.queries.common import as_dict
+    from kraftgraf.queries.registry import question
+
+    sections = question("trace").ask(kg, name="Staten")
+    reached = {as_dict(r)["target"] for s in sections if s.key == "commitment" for r in s.rows}
+    write_map(kg, tmp_path / "focus.html", focus_node=find_node(kg, "Staten"), layout="rainbow")
+    kinds = drawn_kinds(browser, tmp_path / "focus.html")
+    assert kinds["Determinant"] == len(reached) == 12
+    assert kinds["Commitment"] == 16  # Staten's own commitments
+    names = browser.execute_script(
+        "return window.kraftgraf.network.body.data.nodes.get({filter: function (n) {"
+        " return n.kind === 'Determinant'; }}).map(function (n) { return n.fullLabel; })")
+    assert set(names) == reached

@@ -34,10 +34,10 @@ from kraftgraf.graph.views.map_facets import FACETS, codes, facets, gap_flags
 
 __all__ = ["MapPage", "render_map", "write_map", "find_node", "PHYSICS_UP_TO"]
 
-PHYSICS_UP_TO = 300  # above this many nodes, positions are precomputed and physics is off
+PHYSICS_UP_TO = 300  # above this many nodes the spring layout takes fewer steps (positions are precomputed)
 # level of detail by importance: the font each kind's label is drawn in (0: no label, text in the panel)
-FONT = {"Goal": 26, "FocusArea": 18, "Initiative": 14, "Commitment": 0, "OpenCommitment": 0, "Actor": 20,
-        "ActorGroupNode": 22, "Determinant": 18, "DeterminantLayer": 20, "Sector": 18, "Law": 13}
+FONT = {"Goal": 34, "FocusArea": 22, "Initiative": 18, "Commitment": 0, "OpenCommitment": 0, "Actor": 26,
+        "ActorGroupNode": 28, "Determinant": 22, "DeterminantLayer": 26, "Sector": 22, "Law": 16}
 _ALIASES = "SELECT ?s ?alias WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?alias }"
 
 
@@ -56,8 +56,8 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
     code = codes(g)
     aliases = _aliases(kg)
     pos = rainbow_positions(g, layer_order(kg)) if layout == "rainbow" else None
-    if pos is None and g.number_of_nodes() > PHYSICS_UP_TO:
-        pos = {n: (x * 1500, y * 1500) for n, (x, y) in nx.spring_layout(g, seed=1, iterations=40).items()}
+    if pos is None:  # precomputed: the same picture in every run, nothing drifting off the view
+        pos = force_positions(g)
     quotes = {n: kg.quotes(URIRef(n))[:3] for n in g if not n.startswith("group:")}
     actor_of = {c: g.nodes[a]["label"] for c, a, rel in g.edges(keys=True) if rel == "byActor"}
     for n, d in g.nodes(data=True):
@@ -97,6 +97,23 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
     return net
 
 
+def force_positions(g: nx.MultiDiGraph, scale: float = 1500) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout of what is linked, and a row under it of what is linked to nothing.
+
+    Unlinked nodes (a law no commitment names) would otherwise be pushed off the view.
+    """
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    alone = sorted(n for n in simple if simple.degree(n) == 0)
+    linked = simple.subgraph(n for n in simple if simple.degree(n) > 0)
+    iterations = 60 if linked.number_of_nodes() <= PHYSICS_UP_TO else 30
+    spread = 2 / max(linked.number_of_nodes(), 1) ** 0.5  # twice networkx's default distance
+    pos = {n: (x * scale, y * scale) for n, (x, y) in
+           nx.spring_layout(linked, seed=1, iterations=iterations, k=spread).items()} if len(linked) else {}
+    for j, n in enumerate(alone):
+        pos[n] = (-scale + 2 * scale * (j + 0.5) / len(alone), scale * 1.15)
+    return pos
+
+
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -131,7 +148,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
     g = map_graph(kg, focus_node, depth)
     net = _network(kg, g, layout, highlight)
     nodes, edges, *_ = net.get_network_data()
-    physics = layout != "rainbow" and g.number_of_nodes() <= PHYSICS_UP_TO
+    physics = False
     layers = sorted(layer_order(kg).items(), key=lambda kv: kv[1])
     data = {
         "nodes": nodes, "edges": edges, "physics": physics, "layout": layout,

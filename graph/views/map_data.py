@@ -73,7 +73,7 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
     g = _ordered(p.subgraph(keep))
     if focus is not None:
         near = nx.ego_graph(g, focus, radius=depth, undirected=True)
-        return _ordered(g.subgraph(set(near) | _reached(g, near)))
+        return _ordered(g.subgraph(set(near) | _reached(g, near, focus)))
     for kind, word in GROUPED_KINDS.items():
         members = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
         if len(members) > GROUP_FROM:
@@ -92,13 +92,16 @@ def _ordered(view: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return g
 
 
-def _reached(g: nx.MultiDiGraph, near) -> set[str]:
-    """What the initiatives in a focus view reach: their determinants, and the layers those sit in.
+def _reached(g: nx.MultiDiGraph, near, focus: str) -> set[str]:
+    """What the committed initiatives of a focus view reach: their determinants and the layers of those.
 
     The rainbow needs both to put a determinant on its own ring, and "who owns which
     determinant" needs the determinants whatever the depth.
     """
-    found = {o for n in near if g.nodes[n]["kind"] == "Initiative"
+    committed = {o for n in near if g.nodes[n]["kind"] == "Commitment"
+                 for _, o, rel in g.out_edges(n, keys=True) if rel == "toInitiative"}
+    # an initiative reached only through an open slot ("…" in the focus's column) is not the focus's work
+    found = {o for n in near if g.nodes[n]["kind"] == "Initiative" and (n in committed or n == focus)
              for _, o, rel in g.out_edges(n, keys=True) if rel == "addresses"}
     found |= {n for n in near if g.nodes[n]["kind"] == "Determinant"}
     return found | {o for n in found for _, o, rel in g.out_edges(n, keys=True) if rel == "layer"}
@@ -183,8 +186,9 @@ def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, t
     inner = ("Commitment", "OpenCommitment")
     rest = sorted((n for n in g if n not in pos and g.nodes[n]["kind"] not in inner),
                   key=lambda n: _outside_key(g, n))
-    for j, n in enumerate(rest):
-        pos[n] = _polar(outer + 110 * (j % 3), 0.05 * math.pi + 0.9 * math.pi * (j + 0.5) / len(rest))
+    for j, n in enumerate(rest):  # a flat arc under the baseline: the view stays wider than tall
+        x, y = _polar(outer + 110 * (j % 3), 0.05 * math.pi + 0.9 * math.pi * (j + 0.5) / len(rest))
+        pos[n] = (x, 150 + 0.6 * y)
     for n in g:
         if n not in pos:
             target = next((o for _, o, r in g.out_edges(n, keys=True) if r == "toInitiative"), None)
