@@ -70,10 +70,10 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
     keep = [n for n, d in p.nodes(data=True)
             if d["kind"] not in ("Outcome", "Programme")
             and (d["kind"] != "DeterminantLayer" or n in layers)]
-    g = _ordered(p.subgraph(keep))
+    g = _ordered(p, keep)
     if focus is not None:
         near = nx.ego_graph(g, focus, radius=depth, undirected=True)
-        return _ordered(g.subgraph(set(near) | _reached(g, near, focus)))
+        return _ordered(g, set(near) | _reached(g, near, focus))
     for kind, word in GROUPED_KINDS.items():
         members = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
         if len(members) > GROUP_FROM:
@@ -84,11 +84,17 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
     return g
 
 
-def _ordered(view: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with nodes and edges in sorted order: a subgraph iterates a set, whose order changes per run."""
+def _ordered(source: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """The part of ``source`` on the nodes ``keep``, nodes and edges in sorted order.
+
+    Not ``source.subgraph(keep)``: a subgraph view iterates a set, whose order changes
+    from run to run, and filters every edge lookup, which is slow at national scale.
+    """
+    keep = set(keep)
     g = nx.MultiDiGraph()
-    g.add_nodes_from(sorted(view.nodes(data=True), key=lambda nd: nd[0]))
-    g.add_edges_from(sorted(view.edges(keys=True, data=True), key=lambda e: e[:3]))
+    g.add_nodes_from(sorted(((n, d) for n, d in source.nodes(data=True) if n in keep), key=lambda nd: nd[0]))
+    g.add_edges_from(sorted((e for e in source.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
+                            key=lambda e: e[:3]))
     return g
 
 
