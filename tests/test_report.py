@@ -65,7 +65,9 @@ def test_one_language_throughout(page, tmp_path):
     assert result.exit_code == 0, result.output
     english = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and "6 of 33 initiatives have no owner" in english
-    for word in ("Slutsatser", "Bilaga", "saknar ägare", "Lager som ingen når", "age_sex_heredity"):
+    assert "No initiative reaches the layer Age, sex and constitutional factors." in english
+    for word in ("Slutsatser", "Bilaga", "saknar ägare", "Lager som ingen når", "age_sex_heredity",
+                 "Ålder, kön och arv", "Kultur och fritid"):
         assert word not in english, word
     assert "Individual lifestyle factors</th>" in english
 

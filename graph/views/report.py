@@ -70,7 +70,15 @@ def _answers(kg: KnowledgeGraph) -> tuple[list, dict]:
     return parts, by_key
 
 
-def _table(q, s, lang: str, layers: list[str]) -> Table:
+def _names(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
+    """The plan's Swedish names -> those in ``lang``: the queries name things in Swedish."""
+    if lang == "sv":
+        return {}
+    return {d["label"]: d["label_en"] for _, d in kg.projection().nodes(data=True)
+            if d.get("label_en") and d["label_en"] != d["label"]}
+
+
+def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
     i = LANGS.index(lang)
     title, explanation = section_words(q.name, s.key, lang, s.title, s.explanation)
     known = any(c in COLUMNS for c in s.columns)
@@ -78,8 +86,9 @@ def _table(q, s, lang: str, layers: list[str]) -> Table:
     headers = [_header(c, s, layers, i) for c in columns]
     rows = [as_dict(r) for r in s.rows]
     shown = rows[:ROWS_PER_TABLE]
-    return Table(title, explanation, headers, [[cell_text(r[c], lang) for c in columns] for r in shown],
-                 [str(r.get("why", "")) for r in shown] if lang == "en" else [],
+    cells = [[cell_text(r[c], lang, names) for c in columns] for r in shown]
+    return Table(title, explanation, headers, cells,
+                 [],  # the reasons are the queries' own sentences, with the plan's Swedish names: --explain
                  len(rows) - len(shown), f"kraftgraf {q.command_path}")
 
 
@@ -110,8 +119,9 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
                     if k in numbers and (k != "plans" or numbers[k] > 1)]
     by_actor = question("coverage").ask(kg, by="actor")[0]
     by_sector = by_key.get(("coverage", "coverage")) or question("coverage").ask(kg, by="sector")[0]
-    groups = [(part_heading(q.name, heading, lang), [_table(q, s, lang, layers) for s in sections])
-              for heading, q, sections in parts] if appendix else []
+    names = _names(kg, lang)
+    groups = [(part_heading(q.name, heading, lang), [_table(q, s, lang, layers, names) for s in found])
+              for heading, q, found in parts] if appendix else []
     plans = plans or []
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
@@ -119,9 +129,9 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
         lang=lang, ui=ui, title=title or ui["title"], counts=shown_counts,
         built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
         mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
-        findings=findings(by_key, numbers, lang), groups=groups,
-        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"]),
-        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"]),
+        findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
+        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"], names),
+        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"], names),
         rainbow=rainbow_image(kg, lang))
 
 

@@ -22,8 +22,8 @@ def _rows(answers, question, key) -> list[dict] | None:
     return None if section is None else [as_dict(r) for r in section.rows]
 
 
-def findings(answers: dict, counts: dict[str, int], lang: str) -> list[str]:
-    """The findings, most pressing first, as plain sentences in ``lang``."""
+def findings(answers: dict, counts: dict[str, int], lang: str, name=str) -> list[str]:
+    """The findings, most pressing first, as plain sentences in ``lang``; ``name`` puts a name in it."""
     sv = lang == "sv"
     out: list[str] = []
     total = counts.get("initiatives", 0)
@@ -41,18 +41,18 @@ def findings(answers: dict, counts: dict[str, int], lang: str) -> list[str]:
                    f"single actor ({codes}); if it drops out, the plan names nobody else.")
     rows = _rows(answers, "unowned", "orphan_determinants")
     if rows:
-        names = _names(r["label"] for r in rows)
+        names = _names(name(r["label"]) for r in rows)
         out.append(f"{len(rows)} av {counts.get('determinants', 0)} bestämningsfaktorer ägs av ingen: "
                    f"{names}." if sv else f"{len(rows)} of {counts.get('determinants', 0)} determinants of "
                    f"health are held by nobody: {names}.")
     rows = _rows(answers, "coverage", "uncovered_layers")
     if rows:
-        names = _names(r["label"] for r in rows)
+        names = _names(name(r["label"]) for r in rows)
         out.append(f"Inget initiativ når lagret {names}." if sv else
                    f"No initiative reaches the layer {names}.")
     rows = _rows(answers, "silos", "isolated")
     if rows:
-        names = _names(r["sector"] for r in rows)
+        names = _names(name(r["sector"]) for r in rows)
         out.append(f"Sektorer som inte delar något initiativ med en annan sektor: {names}." if sv else
                    f"Sectors that share no initiative with another sector: {names}.")
     rows = _rows(answers, "silos", "network")
@@ -72,8 +72,8 @@ def findings(answers: dict, counts: dict[str, int], lang: str) -> list[str]:
                    "(similarity 80–100 of 100): coordinate or merge them.")
     rows = _rows(answers, "laws", "laws")
     if rows:
-        laws = sorted({r["law"] for r in rows})
-        replaced = sorted({r["law"] for r in rows if str(r.get("status", "")).startswith("replaced")})
+        laws = sorted({name(r["law"]) for r in rows})
+        replaced = sorted({name(r["law"]) for r in rows if str(r.get("status", "")).startswith("replaced")})
         items = len({r["code"] for r in rows})
         text = (f"{items} initiativ och åtaganden kräver ändring i {len(laws)} lagar ({_names(laws, 6)})."
                 if sv else f"{items} initiatives and commitments need a change to {len(laws)} laws "

@@ -60,12 +60,13 @@ def _wrap(text: str, width: int = 16) -> str:
     return "\n".join(lines + [line])
 
 
-def heatmap(section, layers: list[str], title: str) -> str:
+def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None = None) -> str:
     """A coverage section (rows × layer columns) as a heat-map with the layers' names on its axis."""
+    names_in = names or {}
     plt = _plt()
     rows = [as_dict(r) for r in section.rows]
     columns = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
-    names = [_wrap(str(r[section.columns[0]]), 34) for r in rows]
+    names = [_wrap(names_in.get(str(r[section.columns[0]]), str(r[section.columns[0]])), 34) for r in rows]
     values = [[r[c] for c in columns] for r in rows]
     ticks = [_wrap(layers[i] if i < len(layers) else c, 15) for i, c in enumerate(columns)]
     with plt.rc_context(PLAIN):

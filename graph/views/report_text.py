@@ -178,14 +178,20 @@ _MEASURES_SV = {
 }
 
 
-def cell_text(value, lang: str) -> str:
-    """A cell as text in ``lang``: numbers the language's way, the queries' few English phrases in Swedish."""
+def cell_text(value, lang: str, names: dict[str, str] | None = None) -> str:
+    """A cell as text in ``lang``: numbers the language's way, the queries' few English phrases in Swedish.
+
+    ``names`` maps the plan's Swedish names to those in ``lang`` (a list joined with
+    "; " is named part by part).
+    """
     if isinstance(value, float):
         text = f"{value:.2f}"
         return text.replace(".", ",").replace("-", "−") if lang == "sv" else text
     if isinstance(value, list):
-        return "; ".join(map(str, value))
+        value = "; ".join(map(str, value))
     text = str(value)
+    if names:
+        text = "; ".join(names.get(part, part) for part in text.split("; "))
     if lang == "sv":
         text = _MEASURES_SV.get(text, text)
         text = re.sub(r"^replaced by SFS (\S+) from (\S+)$", r"ersatt av SFS \1 från \2", text)
