@@ -130,8 +130,8 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
         built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
         mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
         findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
-        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"], names),
-        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"], names),
+        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"], names, ui["heat_more"]),
+        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"], names, ui["heat_more"]),
         rainbow=rainbow_image(kg, lang))
 
 

@@ -23,7 +23,7 @@ from kraftgraf.graph.views.map_data import (
 )
 from kraftgraf.queries.common import as_dict
 
-__all__ = ["heatmap", "rainbow_image", "layer_names", "PLAIN"]
+__all__ = ["heatmap", "rainbow_image", "layer_names", "PLAIN", "HEATMAP_ROWS"]
 
 PLAIN = {"text.parse_math": False, "text.usetex": False, "font.size": 8}
 RING_COLOURS = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
@@ -60,11 +60,22 @@ def _wrap(text: str, width: int = 16) -> str:
     return "\n".join(lines + [line])
 
 
-def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None = None) -> str:
-    """A coverage section (rows × layer columns) as a heat-map with the layers' names on its axis."""
+HEATMAP_ROWS = 16  # more rows (a national plan's 311 actors) and the heat-map shows those that reach most
+
+
+def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None = None,
+            more: str = "{shown} of {total}") -> str:
+    """A coverage section (rows × layer columns) as a heat-map with the layers' names on its axis.
+
+    Above :data:`HEATMAP_ROWS` rows, the rows with the largest totals, and ``more`` in the title.
+    """
     names_in = names or {}
     plt = _plt()
     rows = [as_dict(r) for r in section.rows]
+    if len(rows) > HEATMAP_ROWS:
+        total = len(rows)
+        rows = sorted(rows, key=lambda r: -int(r.get("total", 0) or 0))[:HEATMAP_ROWS]
+        title = f"{title} ({more.format(shown=HEATMAP_ROWS, total=total)})"
     columns = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
     names = [_wrap(names_in.get(str(r[section.columns[0]]), str(r[section.columns[0]])), 34) for r in rows]
     values = [[r[c] for c in columns] for r in rows]
@@ -119,6 +130,7 @@ def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
     gaps = unowned_nodes(g)
     reached = {o for _, o, rel in g.edges(keys=True) if rel == "addresses"}
     names = layer_names(kg, lang)
+    coded = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "Initiative") <= 80
     limit = ring_radius(max(layers.values(), default=4)) + 110
     with plt.rc_context(PLAIN):
         fig, ax = plt.subplots(figsize=(7.4, 4.4))
@@ -143,8 +155,9 @@ def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
                 gap = n in gaps
                 ax.scatter([x], [y], s=20, c="#44AA99", edgecolors="#D55E00" if gap else "#333",
                            linewidths=1.6 if gap else 0.6, zorder=3)
-                ax.text(x + 14, y + 4, local_name(n), fontsize=4.8, ha="left", va="bottom",
-                        zorder=4, color="#D55E00" if gap else "#114")
+                if coded:  # a national plan's thousand codes would hide the rings
+                    ax.text(x + 14, y + 4, local_name(n), fontsize=4.8, ha="left", va="bottom",
+                            zorder=4, color="#D55E00" if gap else "#114")
         ax.set_xlim(-limit, limit)
         ax.set_ylim(-ring_radius(0) if any(pos[n][1] > 0 for n in gaps) else -40, limit)
         ax.set_aspect("equal")

@@ -25,6 +25,7 @@ UI = {
         "heat_actor": "Antal initiativ per aktör och lager (Dahlgren–Whitehead 1991).",
         "heat_sector": "Samma per sektor, via aktörernas mandat.",
         "heat_title_actor": "Aktörer × lager", "heat_title_sector": "Sektorer × lager",
+        "heat_more": "de {shown} som når flest initiativ av {total}",
         "rainbow_caption": "Bestämningsfaktorerna på sina lager, innerst ålder, kön och arv. Gröna prickar: "
                            "initiativ, nära det de påverkar; orange ram: initiativ utan ägare. "
                            "Grå namn: bestämningsfaktorer som inget initiativ når.",
@@ -43,6 +44,7 @@ UI = {
         "heat_actor": "Initiatives per actor and layer (Dahlgren–Whitehead 1991).",
         "heat_sector": "The same per sector, through the actors' mandates.",
         "heat_title_actor": "Actors × layers", "heat_title_sector": "Sectors × layers",
+        "heat_more": "the {shown} that reach most initiatives, of {total}",
         "rainbow_caption": "The determinants on their layers, innermost age, sex and heredity. Green dots: "
                            "initiatives, near what they address; orange ring: initiatives nobody owns. "
                            "Grey names: determinants no initiative reaches.",
