@@ -62,8 +62,9 @@ def _kind(data: dict) -> str:
 def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
     """The graph the map draws.
 
-    That is the projection without outcomes and programmes, grouped at national
-    scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
+    That is the projection without outcomes and programmes, or the neighbourhood of
+    ``focus`` up to ``depth`` steps; either grouped at national scale (the focus itself
+    stays a node of its own).
     """
     p = kg.projection()
     layers = layer_order(kg)
@@ -71,11 +72,11 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
             if d["kind"] not in ("Outcome", "Programme")
             and (d["kind"] != "DeterminantLayer" or n in layers)]
     g = _ordered(p, keep)
-    if focus is not None:
+    if focus is not None:  # the neighbourhood, grouped as the whole map is when it is as large
         near = nx.ego_graph(g, focus, radius=depth, undirected=True)
-        return _ordered(g, set(near) | _reached(g, near, focus))
+        g = _ordered(g, set(near) | _reached(g, near, focus))
     for kind, word in GROUPED_KINDS.items():
-        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
+        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind and n != focus]
         if len(members) > GROUP_FROM:
             _group(g, members, f"group:{kind}", f"{len(members)} {word}")
     commitments = [n for n, d in g.nodes(data=True) if d["kind"] == "Commitment"]
