@@ -207,3 +207,13 @@ def test_the_focus_view_shows_the_determinants_trace_finds(browser, kg, tmp_path
         "return window.kraftgraf.network.body.data.nodes.get({filter: function (n) {"
         " return n.kind === 'Determinant'; }}).map(function (n) { return n.fullLabel; })")
     assert set(names) == reached
+
+
+def test_the_focus_is_selected_and_in_the_panel(browser, kg, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    write_map(kg, tmp_path / "focus.html", focus_node=find_node(kg, "Staten"), layout="rainbow")
+    open_page(browser, tmp_path / "focus.html")
+    assert browser.execute_script("return window.kraftgraf.selected()") == ["https://w3id.org/kraftgraf/id/actor/staten"]
+    panel = browser.find_element(By.ID, "details").text
+    assert panel.startswith("Staten") and "åtagande (16)" in panel

@@ -156,6 +156,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
                   for k in STYLE if any(n["kind"] == k for n in nodes)],
         "rings": [{"label": kg.label(URIRef(iri)), "radius": ring_radius(k)} for iri, k in layers],
         "highlight": highlight or "", "unowned": sum(1 for n in nodes if n["unowned"]),
+        "focus": focus_node or "",
     }
     script, style = _vis_assets()
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
