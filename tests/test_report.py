@@ -1,4 +1,4 @@
-"""The one-page report: self-contained, and saying what the queries say."""
+"""The report: self-contained, in one language, findings first, two A4 pages before the appendix."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from kraftgraf.cli import main
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.views.report import find_chromium
+from kraftgraf.queries.registry import report_parts
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,7 @@ def test_nothing_is_fetched(page):
 
 
 def test_it_holds_the_counts_the_images_and_the_gap_tables(page):
-    assert re.search(r"<td>initiativ</td><td>33</td>", page)
+    assert re.search(r"<li><b>33</b> initiativ</li>", page)
     assert page.count("data:image/png;base64,") == 3  # two heat-maps and the rainbow
     # the six initiatives nobody committed to (see tests/test_query_unowned.py)
     for code in ("C4", "C5", "C6", "H3", "I4", "I5"):
@@ -45,3 +48,132 @@ def test_two_versions_of_one_plan_give_the_same_gap_tables(page, tmp_path, monke
     both = (tmp_path / "both.html").read_text(encoding="utf-8")
     law = "Socialtjänstlag (2001:453)"
     assert both.count("<tr") == page.count("<tr") and both.count(law) == page.count(law) > 0
+
+
+def test_findings_come_first_with_their_numbers(page):
+    findings = page.index('class="findings"')
+    assert findings < page.index("data:image/png") < page.index('class="appendix"')
+    assert "6 av 33 initiativ saknar ägare" in page
+    assert "C4, C5, C6, H3, I4, I5" in page[findings:page.index('class="appendix"')]
+
+
+def test_one_language_throughout(page, tmp_path):
+    # no column keys or English headings of the questions in the Swedish report, and the reverse
+    for key in ("age_sex_heredity", "living_working", "open_slots", "pushed_by", "Initiatives nobody",
+                "tripler", ">why<"):
+        assert key not in page, key
+    assert "Individuella livsstilsfaktorer</th>" in page and "Lager som ingen når" in page
+    result = CliRunner().invoke(main, ["report", "--lang", "en", "-o", str(tmp_path / "report.html")])
+    assert result.exit_code == 0, result.output
+    english = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and "6 of 33 initiatives have no owner" in english
+    assert "No initiative reaches the layer Age, sex and constitutional factors." in english
+    for word in ("Slutsatser", "Bilaga", "saknar ägare", "Lager som ingen når", "age_sex_heredity",
+                 "Ålder, kön och arv", "Kultur och fritid"):
+        assert word not in english, word
+    assert "Individual lifestyle factors</th>" in english
+
+
+def test_labels_are_plain_text_in_the_images(monkeypatch):
+    # a name with $…$ would be typeset as mathematics (or fail) were parse_math on
+    from kraftgraf.graph.views.report_images import heatmap
+    from kraftgraf.queries.common import Section
+
+    rows = [{"label": "$x^2$ och <b>", "lifestyle": 1, "total": 1}]
+    section = Section("coverage", "t", "", rows, ("label", "lifestyle", "total"))
+    assert heatmap(section, ["Lager $a_1$"], "$\\nosuchcommand{1}$").startswith("data:image/png;base64,")
+
+
+def test_a_label_with_markup_stays_text_in_the_report():
+    from rdflib import RDFS, Literal
+    from rdflib.namespace import SKOS
+
+    from kraftgraf.graph.store.build import build
+    from kraftgraf.graph.views.report import render_report
+    from kraftgraf.ontology.vocab import plan_item
+
+    kg = build()
+    initiative = plan_item("kraftsamling-2019", "initiative", "C4")
+    g = kg.graph("plan/kraftsamling-2019")
+    for prop in (SKOS.prefLabel, RDFS.label):
+        g.remove((initiative, prop, None))
+        g.add((initiative, prop, Literal('<script>alert(1)</script> $x$', lang="sv")))
+    html = render_report(kg)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; $x$" in html
+
+
+@pytest.mark.skipif(not find_chromium(), reason="needs Chromium to print (apt install chromium)")
+def test_at_most_two_a4_pages_before_the_appendix(tmp_path):
+    from pypdf import PdfReader
+
+    from kraftgraf.graph.store.build import build
+    from kraftgraf.graph.views.report import print_pdf, render_report
+
+    kg = build()
+    for lang in ("sv", "en"):
+        (tmp_path / "front.html").write_text(render_report(kg, lang, appendix=False), encoding="utf-8")
+        print_pdf(tmp_path / "front.html", tmp_path / "front.pdf")
+        pages = PdfReader(tmp_path / "front.pdf").pages
+        assert 1 <= len(pages) <= 2, (lang, len(pages))
+        assert round(float(pages[0].mediabox.width) / 72 * 25.4) == 210  # A4
+        assert "Bilaga" not in "".join(p.extract_text() for p in pages)
+
+
+@pytest.mark.skipif(not find_chromium(), reason="needs Chromium to print (apt install chromium)")
+def test_pdf_prints_the_same_report(tmp_path):
+    from pypdf import PdfReader
+
+    result = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "r.html"), "--pdf"])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages)
+    assert "6 av 33 initiativ saknar ägare" in text and "Bilaga" in text
+
+
+def test_pdf_without_chromium_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("KRAFTGRAF_CHROMIUM", "no-such-browser-here")
+    result = CliRunner().invoke(main, ["report", "-o", str(tmp_path / "r.html"), "--pdf"])
+    assert result.exit_code == 2
+    assert "needs Chromium" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_report_of_one_plan(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["report", "--plan", "kraftsamling-2019", "-o", "r.html"]).exit_code == 0
+    assert "ur planen kraftsamling-2019" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    result = runner.invoke(main, ["report", "--plan", "ingen-sadan", "-o", "x.html"])
+    assert result.exit_code == 2 and not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.skipif(not find_chromium(), reason="needs Chromium (apt install chromium)")
+def test_the_report_in_a_browser_shows_its_findings_images_and_tables(page, tmp_path):
+    import shutil
+
+    pytest.importorskip("selenium")
+    if not shutil.which("chromedriver"):
+        pytest.skip("needs chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    (tmp_path / "rapport.html").write_text(page, encoding="utf-8")
+    options = Options()
+    options.binary_location = find_chromium()
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get((tmp_path / "rapport.html").as_uri())
+        findings = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ul.findings li")]
+        assert len(findings) == 8 and findings[0].startswith("6 av 33 initiativ saknar ägare")
+        widths = driver.execute_script(
+            "return Array.from(document.images).map(function (i) { return i.naturalWidth; })")
+        assert len(widths) == 3 and min(widths) > 300  # the heat-maps and the rainbow decoded
+        tables = driver.find_elements(By.CSS_SELECTOR, "section.appendix table")
+        # every non-empty section of every question the registry gives a place in the report
+        kg = build()
+        assert len(tables) == sum(bool(s.rows) for _, q, options in report_parts() for s in q.ask(kg, **options))
+    finally:
+        driver.quit()

@@ -28,6 +28,11 @@ def kg():
 
 @pytest.fixture(scope="module")
 def browser():
+    yield from chromium_driver()
+
+
+def chromium_driver():
+    """Headless Chromium through selenium, logging what the page requests (test_viz_views.py uses it too)."""
     if not (CHROMIUM and CHROMEDRIVER):
         unavailable("needs Debian's chromium and chromium-driver (apt install chromium chromium-driver)")
     from selenium import webdriver
@@ -147,3 +152,4 @@ def test_no_node_is_drawn_with_its_iri_for_a_label(kg):
     page = render_map(kg)
     drawn = re.findall(r'"label": "([^"]*)"', page.html)
     assert drawn and not [label for label in drawn if label.startswith("https://")]
+

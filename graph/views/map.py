@@ -27,64 +27,51 @@ from kraftgraf.graph.views.map_data import (
     layer_order,
     map_graph,
     rainbow_positions,
+    ring_radius,
     unowned_nodes,
 )
+from kraftgraf.graph.views.map_facets import FACETS, codes, facets, gap_flags
 from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["MapPage", "render_map", "write_map", "find_node", "PHYSICS_UP_TO"]
 
-PHYSICS_UP_TO = 300  # above this many nodes, positions are precomputed and physics is off
-_FACETS = ("goals", "layers", "sectors")
+PHYSICS_UP_TO = 300  # above this many nodes the spring layout takes fewer steps (positions are precomputed)
+# level of detail by importance: the font each kind's label is drawn in (0: no label, text in the panel)
+FONT = {"Goal": 34, "FocusArea": 22, "Initiative": 18, "Commitment": 0, "OpenCommitment": 0, "Actor": 26,
+        "ActorGroupNode": 28, "Determinant": 22, "DeterminantLayer": 26, "Sector": 22, "Law": 16,
+        "Indicator": 16}
+_ALIASES = "SELECT ?s ?alias WHERE { ?s <http://www.w3.org/2004/02/skos/core#altLabel> ?alias }"
 
 
-def _facets(g: nx.MultiDiGraph) -> dict[str, dict[str, set[str]]]:
-    """Per node, the goals, layers and sectors it belongs to, for the page's filters.
-
-    Each is seeded where it is a fact (a focus area's goal, a determinant's layer,
-    an actor's mandate) and then spread along the plan's links twice, which is
-    enough to reach from a goal to a commitment and from a layer to an actor.
-    """
-    f = {n: {k: set() for k in _FACETS} for n in g}
-    for n, d in g.nodes(data=True):
-        label = d["label"]
-        if d["kind"] == "Goal":
-            f[n]["goals"].add(label)
-        elif d["kind"] == "DeterminantLayer":
-            f[n]["layers"].add(label)
-        elif d["kind"] == "Sector":
-            f[n]["sectors"].add(label)
-    for _ in range(3):
-        for s, o, rel in g.edges(keys=True):
-            if rel in ("partOf", "inFocusArea", "toInitiative"):
-                f[s]["goals"] |= f[o]["goals"]
-            if rel in ("layer", "addresses"):
-                f[s]["layers"] |= f[o]["layers"]
-            if rel in ("hasMandateIn", "inSector", "byActor"):
-                f[s]["sectors"] |= f[o]["sectors"]
-            # and back, so an actor gets the goals of what it commits to
-            for key in _FACETS:
-                if rel in ("byActor", "toInitiative", "addresses", "commits", "requiresChangeTo",
-                           "inFocusArea", "partOf"):
-                    f[o][key] |= f[s][key]
-    return f
+def _aliases(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for row in kg.store.query(_ALIASES, use_default_graph_as_union=True):
+        found.setdefault(row["s"].value, []).append(row["alias"].value)
+    return {k: sorted(set(v)) for k, v in found.items()}
 
 
 def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str | None) -> Network:
     net = Network(directed=True)
     unowned = unowned_nodes(g)
-    facets = _facets(g)
+    facet = facets(g)
+    flags = gap_flags(g, unowned)
+    code = codes(g)
+    aliases = _aliases(kg)
     pos = rainbow_positions(g, layer_order(kg)) if layout == "rainbow" else None
-    if pos is None and g.number_of_nodes() > PHYSICS_UP_TO:
-        pos = {n: (x * 1500, y * 1500) for n, (x, y) in nx.spring_layout(g, seed=1, iterations=40).items()}
-    quotes = {n: kg.quotes(URIRef(n))[:1] for n in g if not n.startswith("group:")}
-    for n, d in sorted(g.nodes(data=True)):
+    if pos is None:  # precomputed: the same picture in every run, nothing drifting off the view
+        pos = force_positions(g)
+    quotes = {n: kg.quotes(URIRef(n))[:3] for n in g if not n.startswith("group:")}
+    actor_of = {c: g.nodes[a]["label"] for c, a, rel in g.edges(keys=True) if rel == "byActor"}
+    for n, d in g.nodes(data=True):
         kind = "Actor" if d["actor"] and d["kind"] != "ActorGroupNode" else d["kind"]
         shape, colour, size = STYLE[kind]
         gap = n in unowned
         options = dict(
             shape=shape, color=colour, size=size, kind=kind, kindLabel=KIND_LABELS[kind],
-            quote=(quotes.get(n) or [""])[0], unowned=gap, labelEn=d.get("label_en", ""),
-            **{k: sorted(v) for k, v in facets[n].items()},
+            quote=(quotes.get(n) or [""])[0], quotes=quotes.get(n) or [], unowned=gap,
+            labelEn=d.get("label_en", ""), code=code.get(n, ""), aliases=aliases.get(n, []),
+            flags=flags.get(n, []), actorName=actor_of.get(n, ""),
+            **{k: sorted(v) for k, v in facet[n].items()},
         )
         if gap and highlight == "unowned":
             options.update(borderWidth=5, color={"background": colour, "border": "#D55E00"})
@@ -93,20 +80,40 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
                            color={"background": colour, "border": "#777777"})
         if kind == "Law":
             options.update(color={"background": colour, "border": "#882255"})
+        if FONT[kind]:
+            options.update(font={"size": FONT[kind]})
         if pos is not None:
-            options.update(x=pos[n][0], y=pos[n][1], physics=False)
-        # commitments are many and long: their text is in the tooltip; in the rainbow
-        # the rings name the layers, so the layer nodes need no label of their own
-        quiet = kind in ("Commitment", "OpenCommitment") or (
-            layout == "rainbow" and kind == "DeterminantLayer")
-        label = " " if quiet else _short(d["label"])  # pyvis draws the node's IRI for an empty label
-        net.add_node(n, label=label, fullLabel=d["label"], **options)
-    # thousands of links would paint over the rings and nodes: fade them at scale
-    colour = "#BBBBBB" if g.number_of_edges() <= 1000 else "rgba(120, 120, 120, 0.08)"
+            options.update(x=round(pos[n][0], 1), y=round(pos[n][1], 1), physics=False)
+        # an initiative is drawn with its code (A1) and named in the panel; commitments are many
+        # and long: their text is in the tooltip and the panel; in the rainbow the rings name the layers
+        quiet = not FONT[kind] or (layout == "rainbow" and kind == "DeterminantLayer")
+        label = " " if quiet else code[n] if kind == "Initiative" and n in code else _short(d["label"], 32)
+        net.add_node(n, label=label, fullLabel=d["label"], **options)  # pyvis draws the IRI for ""
+    # thousands of links, or links across the rings, would paint over them: fade them
+    faded = layout == "rainbow" or g.number_of_edges() > 1000
+    colour = {"color": "rgba(120, 120, 120, 0.18)" if faded else "#BBBBBB", "highlight": "#D55E00",
+              "hover": "#555555"}
     for s, o, rel, data in g.edges(keys=True, data=True):
         extra = {"value": data["count"], "texts": data["texts"]} if rel == "commits" else {}
         net.add_edge(s, o, rel=rel, arrows="to", color=colour, **extra)
     return net
+
+
+def force_positions(g: nx.MultiDiGraph, scale: float = 1500) -> dict[str, tuple[float, float]]:
+    """A seeded spring layout of what is linked, and a row under it of what is linked to nothing.
+
+    Unlinked nodes (a law no commitment names) would otherwise be pushed off the view.
+    """
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    alone = sorted(n for n in simple if simple.degree(n) == 0)
+    linked = simple.subgraph(n for n in simple if simple.degree(n) > 0)
+    iterations = 60 if linked.number_of_nodes() <= PHYSICS_UP_TO else 30
+    spread = 2 / max(linked.number_of_nodes(), 1) ** 0.5  # twice networkx's default distance
+    pos = {n: (x * scale, y * scale) for n, (x, y) in
+           nx.spring_layout(linked, seed=1, iterations=iterations, k=spread).items()} if len(linked) else {}
+    for j, n in enumerate(alone):
+        pos[n] = (-scale + 2 * scale * (j + 0.5) / len(alone), scale * 1.15)
+    return pos
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -143,14 +150,15 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
     g = map_graph(kg, focus_node, depth)
     net = _network(kg, g, layout, highlight)
     nodes, edges, *_ = net.get_network_data()
-    physics = layout != "rainbow" and g.number_of_nodes() <= PHYSICS_UP_TO
+    physics = False
     layers = sorted(layer_order(kg).items(), key=lambda kv: kv[1])
     data = {
         "nodes": nodes, "edges": edges, "physics": physics, "layout": layout,
         "kinds": [{"kind": k, "label": KIND_LABELS[k], "shape": STYLE[k][0], "color": STYLE[k][1]}
                   for k in STYLE if any(n["kind"] == k for n in nodes)],
-        "rings": [{"label": kg.label(URIRef(iri)), "radius": 160 + 180 * k} for iri, k in layers],
+        "rings": [{"label": kg.label(URIRef(iri)), "radius": ring_radius(k)} for iri, k in layers],
         "highlight": highlight or "", "unowned": sum(1 for n in nodes if n["unowned"]),
+        "focus": focus_node or "",
     }
     script, style = _vis_assets()
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
@@ -158,7 +166,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
     html = env.get_template("map.html.j2").render(
         title=title or "Kraftgraf – karta", vis_script=script, vis_style=style,
         data_json=_script_json(data),
-        facets={k: sorted({v for n in nodes for v in n[k]}) for k in _FACETS})
+        facets={k: sorted({v for n in nodes for v in n[k]}) for k in FACETS})
     return MapPage(html, len(nodes), len(edges))
 
 

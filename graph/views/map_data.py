@@ -17,7 +17,8 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 
-__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "layer_order", "unowned_nodes"]
+__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "ring_radius", "layer_order",
+           "unowned_nodes"]
 
 # kind -> (shape, colour, size): colour-blind-safe palette (Tol's "muted").
 STYLE = {
@@ -63,25 +64,56 @@ def _kind(data: dict) -> str:
 def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> nx.MultiDiGraph:
     """The graph the map draws.
 
-    That is the projection without outcomes and programmes, grouped at national
-    scale, or the neighbourhood of ``focus`` up to ``depth`` steps.
+    That is the projection without outcomes and programmes, or the neighbourhood of
+    ``focus`` up to ``depth`` steps; either grouped at national scale (the focus itself
+    stays a node of its own).
     """
     p = kg.projection()
     layers = layer_order(kg)
     keep = [n for n, d in p.nodes(data=True)
             if d["kind"] not in ("Outcome", "Programme")
             and (d["kind"] != "DeterminantLayer" or n in layers)]
-    g = p.subgraph(keep).copy()
-    if focus is not None:
-        return nx.MultiDiGraph(nx.ego_graph(g, focus, radius=depth, undirected=True))
+    g = _ordered(p, keep)
+    if focus is not None:  # the neighbourhood, grouped as the whole map is when it is as large
+        near = nx.ego_graph(g, focus, radius=depth, undirected=True)
+        g = _ordered(g, set(near) | _reached(g, near, focus))
     for kind, word in GROUPED_KINDS.items():
-        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind]
+        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind and n != focus]
         if len(members) > GROUP_FROM:
             _group(g, members, f"group:{kind}", f"{len(members)} {word}")
     commitments = [n for n, d in g.nodes(data=True) if d["kind"] == "Commitment"]
     if len(commitments) > COMMITMENT_NODES_UP_TO:
         _commitments_as_edges(g, commitments)
     return g
+
+
+def _ordered(source: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
+    """The part of ``source`` on the nodes ``keep``, nodes and edges in sorted order.
+
+    Not ``source.subgraph(keep)``: a subgraph view iterates a set, whose order changes
+    from run to run, and filters every edge lookup, which is slow at national scale.
+    """
+    keep = set(keep)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(sorted(((n, d) for n, d in source.nodes(data=True) if n in keep), key=lambda nd: nd[0]))
+    g.add_edges_from(sorted((e for e in source.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
+                            key=lambda e: e[:3]))
+    return g
+
+
+def _reached(g: nx.MultiDiGraph, near, focus: str) -> set[str]:
+    """What the committed initiatives of a focus view reach: their determinants and the layers of those.
+
+    The rainbow needs both to put a determinant on its own ring, and "who owns which
+    determinant" needs the determinants whatever the depth.
+    """
+    committed = {o for n in near if g.nodes[n]["kind"] == "Commitment"
+                 for _, o, rel in g.out_edges(n, keys=True) if rel == "toInitiative"}
+    # an initiative reached only through an open slot ("…" in the focus's column) is not the focus's work
+    found = {o for n in near if g.nodes[n]["kind"] == "Initiative" and (n in committed or n == focus)
+             for _, o, rel in g.out_edges(n, keys=True) if rel == "addresses"}
+    found |= {n for n in near if g.nodes[n]["kind"] == "Determinant"}
+    return found | {o for n in found for _, o, rel in g.out_edges(n, keys=True) if rel == "layer"}
 
 
 def _group(g: nx.MultiDiGraph, members: list[str], key: str, label: str) -> None:
@@ -117,43 +149,70 @@ def unowned_nodes(g: nx.MultiDiGraph) -> set[str]:
     return {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
 
 
-def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
-    """Positions for the rainbow view.
+RING_START, RING_STEP = 160, 180  # the radius of ring k (innermost 0) is RING_START + RING_STEP * k
+_OUTSIDE_ORDER = ("Goal", "FocusArea", "Actor", "ActorGroupNode", "Sector", "Law")
 
-    Determinants sit on concentric Dahlgren–Whitehead rings, initiatives just
-    outside the layers they address, commitments beside their initiative, the
-    rest further out.
+
+def ring_radius(k: int) -> float:
+    """Where the determinants of layer ``k`` sit; the ring's band is 90 either side."""
+    return RING_START + RING_STEP * k
+
+
+def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Positions for the rainbow view, the half circle of the memo's Bilaga 2 (y grows downwards).
+
+    Determinants sit on the upper half of their own Dahlgren–Whitehead ring (a
+    determinant of a layer outside the view's rings goes on the outermost), initiatives
+    just outside the layers they address, commitments beside their initiative;
+    below the baseline: the initiatives that address nothing, and the actors (by
+    sector), sectors, goals, focus areas and laws in arcs.
     """
-    ring = {k: 160 + 180 * k for k in range(len(set(layers.values())) or 5)}
-    outer = max(ring.values()) + 260
+    count = len(set(layers.values())) or 5
+    outer = ring_radius(count - 1) + 260
     pos: dict[str, tuple[float, float]] = {}
     by_layer: dict[int, list[str]] = defaultdict(list)
     for n, d in g.nodes(data=True):
         if d["kind"] == "Determinant":
-            layer = next((layers[o] for _, o, r in g.out_edges(n, keys=True) if r == "layer"), 4)
+            layer = next((layers[o] for _, o, r in g.out_edges(n, keys=True) if r == "layer" and o in layers),
+                         count - 1)
             by_layer[layer].append(n)
     ring_of: dict[str, float] = {}
     for k, nodes in by_layer.items():
         for j, n in enumerate(sorted(nodes)):
-            pos[n] = _polar(ring[k], 2 * math.pi * (j + 0.5) / len(nodes) - math.pi / 2)
-            ring_of[n] = ring[k]
+            pos[n] = _polar(ring_radius(k), -math.pi + math.pi * (j + 0.5) / len(nodes))
+            ring_of[n] = ring_radius(k)
     for layer, k in layers.items():
-        if layer in g:
-            pos[layer] = _polar(ring[k] + 90, -math.pi / 2)
-            ring_of[layer] = ring[k]
+        if layer in g:  # the layer's own node, on the baseline at the left end of its band
+            pos[layer] = (-ring_radius(k), 40.0)
+            ring_of[layer] = ring_radius(k)
+    unaddressed = sorted(n for n, d in g.nodes(data=True) if d["kind"] == "Initiative"
+                         and not any(r == "addresses" and o in pos for _, o, r in g.out_edges(n, keys=True)))
     for n, d in g.nodes(data=True):
-        if d["kind"] == "Initiative":
-            pos[n] = _between(n, g, pos, ring_of, outer)
-    rest = sorted(n for n in g if n not in pos and g.nodes[n]["kind"] not in
-                  ("Commitment", "OpenCommitment"))
-    for j, n in enumerate(rest):
-        pos[n] = _polar(outer + 120 * (j % 3), 2 * math.pi * j / max(len(rest), 1))
+        if d["kind"] == "Initiative" and n not in unaddressed:
+            pos[n] = _between(n, g, pos, ring_of)
+    for j, n in enumerate(unaddressed):  # a band below the baseline, so the gap shows
+        pos[n] = _polar(ring_radius(count - 1) - 40 * (j % 3), math.pi * (j + 0.5) / len(unaddressed))
+    inner = ("Commitment", "OpenCommitment")
+    rest = sorted((n for n in g if n not in pos and g.nodes[n]["kind"] not in inner),
+                  key=lambda n: _outside_key(g, n))
+    for j, n in enumerate(rest):  # a flat arc under the baseline: the view stays wider than tall
+        x, y = _polar(outer + 110 * (j % 3), 0.05 * math.pi + 0.9 * math.pi * (j + 0.5) / len(rest))
+        pos[n] = (x, 150 + 0.6 * y)
     for n in g:
         if n not in pos:
             target = next((o for _, o, r in g.out_edges(n, keys=True) if r == "toInitiative"), None)
             x, y = pos.get(target, (0.0, 0.0))
             pos[n] = (x + 25 * math.cos(_spin(n) % 360), y + 25 * math.sin(_spin(n) % 360))
     return pos
+
+
+def _outside_key(g: nx.MultiDiGraph, n: str) -> tuple:
+    """Actors next to the others of their sector, then by name; each kind together."""
+    d = g.nodes[n]
+    kind = "Actor" if d.get("actor") and d["kind"] != "ActorGroupNode" else d["kind"]
+    sectors = sorted(o for _, o, r in g.out_edges(n, keys=True) if r == "hasMandateIn")
+    rank = _OUTSIDE_ORDER.index(kind) if kind in _OUTSIDE_ORDER else len(_OUTSIDE_ORDER)
+    return (rank, sectors[:1], d["label"], n)
 
 
 def _spin(n: str) -> int:
@@ -165,11 +224,9 @@ def _polar(r: float, angle: float) -> tuple[float, float]:
     return (r * math.cos(angle), r * math.sin(angle))
 
 
-def _between(n, g, pos, ring_of: dict[str, float], outer: float) -> tuple[float, float]:
+def _between(n, g, pos, ring_of: dict[str, float]) -> tuple[float, float]:
     """An initiative just outside the rings it addresses, in the direction of its determinants."""
     targets = [o for _, o, r in g.out_edges(n, keys=True) if r == "addresses" and o in pos]
-    if not targets:  # addresses nothing: a band outside the rings, so the gap shows
-        return _polar(outer - 120, (_spin(n) % 1000) / 1000 * math.pi + math.pi / 2)
     x = sum(math.cos(math.atan2(pos[t][1], pos[t][0])) for t in targets)
     y = sum(math.sin(math.atan2(pos[t][1], pos[t][0])) for t in targets)
     # opposite directions cancel out: then follow the first determinant

@@ -1,33 +1,53 @@
-"""The one-page report: what the plan holds, its gaps, a coverage heat-map and the rainbow.
+"""The report a committee reads in five minutes: findings first, then the images, the tables in an appendix.
 
-One HTML file with the images inline (PNG as data URIs), readable when printed
-and with nothing fetched.  The gap tables are the queries' own sections, so the
-report says exactly what `kraftgraf query …` says.
+One HTML file in one language (``lang``: "sv" by default, or "en") with the
+images inline (PNG as data URIs), nothing fetched, two A4 pages before the
+appendix when printed.  The findings and tables are the questions' own answers,
+so the report says exactly what `kraftgraf query …` says; the words around them
+are the report's own (:mod:`kraftgraf.graph.views.report_text`).  ``--pdf``
+prints the same HTML with headless Chromium.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-import math
+import os
+import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
 import jinja2
-from rdflib import URIRef
 
+from kraftgraf.errors import KraftgrafError
 from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.stats import counts
-from kraftgraf.graph.views.map_data import layer_order, map_graph, rainbow_positions, unowned_nodes
+from kraftgraf.graph.views.report_findings import findings
+from kraftgraf.graph.views.report_images import heatmap, layer_names, rainbow_image
+from kraftgraf.graph.views.report_text import (
+    COLUMNS,
+    COUNT_LABELS,
+    LANGS,
+    UI,
+    cell_text,
+    part_heading,
+    section_words,
+)
 from kraftgraf.queries.common import as_dict
 from kraftgraf.queries.registry import question, report_parts
 
-__all__ = ["write_report", "render_report", "ROWS_PER_TABLE"]
+__all__ = ["write_report", "render_report", "print_pdf", "find_chromium", "ROWS_PER_TABLE", "NoBrowserError"]
 
 ROWS_PER_TABLE = 25
+
+
+class NoBrowserError(KraftgrafError):
+    """No Chromium to print the PDF with."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A query section ready for the page."""
@@ -38,127 +58,120 @@ class Table:
     rows: list[list[str]]
     why: list[str]
     hidden: int
+    command: str
 
 
-def _tables(kg: KnowledgeGraph) -> list[tuple[str, list[Table]]]:
-    out = []
+def _answers(kg: KnowledgeGraph) -> tuple[list, dict]:
+    """Each report part's sections, and every section by (question, key) for the findings."""
+    parts, by_key = [], {}
     for heading, q, options in report_parts():
         sections = q.ask(kg, **options)
-        tables = []
-        for s in sections:
-            rows = [as_dict(r) for r in s.rows]
-            shown = rows[:ROWS_PER_TABLE]
-            tables.append(Table(s.title, s.explanation, list(s.columns),
-                                [[_cell(r[c]) for c in s.columns] for r in shown],
-                                [r.get("why", "") for r in shown], len(rows) - len(shown)))
-        out.append((heading, tables))
-    return out
+        parts.append((heading, q, sections))
+        by_key.update({(q.name, s.key): s for s in sections})
+    return parts, by_key
 
 
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    if isinstance(value, list):
-        return "; ".join(map(str, value))
-    return str(value)
+def _names(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
+    """The plan's Swedish names -> those in ``lang``: the queries name things in Swedish."""
+    if lang == "sv":
+        return {}
+    return {d["label"]: d["label_en"] for _, d in kg.projection().nodes(data=True)
+            if d.get("label_en") and d["label_en"] != d["label"]}
 
 
-# Labels come from the plan: matplotlib must draw them as they are, not read "$x$" as
-# mathematics (a "\frac{" there stops the report) nor hand them to LaTeX.
-PLAIN_TEXT = {"parse_math": False, "usetex": False}
+def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
+    i = LANGS.index(lang)
+    title, explanation = section_words(q.name, s.key, lang, s.title, s.explanation)
+    known = any(c in COLUMNS for c in s.columns)
+    columns = [c for c in s.columns if c in COLUMNS or not known or c in _layer_columns(s)]
+    headers = [_header(c, s, layers, i) for c in columns]
+    rows = [as_dict(r) for r in s.rows]
+    shown = rows[:ROWS_PER_TABLE]
+    cells = [[cell_text(r[c], lang, names) for c in columns] for r in shown]
+    return Table(title, explanation, headers, cells,
+                 [],  # the reasons are the queries' own sentences, with the plan's Swedish names: --explain
+                 len(rows) - len(shown), f"kraftgraf {q.command_path}")
 
 
-def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+def _layer_columns(s) -> list[str]:
+    from kraftgraf.queries.coverage.answer import LAYER_COLUMNS
+
+    return [c for c in s.columns if c in LAYER_COLUMNS]
 
 
-def heatmap(kg: KnowledgeGraph, by: str = "actor") -> str:
-    """The coverage matrix (actors or sectors × layers) as a PNG data URI."""
-    import matplotlib
+def _header(column: str, s, layers: list[str], i: int) -> str:
+    from kraftgraf.queries.coverage.answer import LAYER_COLUMNS
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    section = question("coverage").ask(kg, by=by)[0]
-    rows = [as_dict(r) for r in section.rows]
-    layers = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
-    names = [str(r[section.columns[0]]) for r in rows]
-    values = [[r[c] for c in layers] for r in rows]
-    fig, ax = plt.subplots(figsize=(1.6 + 1.3 * len(layers), 0.9 + 0.32 * len(names)))
-    ax.imshow(values or [[0] * len(layers)], cmap="YlGnBu", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(layers)), [_wrap(c) for c in layers], fontsize=8, **PLAIN_TEXT)
-    ax.set_yticks(range(len(names)), names, fontsize=8, **PLAIN_TEXT)
-    top = max((v for row in values for v in row), default=0)
-    for i, row in enumerate(values):
-        for j, v in enumerate(row):
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=8,
-                    color="white" if top and v > top / 2 else "black", **PLAIN_TEXT)
-    ax.set_title(section.title, fontsize=10, **PLAIN_TEXT)
-    image = _png(fig)
-    plt.close(fig)
-    return image
+    if column in LAYER_COLUMNS and LAYER_COLUMNS.index(column) < len(layers):
+        return layers[LAYER_COLUMNS.index(column)]
+    return COLUMNS[column][i] if column in COLUMNS else column
 
 
-def _wrap(text: str, width: int = 16) -> str:
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if line and len(line) + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    return "\n".join(lines + [line])
-
-
-def rainbow_image(kg: KnowledgeGraph) -> str:
-    """The rainbow view as a static PNG: rings, determinants, initiatives (gaps in orange)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Circle
-
-    g = map_graph(kg)
-    layers = layer_order(kg)
-    pos = rainbow_positions(g, layers)
-    gaps = unowned_nodes(g)
-    fig, ax = plt.subplots(figsize=(8, 8))
-    colours = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
-    for iri, k in sorted(layers.items(), key=lambda kv: -kv[1]):
-        ax.add_patch(Circle((0, 0), 160 + 180 * k + 90, color=colours[k % 5], alpha=0.6, zorder=0))
-        ax.text(0, -(160 + 180 * k + 75), kg.label(URIRef(iri)),
-                ha="center", fontsize=7, zorder=3, **PLAIN_TEXT)
-    # the rings and what sits on them; actors, laws and sectors outside are left out
-    limit = 160 + 180 * max(layers.values(), default=4) + 200
-    for kind, colour, size in (("Determinant", "#DDCC77", 40), ("Initiative", "#44AA99", 25)):
-        nodes = [n for n, d in g.nodes(data=True) if d["kind"] == kind and math.hypot(*pos[n]) < limit]
-        xs = [pos[n][0] for n in nodes]
-        ys = [-pos[n][1] for n in nodes]  # the screen's y grows downwards, the plot's upwards
-        edge = ["#D55E00" if n in gaps else "#333" for n in nodes]
-        ax.scatter(xs, ys, s=size, c=colour, edgecolors=edge, linewidths=1.2, zorder=2)
-    ax.set_xlim(-limit, limit)
-    ax.set_ylim(-limit, limit)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    image = _png(fig)
-    plt.close(fig)
-    return image
-
-
-def render_report(kg: KnowledgeGraph, title: str = "Kraftgraf – rapport") -> str:
-    """The whole report page."""
+def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None = None,
+                  appendix: bool = True, title: str = "") -> str:
+    """The whole report page in ``lang``; without ``appendix`` only the pages before it."""
+    if lang not in LANGS:
+        raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
+    ui = UI[lang]
+    parts, by_key = _answers(kg)
+    layers = layer_names(kg, lang)
+    numbers = {c.kind: c.count for c in counts(kg)}
+    shown_counts = [(COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
+                    if k in numbers and (k != "plans" or numbers[k] > 1)]
+    by_actor = question("coverage").ask(kg, by="actor")[0]
+    by_sector = by_key.get(("coverage", "coverage")) or question("coverage").ask(kg, by="sector")[0]
+    names = _names(kg, lang)
+    groups = [(part_heading(q.name, heading, lang), [_table(q, s, lang, layers, names) for s in found])
+              for heading, q, found in parts] if appendix else []
+    plans = plans or []
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
     return env.get_template("report.html.j2").render(
-        title=title, today=date.today().isoformat(), counts=counts(kg),
-        groups=_tables(kg), heatmap_actor=heatmap(kg, "actor"), heatmap_sector=heatmap(kg, "sector"),
-        rainbow=rainbow_image(kg))
+        lang=lang, ui=ui, title=title or ui["title"], counts=shown_counts,
+        built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
+        mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
+        findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
+        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"], names, ui["heat_more"]),
+        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"], names, ui["heat_more"]),
+        rainbow=rainbow_image(kg, lang))
 
 
-def write_report(kg: KnowledgeGraph, path: str | Path) -> None:
-    """Write the report atomically."""
+def find_chromium() -> str | None:
+    """Chromium (or Chrome) to print with: $KRAFTGRAF_CHROMIUM, else the first one on PATH."""
+    named = os.environ.get("KRAFTGRAF_CHROMIUM")
+    if named:
+        return shutil.which(named)
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+def print_pdf(html: str | Path, pdf: str | Path, timeout: float = 120) -> None:
+    """Print an HTML file to PDF (A4, no header or footer) with headless Chromium."""
+    browser = find_chromium()
+    if browser is None:
+        raise NoBrowserError("--pdf needs Chromium (apt install chromium, or set KRAFTGRAF_CHROMIUM); "
+                             "the HTML report was written")
+    source = Path(html).resolve().as_uri()
+
+    def run(tmp):
+        with tempfile.TemporaryDirectory() as profile:
+            done = subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={tmp}", source],
+                capture_output=True, timeout=timeout, check=False)
+        if done.returncode != 0 or not Path(tmp).exists() or Path(tmp).stat().st_size == 0:
+            raise KraftgrafError(f"Chromium could not print {html} (exit {done.returncode})")
+
+    atomic_write(pdf, run)
+
+
+def write_report(kg: KnowledgeGraph, path: str | Path, lang: str = "sv", plans: list[str] | None = None,
+                 pdf: str | Path | None = None) -> None:
+    """Write the report atomically, and with ``pdf`` print it there too."""
     check_target(path)  # a wrong -o fails before the images are drawn
-    page = render_report(kg)
+    page = render_report(kg, lang, plans)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
+    if pdf is not None:
+        print_pdf(path, pdf)

@@ -237,14 +237,15 @@ def validate(store_path, fmt):
 
 @main.command()
 @store_option
+@plan_option
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), required=True,
               help="; ".join(f"{k}: {v[2]}" for k, v in sorted(EXPORTERS.items())))
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="File (a folder for csv) to write; written to a temporary file, then renamed.")
 @user_errors
-def export(store_path, fmt, output):
-    """Write the store in another format for other tools."""
-    exporter(fmt)(open_store(store_path), output)
+def export(store_path, plan_key, fmt, output):
+    """Write the store (or one plan of it, with --plan) in another format for other tools."""
+    exporter(fmt)(open_store(store_path, plan_key), output)
     click.echo(f"wrote {output} ({EXPORTERS[fmt][2]})", err=True)
 
 

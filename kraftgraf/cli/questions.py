@@ -107,10 +107,11 @@ def _names_a_file(text: str) -> bool:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
               show_default=True, metavar="SECONDS", help="Stop the query after this long.")
 @store_option
+@plan_option
 @format_option
 @user_errors
-def sparql(query_text, timeout, store_path, fmt):
-    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs.
+def sparql(query_text, timeout, store_path, plan_key, fmt):
+    """Run a read-only SPARQL SELECT (text, a .rq file, or - for stdin) over all graphs (or one plan's).
 
     No SERVICE, LOAD or update, and FROM names only graphs of the store.
     """
@@ -126,5 +127,5 @@ def sparql(query_text, timeout, store_path, fmt):
             raise DataError(f"{path}: no such file") from None
         except OSError as exc:
             raise DataError(f"{path}: cannot read it ({exc.strerror})") from None
-    rows = run_select(open_store(store_path), query_text, timeout)
+    rows = run_select(open_store(store_path, plan_key), query_text, timeout)
     click.echo(render(rows, fmt))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from kraftgraf.cli.main import main, open_store, store_option, user_errors
+from kraftgraf.cli.main import UserError, main, open_store, plan_option, store_option, user_errors
 
 
 @main.command()
 @store_option
+@plan_option
 @click.option("-o", "--output", default="karta.html", show_default=True,
               type=click.Path(dir_okay=False),
               help="The HTML file to write (one file, opens offline).")
@@ -20,11 +23,11 @@ from kraftgraf.cli.main import main, open_store, store_option, user_errors
 @click.option("--highlight", type=click.Choice(["unowned"]),
               help="Mark the gaps: initiatives nobody committed to.")
 @user_errors
-def viz(store_path, output, focus, depth, layout, highlight):
+def viz(store_path, plan_key, output, focus, depth, layout, highlight):
     """Write the interactive map of the plan: one self-contained HTML file."""
     from kraftgraf.graph.views.map import find_node, write_map
 
-    kg = open_store(store_path)
+    kg = open_store(store_path, plan_key)
     node = find_node(kg, focus) if focus else None
     page = write_map(kg, output, focus_node=node, depth=depth, layout=layout, highlight=highlight)
     click.echo(f"wrote {output}: {page.nodes} nodes, {page.edges} links", err=True)
@@ -32,13 +35,24 @@ def viz(store_path, output, focus, depth, layout, highlight):
 
 @main.command()
 @store_option
+@plan_option
 @click.option("-o", "--output", default="rapport.html", show_default=True,
               type=click.Path(dir_okay=False), help="The HTML file to write (images inline).")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+              help="The report's language.")
+@click.option("--pdf", is_flag=True,
+              help="Also print the same HTML to a PDF beside it (needs Chromium).")
 @user_errors
-def report(store_path, output):
-    """Write a one-page report to share: counts, gap tables, coverage heat-map, rainbow."""
-    from kraftgraf.graph.store.plans import all_plans
-    from kraftgraf.graph.views.report import write_report
+def report(store_path, plan_key, output, lang, pdf):
+    """Write the report to share: findings, coverage heat-maps, the rainbow; tables in an appendix."""
+    from kraftgraf.graph.store.plans import all_plans, plan_keys
+    from kraftgraf.graph.views.report import find_chromium, write_report
 
-    write_report(all_plans(open_store(store_path)), output)  # the gap tables count each fact once
-    click.echo(f"wrote {output}", err=True)
+    if pdf and find_chromium() is None:  # say so before any work is done
+        raise UserError("--pdf needs Chromium (apt install chromium, or set KRAFTGRAF_CHROMIUM)")
+    store = open_store(store_path, plan_key)
+    plans = [plan_key] if plan_key else plan_keys(store)
+    kg = store if plan_key else all_plans(store)  # over all plans the gap tables count each fact once
+    target = Path(output).with_suffix(".pdf") if pdf else None
+    write_report(kg, output, lang=lang, plans=plans, pdf=target)
+    click.echo(f"wrote {output}" + (f" and {target}" if target else ""), err=True)
