@@ -45,6 +45,9 @@ def test_mandate_holders_that_committed_nothing_on_the_seed_plan(kg):
     # only "kommuner och regioner" commits to D3, the initiative that addresses them.
     assert rows == [("boende", "Samhällsplanering"), ("boende", "Socialtjänst"),
                     ("levnadsvanor", "Folkhälsa"), ("miljo", "Samhällsplanering")]
+    why = next(r.why for r in idle_holders(kg) if r.sector == "Folkhälsa")
+    assert why.startswith("Folkhälsomyndigheten holds the mandate in Folkhälsa, which governs "
+                          "'Levnadsvanor'; initiatives D3 address it")
 
 
 def test_likely_owners_of_the_states_commitments_rank_by_mandate(kg):
