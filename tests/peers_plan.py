@@ -8,6 +8,11 @@ Beside the ontology and the curated facts (actors, mandates, laws), plan "mini" 
 - M3 (addresses Boende): "kommuner och regioner i samarbete med SKL" (a group) and
   Civilsamhället commit;
 - M4 (addresses Utbildning): nobody commits.
+
+and one mandate of its own, in the curated graph: SKL's in Socialtjänst, quoting the memo's
+proposal of a sector-wide responsibility.  The curated facts give SKL no mandate since issue 17
+(a proposal is not a standing responsibility); the fixture keeps one so that M3, a group's
+commitment, has two likely owners to rank (Kommunerna in two of Boende's sectors, SKL in one).
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from rdflib.namespace import RDFS, SKOS
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.loaders.curated import load_curated
-from kraftgraf.ontology.vocab import KG, PROV, actor_iri, determinant_iri, law_iri, plan_item
+from kraftgraf.ontology.vocab import KG, PROV, actor_iri, determinant_iri, law_iri, plan_item, sector_iri
 
 PLAN = "mini"
+SKL_MANDATE = ("Ett sektorsövergripande ansvar bör omfatta frågor inom hälso- och sjukvård, socialtjänst, "
+               "omsorg, skola och arbetsmarknad.")  # the memo's proposal for SKL, not a curated fact
 ROWS = {  # initiative -> (label, what it addresses, [(actor, commitment text)])
     "M1": ("Fler unga i arbete", "arbetsloshet",
            [("staten", "Stöd till unga utan arbete"), ("kommunerna", "Feriejobb för unga")]),
@@ -51,6 +58,8 @@ def mini_plan() -> KnowledgeGraph:
     kg = KnowledgeGraph()
     kg.add_ontology()
     load_curated(kg.graph("curated"))
+    skl = actor_iri("skl")
+    _statement(kg.graph("curated"), skl, KG.hasMandateIn, sector_iri("socialtjanst"), SKL_MANDATE)
     g = kg.graph(f"plan/{PLAN}")
     for order, (code, (label, target, made)) in enumerate(ROWS.items(), start=1):
         initiative = plan_item(PLAN, "initiative", code)

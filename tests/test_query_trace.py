@@ -9,6 +9,7 @@ from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.build import build
 from kraftgraf.queries.common import run_rq
+from kraftgraf.queries.mandates.answer import likely_owners
 from kraftgraf.queries.trace.answer import sections, trace
 
 
@@ -67,15 +68,28 @@ def test_a_path_says_why_the_initiative_addresses_the_determinant_and_how_sure_t
 
 
 def test_a_member_reaches_what_its_group_committed_to_where_its_mandate_matches(kg):
-    paths = by_route(trace(kg, "SKR"), "commitment")  # alias of SKL
-    # SKL reaches them through the group, but only where its own mandate covers the determinant
-    # (issue 16: a group's word is not every member's); the path names SKL, then the group.
+    paths = by_route(trace(kg, "Regionerna"), "commitment")
+    # Regionerna reaches them through the group, but only where its own mandate covers the
+    # determinant (issue 16: a group's word is not every member's); the path names it, then the group.
+    # (This test used SKL until issue 17; SKL holds no mandate since, see the next test.)
     assert paths and {p.actor for p in paths} == {
-        "Sveriges Kommuner och Landsting (SKL) (likely, by mandate, "
-        "via Kommuner och regioner i samarbete med SKL)"}
+        "Regionerna (likely, by mandate, via Kommuner och regioner i samarbete med SKL)"}
     assert all(p.why.endswith("likely, by mandate.") for p in paths)
-    assert {p.target for p in paths} <= {"Hälso- och sjukvård", "Levnadsvanor", "Socialtjänst och omsorg",
-                                         "Boende", "Utbildning", "Arbetsmiljö", "Arbetslöshet"}
+    assert {p.target for p in paths} == {"Hälso- och sjukvård", "Levnadsvanor"} and len(paths) == 19
+
+
+def test_a_member_with_no_mandate_is_credited_nothing_and_a_unit_goes_up_every_group(kg):
+    # SKL holds no mandate since issue 17: none of the group's commitments is its, by mandate.
+    assert by_route(trace(kg, "SKR"), "commitment") == []  # SKR: alias of SKL
+    # UPH, a unit of SKL with a mandate in health care, is credited through the group above SKL,
+    # as `query mandates` ranks it among the group's likely owners (members at any depth).
+    paths = by_route(trace(kg, "UPH"), "commitment")
+    assert {p.actor for p in paths} == {
+        "Uppdrag Psykisk Hälsa (UPH) (likely, by mandate, via Kommuner och regioner i samarbete med SKL)"}
+    assert {p.target for p in paths} == {"Hälso- och sjukvård", "Levnadsvanor"} and len(paths) == 19
+    assert {p.step for p in paths} == {r.code for r in likely_owners(kg, "UPH")}
+    laws = {(p.step, p.target) for p in by_route(trace(kg, "UPH"), "law")}
+    assert laws == {("I1", "Hälso- och sjukvårdslag (2017:30)"), ("I1", "Socialtjänstlag (2001:453)")}
 
 
 def test_an_agency_is_credited_with_the_states_commitments_only_by_mandate(kg):

@@ -25,20 +25,25 @@ def _rows(parts, key):
     return next(s for s in parts if s.key == key).rows
 
 
-def test_without_the_state_h1_is_unowned_and_four_laws_lose_their_pusher(kg):
+def test_without_the_state_h1_is_unowned_and_five_laws_lose_their_pusher(kg):
     parts = withdrawal(kg, ["Staten"])
     assert [r.id for r in _rows(parts, "initiatives")] == ["H1"]  # the state alone committed to H1
     laws = _rows(parts, "laws")
-    assert sorted(r.label for r in laws) == ["Hälso- och sjukvårdslag (2017:30)",
-                                              "Skollag (2010:800)", "Socialförsäkringsbalk (2010:110)",
-                                              "Socialtjänstlag (2001:453)"]
+    # Since issue 17 C3 rests on Förordning (2017:462), not on Socialförsäkringsbalken (which C2
+    # still needs changed): a förordning is among the acts the state alone pushes for, so five.
+    assert sorted(r.label for r in laws) == [
+        "Förordning (2017:462) om särskilda insatser för personer med funktionsnedsättning som medför "
+        "nedsatt arbetsförmåga", "Hälso- och sjukvårdslag (2017:30)", "Skollag (2010:800)",
+        "Socialförsäkringsbalk (2010:110)", "Socialtjänstlag (2001:453)"]
     summary = {r.measure: (r.before, r.after) for r in _rows(parts, "summary")}
     assert summary["initiatives with a commitment"] == (27, 26)
-    assert summary["laws an actor pushes to change"] == (6, 2)
+    assert summary["laws an actor pushes to change"] == (7, 2)
     h1 = _rows(parts, "initiatives")[0]
     assert "Only Staten committed to initiative H1" in h1.why and h1.sources
-    # the state is the only column actor whose members hold a mandate in social insurance
-    assert {r.sector for r in _rows(parts, "sectors")} == {"Socialförsäkring"}
+    # the state is the only column actor whose members hold a mandate in social insurance, in
+    # public health (Folkhälsomyndigheten's since issue 17) and, SKL holding none since issue 17,
+    # in the labour market (Arbetsförmedlingen)
+    assert {r.sector for r in _rows(parts, "sectors")} == {"Arbetsmarknad", "Folkhälsa", "Socialförsäkring"}
 
 
 def test_without_civil_society_only_sectors_are_lost(kg):
@@ -50,7 +55,8 @@ def test_without_civil_society_only_sectors_are_lost(kg):
 def test_the_ranking_on_the_seed_plan_has_the_three_column_actors(kg):
     rows = ranking(kg)
     assert [(r.actor, r.unowned, r.laws) for r in rows] == [
-        ("Kommuner och regioner i samarbete med SKL", 12, 0), ("Staten", 1, 4), ("Civilsamhället", 0, 0)]
+        ("Kommuner och regioner i samarbete med SKL", 12, 0), ("Staten", 1, 5), ("Civilsamhället", 0, 0)]
+    # five laws for the state: C3's Förordning (2017:462) since issue 17 beside C2's Socialförsäkringsbalk
     assert rows[0].why.startswith("Without Kommuner och regioner i samarbete med SKL (with its 4 members)")
 
 
@@ -70,9 +76,13 @@ def test_a_group_takes_its_members_with_it(mini):
     assert not _rows(alone, "sectors")
     # a withdrawal ends commitments, not mandates: the row says who still holds one there
     why = _rows(alone, "determinants")[0].why
-    assert "Socialstyrelsen is the only actor" in why and "stay with Folkhälsomyndigheten" in why
+    # (Folkhälsomyndigheten's mandate is public health since issue 17, not health care)
+    assert "Socialstyrelsen is the only actor" in why
+    assert "stay with Inspektionen för vård och omsorg (IVO), Myndigheten för vård- och omsorgsanalys, " \
+           "Regionerna, Socialstyrelsen, Statens beredning" in why and "Folkhälsomyndigheten" not in why
+    # the state's members' sectors that M1 loses: Folkhälsa is Folkhälsomyndigheten's since issue 17
     assert {r.sector for r in _rows(with_state, "sectors")} == {
-        "Arbetsmarknad", "Hälso- och sjukvård", "Socialförsäkring"}
+        "Arbetsmarknad", "Folkhälsa", "Hälso- och sjukvård", "Socialförsäkring"}
     assert "(with 12 members)" in with_state[0].title
 
 
@@ -84,8 +94,9 @@ def test_several_actors_at_once(mini):
 
 
 def test_the_ranking_on_the_mini_plan(mini):
+    # the state's three sectors lost on M1 are four since issue 17: Folkhälsomyndigheten's Folkhälsa
     assert [(r.actor, r.unowned, r.sectors_lost) for r in ranking(mini)][:2] == [
-        ("Staten", 1, 3), ("Socialstyrelsen", 1, 0)]
+        ("Staten", 1, 4), ("Socialstyrelsen", 1, 0)]
 
 
 def test_asking_nothing_or_a_mistyped_actor_is_one_clear_error(kg):

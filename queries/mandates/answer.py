@@ -131,7 +131,8 @@ def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
             name, where = m.backend.label(det), m.backend.label(sector)
             what = (f"initiatives {listing([short(i) for i in initiatives])} address it, but none"
                     if initiatives else "no initiative addresses it, and none")
-            why = (f"{_names(m, holders)} hold the mandate in {where}, which governs '{name}'; {what} of "
+            hold = "holds" if len(holders) == 1 else "hold"
+            why = (f"{_names(m, holders)} {hold} the mandate in {where}, which governs '{name}'; {what} of "
                    "them committed to such an initiative, themselves or through a group they belong to.")
             mandates = [m.held[h][sector] for h in sorted(holders)]
             rows.append(IdleHolder(short(det), name, where, _names(m, holders),

@@ -21,8 +21,8 @@ Examples
 (0.333, -0.125)
 >>> [r.sector for r in isolated_sectors(kg, by="column")]
 ['Kultur och fritid']
->>> round(ei_index(kg), 3)
-0.033
+>>> round(ei_index(kg), 3)  # SKL (no mandate) and Folkhälsomyndigheten (Folkhälsa) own nothing since issue 17
+0.179
 
 """
 

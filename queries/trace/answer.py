@@ -121,18 +121,33 @@ def _law_paths(b: Backend, rows, shown: str | None) -> list[TracePath]:
     return out
 
 
+def _groups(b: Backend, actor: str) -> list[str]:
+    """The groups ``actor`` belongs to at any depth (UPH: SKL, then "kommuner och regioner").
+
+    As :meth:`~kraftgraf.queries.mandates.model.Mandates.owners` counts a group's members
+    at any depth, so a member's credit goes up through every group above it.
+    """
+    seen, todo = [], b.related(actor, "hasMember", inverse=True)
+    while todo:
+        group = todo.pop(0)
+        if group not in seen and group != actor:
+            seen.append(group)
+            todo.extend(b.related(group, "hasMember", inverse=True))
+    return seen
+
+
 def trace_actor(kg: KnowledgeGraph | Backend, actor: URIRef) -> list[TracePath]:
     """Every path from ``actor`` onwards.
 
-    Commitments and law changes count also when a group the actor belongs to
-    made them (SKL through "kommuner och regioner i samarbete med SKL"), where the
+    Commitments and law changes count also when a group the actor belongs to (at
+    any depth) made them (SKL through "kommuner och regioner i samarbete med SKL"), where the
     actor's mandate matches (:class:`~kraftgraf.queries.trace.by_mandate.MandateMatch`);
     mandates count also when a member holds them (the state through its agencies).
     """
     b = backend_of(kg)
     out = (_commitment_paths(b, b.rows("trace_commitments", actor=URIRef(actor)), None)
            + _law_paths(b, b.rows("trace_laws", actor=URIRef(actor)), None))
-    groups = b.related(actor, "hasMember", inverse=True)
+    groups = _groups(b, str(actor))
     if groups:
         matches = MandateMatch(b, str(actor))
         for who in groups:
