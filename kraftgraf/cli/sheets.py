@@ -40,9 +40,21 @@ def template(output, plan_key, store_path):
 @click.option("--lang", help="Language of the plan's texts (default: the workbook's, else sv).")
 @click.option("--title",
               help="The plan's title (default: the workbook's, else the plan's, else the file name).")
+@click.option("--replace", is_flag=True,
+              help="Replace the plan even when the file would drop most of its initiatives.")
+@click.option("--goal-pattern", metavar="REGEX",
+              help="How the plan writes a goal: a regular expression with the groups (?P<code>…) and "
+                   "(?P<name>…). Default: a code, then '.', ':', ')' or ' –', then the name, optionally "
+                   "after Mål, Delmål, Goal, Objective, … ('1. …', 'Delmål 3: …', 'Mål 2 – …').")
+@click.option("--focus-pattern", metavar="REGEX",
+              help="How the plan writes a focus area (as --goal-pattern).")
+@click.option("--id-pattern", metavar="REGEX",
+              help="What an initiative id looks like (default: letters, digits, '.', '-', '_', "
+                   "at most 40).")
 @store_option
 @user_errors
-def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path):
+def import_plan(file, dry_run, plan_key, actor_columns, lang, title, replace, goal_pattern, focus_pattern,
+                id_pattern, store_path):
     """Read a plan spreadsheet (XLSX or CSV) into the store: all of it, or nothing if any row is wrong.
 
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
@@ -50,6 +62,7 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
     """
     from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
     from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
+    from kraftgraf.loaders.sheet.codes import CodeRules
     from kraftgraf.loaders.sheet.importer import apply, import_sheet
 
     store = Path(store_path or DEFAULT_STORE)
@@ -57,7 +70,8 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
         raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
     started = time.perf_counter()
     kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
-    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title)
+    rules = CodeRules.of(goal_pattern, focus_pattern, id_pattern)
+    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title, rules)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
@@ -67,6 +81,10 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, store_path)
         click.echo(line)
     for warning in link_warnings(kg.dataset, found):
         click.echo(f"note: {warning}", err=True)
+    if result.drops_most and not replace:
+        if not dry_run:
+            raise UserError(f"refused: {result.drops_most}")
+        click.echo(f"note: an import without --replace would be refused: {result.drops_most}", err=True)
     if dry_run:
         click.echo("(dry run: nothing written)", err=True)
         return
