@@ -215,3 +215,10 @@ def test_another_plans_sheet_without_plan_is_refused_unless_replace(run, tmp_pat
     assert "--plan NEW-KEY" in line and "--replace" in line
     assert store.read_bytes() == before
     assert run("import", WHO, *columns, "--replace").exit_code == 0
+
+
+def test_accept_without_plan_refuses_an_id_several_plans_have(run, sp_store):
+    assert run("import", SP, "--plan", "sp-2009").exit_code == 0  # the same ids in a second plan
+    result = run("suggest", "--accept", "SP-1:utbildning")
+    assert result.exit_code == 2
+    assert "initiative SP-1 is in several plans (sp-2008, sp-2009); say which with --plan KEY" in result.output

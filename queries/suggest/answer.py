@@ -127,6 +127,16 @@ def _accepted_in(kg: KnowledgeGraph, code: str, det: str) -> list[str]:
     return found
 
 
+def _plans_with(kg: KnowledgeGraph, code: str) -> list[str]:
+    """The plans that have an initiative ``code``."""
+    out = []
+    for key in plan_keys(kg):
+        g = kg.graph(f"plan/{key}")
+        if any(str(g.value(i, KG.code) or short(i)) == code for i in g.subjects(RDF.type, KG.Initiative)):
+            out.append(key)
+    return out
+
+
 def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
     """Confirm one suggestion ``'A1:arbetsmiljo'``: add it to the plan's graph as a link.
 
@@ -134,10 +144,17 @@ def accept(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggesti
     reason that names the keywords; it goes into the plan's own graph.  A choice
     that is not a current suggestion is refused: with :class:`AlreadyAccepted` when
     it was confirmed before, so a repeated accept can be told from a wrong one.
+    Without ``plan``, an initiative id that several plans have is refused: which
+    plan is meant cannot be guessed.
     """
     code, sep, det = choice.partition(":")
     if not sep or not code or not det:
         raise DataError(f"'{choice}': give a suggestion as INITIATIVE:DETERMINANT, e.g. A1:arbetsmiljo")
+    if plan is None:
+        holders = _plans_with(kg, code.strip())
+        if len(holders) > 1:
+            raise DataError(f"'{choice}': initiative {code.strip()} is in several plans "
+                            f"({', '.join(holders)}); say which with --plan KEY")
     view = kg if plan is None else select_plan(kg, plan)
     rows = [s for s in suggestions(view) if s.initiative == code.strip() and s.determinant == det.strip()]
     if not rows:
