@@ -221,4 +221,5 @@ def test_accept_without_plan_refuses_an_id_several_plans_have(run, sp_store):
     assert run("import", SP, "--plan", "sp-2009").exit_code == 0  # the same ids in a second plan
     result = run("suggest", "--accept", "SP-1:utbildning")
     assert result.exit_code == 2
-    assert "initiative SP-1 is in several plans (sp-2008, sp-2009); say which with --plan KEY" in result.output
+    assert ("initiative SP-1 is in several plans (sp-2008, sp-2009); say which with --plan KEY"
+            in result.output)
