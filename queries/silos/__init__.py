@@ -1,5 +1,6 @@
 """How far work stays inside one sector: sectors per initiative and layer, E–I index, modularity."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Question, ReportPart
 
 QUESTION = Question(
@@ -12,7 +13,8 @@ QUESTION = Question(
               "layers": ("layer", "initiatives", "sectors", "sector_names"),
               "network": ("measure", "value", "meaning"),
               "communities": ("community", "actors", "sectors", "members"),
-              "isolated": ("sector", "initiatives")},
+              "isolated": ("sector", "initiatives"),
+              "basis": BASIS_COLUMNS},
     rank=30,
     report=(ReportPart("Stuprör: hur långt arbetet stannar inom en sektor"),),
 )

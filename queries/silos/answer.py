@@ -28,6 +28,7 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Section, listing, short
 from kraftgraf.queries.silos import sector_network as net
 from kraftgraf.queries.silos.sectors import PlanSectors
@@ -162,6 +163,11 @@ def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
     found = net.communities(g)
     initiatives = _initiative_rows(plan)
     spread = ("sectors", "sector_names")
+    no_sector = sector_gap(kg, "actors without a sector are left out of the sector counts, the network "
+                               "measures and the communities, so a verdict such as 'towards silos' "
+                               "rests only on the actors that have one")
+    caveat = (f" Only {no_sector.total - no_sector.lacking} of the {no_sector.total} committed actors have a "
+              "sector; the others are not counted (see: What this answer rests on).") if no_sector else ""
     return [
         Section("actors", "Sectors of the committed actors",
                 "The sectors each committed actor holds mandates in (a group without mandates of its own: "
@@ -180,7 +186,7 @@ def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
                 _layer_rows(plan), ("layer", "initiatives", *spread)),
         Section("network", "The actor network by sector",
                 "Actors are linked when they commit to the same initiative; each counts in its primary "
-                "sector. E–I = (E − I)/(E + I), E = ties across sectors, I = ties within one.",
+                "sector. E–I = (E − I)/(E + I), E = ties across sectors, I = ties within one." + caveat,
                 net.measures(g, found), ("measure", "value", "meaning")),
         Section("communities", "Communities in the actor network",
                 "Groups of actors that share initiatives mostly with each other (Louvain), with their "
@@ -190,4 +196,5 @@ def sections(kg: KnowledgeGraph | Backend) -> list[Section]:
                 "A sector listed here never works on an initiative together with another sector, or has "
                 "no committed actor at all.",
                 _isolated_rows(plan), ("sector", "initiatives")),
-    ]
+    ] + basis_section(no_sector, link_gap(kg, "the layers section counts only initiatives with a "
+                                              "determinant link"))
