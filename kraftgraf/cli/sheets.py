@@ -60,6 +60,8 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, replace, go
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
     not exist yet, it starts from the bundled plan.
     """
+    from rdflib import RDF, RDFS
+
     from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
     from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
     from kraftgraf.loaders.sheet.codes import CodeRules
@@ -76,7 +78,12 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, replace, go
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
                f"{result.commitments} commitments")
-    found = changes(result.old, result.graph, kg.label)
+    def label(node):  # a law or actor the file brings in is named as the file names it
+        if (node, RDF.type, None) in kg.dataset:
+            return kg.label(node)
+        return str(result.graph.value(node, RDFS.label) or "") or kg.label(node)
+
+    found = changes(result.old, result.graph, label)
     for line in describe(found):
         click.echo(line)
     for warning in link_warnings(kg.dataset, found):

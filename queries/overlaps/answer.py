@@ -39,6 +39,7 @@ from math import comb
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, sector_gap
 from kraftgraf.queries.common import Measure, Section, short
 from kraftgraf.queries.overlaps.blocks import SAME_ACTOR, SAME_INITIATIVE, Blocks, Commitments
 from kraftgraf.queries.text_similarity import normalise, similarity
@@ -252,6 +253,7 @@ def sections(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD) -> list
                 "Determinants placed in a sector where two or more actors hold a mandate: their "
                 "responsibilities overlap and need to be told apart.",
                 mandate_overlaps(kg), ("determinant", "sectors", "actors", "actor_names")),
+        *basis_section(sector_gap(kg, "mandate overlaps count only actors that hold a mandate")),
         Section("comparisons", "Pairs compared",
                 "How much comparing the answer took: candidates are only commitments on the same initiative "
                 "or by the same actor, and of those only pairs that share most of their words are scored.",
