@@ -35,7 +35,8 @@ DEFAULT_HEADING = (rf"(?:(?i:{_WORDS})\s+)?(?P<code>{_CODE})\s*(?:[.:)]|\s[–�
 DEFAULT_ID = r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}"
 SAFE_ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # what any code must be: it goes into an IRI
 
-PLACEHOLDER_WORDS = ("-", "–", "—", "x", "n/a", "n.a.", "na", "saknas", "ej aktuellt", "inte aktuellt",
+# Not "x": in many plans a cross in an actor's column says the actor is in, not that nothing is.
+PLACEHOLDER_WORDS = ("-", "–", "—", "n/a", "n.a.", "saknas", "ej aktuellt", "inte aktuellt",
                      "ej tillämpligt", "inget", "ingen", "inga", "none", "not applicable", "nil",
                      "tbd", "tbc", "?")
 
