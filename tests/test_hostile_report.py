@@ -10,7 +10,8 @@ from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.graph.store.build import build
-from kraftgraf.graph.views.report import heatmap, rainbow_image
+from kraftgraf.graph.views.report_images import heatmap, layer_names, rainbow_image
+from kraftgraf.queries.registry import question
 
 ACTOR = "https://w3id.org/kraftgraf/id/actor/"
 LABELS = {  # three actors of the plan (the heat-map's rows), each renamed to something matplotlib would parse
@@ -50,5 +51,6 @@ def test_labels_with_dollars_and_backslashes_make_a_report(store, run):
 def test_the_images_are_drawn_even_where_text_goes_to_tex_by_default(store):
     kg, _ = store
     with matplotlib.rc_context({"text.usetex": True}):  # a user's matplotlibrc; no TeX is installed here
-        assert heatmap(kg, "actor").startswith("data:image/png;base64,")
+        by_actor = question("coverage").ask(kg, by="actor")[0]
+        assert heatmap(by_actor, layer_names(kg, "sv"), r"Täckning $x$").startswith("data:image/png;base64,")
         assert rainbow_image(kg).startswith("data:image/png;base64,")

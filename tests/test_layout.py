@@ -1,6 +1,6 @@
 """The import graph between the packages: data flows one way, and nothing reaches back up.
 
-loaders → store → (exporters, Neo4j push) → questions → views → the public API and the CLI, with
+loaders → store → Neo4j push → questions → views → exporters → the public API and the CLI, with
 the errors, safe file writing, vocabulary and provenance helpers at the bottom.  Read from the
 code's own imports (``if TYPE_CHECKING:`` blocks are annotations, not dependencies: left out).
 """
@@ -22,9 +22,10 @@ LAYERS = [
     ("kraftgraf.ontology",),
     ("kraftgraf.loaders",),
     ("kraftgraf.graph.store",),
-    ("kraftgraf.graph.exporters", "kraftgraf.graph.neo4j"),
+    ("kraftgraf.graph.neo4j",),
     ("kraftgraf.queries",),
     ("kraftgraf.graph.views",),
+    ("kraftgraf.graph.exporters",),
     ("kraftgraf.api", "kraftgraf.cli", "kraftgraf"),
 ]
 

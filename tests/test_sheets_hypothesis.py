@@ -18,10 +18,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.loaders.annex import is_placeholder
 from kraftgraf.loaders.curated import load_curated
 from kraftgraf.loaders.memo import commitment_links, plan_node
 from kraftgraf.loaders.sheet.changes import facts_graph
+from kraftgraf.loaders.sheet.codes import is_placeholder  # the sheet's rule
 from kraftgraf.loaders.sheet.importer import apply, import_sheet
 from kraftgraf.loaders.sheet.template import write_template
 from kraftgraf.ontology.provenance import Quote, add_document, add_source
@@ -37,8 +37,8 @@ PLAIN = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"
 LINE = st.one_of(st.sampled_from(AWKWARD), PLAIN).map(str.strip).filter(bool)
 NAME = st.one_of(LINE, st.tuples(LINE, LINE).map("\n".join))
 COMMITMENT = LINE.filter(lambda t: not is_placeholder(t))
-CELL = st.one_of(st.none(), st.sampled_from(["…", "...", "• ...", "•"]), st.lists(COMMITMENT, min_size=1,
-                                                                                   max_size=3))
+PLACEHOLDERS = ["…", "...", "• ...", "•", "-", "saknas", "n/a"]  # the memo's marks, and words plans write
+CELL = st.one_of(st.none(), st.sampled_from(PLACEHOLDERS), st.lists(COMMITMENT, min_size=1, max_size=3))
 ROW = st.tuples(st.sampled_from(sorted(GOAL_OF)), NAME, st.lists(LINE, max_size=3),
                 st.tuples(CELL, CELL, CELL))
 PLAN = st.tuples(LINE, st.dictionaries(st.sampled_from(["1", "2", *GOAL_OF]), NAME, min_size=5, max_size=5),

@@ -69,16 +69,22 @@ def plan_graph_name(kg: KnowledgeGraph, key: str) -> ox.NamedNode:
 def select_plan(kg: KnowledgeGraph, key: str) -> KnowledgeGraph:
     """A store with the ontology, the curated facts (every graph that is no plan) and plan ``key``.
 
-    When ``key`` is the store's only plan, the store itself is returned.
+    When ``key`` is the store's only plan, the store itself is returned.  For a plan not
+    written in Swedish, the curated (Swedish) facts it does not use are left out
+    (:mod:`kraftgraf.graph.store.scope`).
     """
+    from kraftgraf.graph.store.scope import scope_curated
+
     keys = plan_keys(kg)
     if key not in keys:
         raise _unknown(kg, key)
-    if keys == [key]:
+    foreign = set(scope_curated(kg, key, plan_graph_name(kg, key)))
+    if keys == [key] and not foreign:
         return kg
     others = {str(graph_iri(f"plan/{k}")) for k in keys if k != key}
     view = KnowledgeGraph()
-    view.store.bulk_extend(q for q in kg.store if getattr(q.graph_name, "value", None) not in others)
+    view.store.bulk_extend(q for q in kg.store
+                           if getattr(q.graph_name, "value", None) not in others and q not in foreign)
     return view
 
 

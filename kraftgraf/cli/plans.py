@@ -96,3 +96,29 @@ def diff(old, new, plans, fmt, explain):
     old_plan, new_plan = (plans + plans)[:2] if plans else (None, None)
     answer = sections(open_side(old, old_plan), open_side(new, new_plan))
     click.echo(render_sections(answer, fmt, explain, columns=COLUMNS))
+
+
+def _listing(kind: str, doc: str):
+    @main.command(kind, help=doc)
+    @store_option
+    @plan_option
+    @format_option
+    @explain_option
+    @user_errors
+    def command(store_path, plan_key, fmt, explain):
+        from kraftgraf.cli.output import render
+        from kraftgraf.graph.store import listing
+
+        rows = getattr(listing, f"list_{kind}")(open_store(store_path), plan_key)
+        click.echo(render(rows, fmt, ["id", "name_sv", "name_en", "kind", "plans", "why"] if fmt != "table"
+                          else ["id", "name_sv", "name_en", "kind", "plans"]))
+        if explain and fmt == "table":
+            click.echo("\n".join(row.why for row in rows))
+    return command
+
+
+_listing("actors", "The actors the store knows: id, names, kind and the plans that use them "
+                   "(use these ids in a sheet's Aktörer).")
+_listing("laws", "The laws the store knows by SFS number, and the plans whose items need them changed.")
+_listing("determinants", "The determinants and layers by id (for a sheet's Bestämningsfaktorer), "
+                         "and the plans whose initiatives address them.")

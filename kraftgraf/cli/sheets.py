@@ -55,17 +55,31 @@ def template(output, plan_key, store_path):
               show_default=True, help="Refuse a sheet with more columns.")
 @click.option("--max-sheet-mb", type=click.IntRange(1), default=DEFAULT_SHEET_LIMITS.sheet_bytes // MB,
               show_default=True, help="Refuse a sheet whose XML (inside the XLSX) or CSV file is larger.")
+@click.option("--replace", is_flag=True,
+              help="Replace the plan even when the file would drop most of its initiatives.")
+@click.option("--goal-pattern", metavar="REGEX",
+              help="How the plan writes a goal: a regular expression with the groups (?P<code>…) and "
+                   "(?P<name>…). Default: a code, then '.', ':', ')' or ' –', then the name, optionally "
+                   "after Mål, Delmål, Goal, Objective, … ('1. …', 'Delmål 3: …', 'Mål 2 – …').")
+@click.option("--focus-pattern", metavar="REGEX",
+              help="How the plan writes a focus area (as --goal-pattern).")
+@click.option("--id-pattern", metavar="REGEX",
+              help="What an initiative id looks like (default: letters, digits, '.', '-', '_', "
+                   "at most 40).")
 @store_option
 @user_errors
 def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, max_columns, max_sheet_mb,
-                store_path):
+                replace, goal_pattern, focus_pattern, id_pattern, store_path):
     """Read a plan spreadsheet (XLSX or CSV) into the store: all of it, or nothing if any row is wrong.
 
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
     not exist yet, it starts from the bundled plan.
     """
+    from rdflib import RDF, RDFS
+
     from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
     from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
+    from kraftgraf.loaders.sheet.codes import CodeRules
     from kraftgraf.loaders.sheet.importer import apply, import_sheet
     from kraftgraf.loaders.sheet.io import check_sheet_file
 
@@ -78,16 +92,26 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, m
     if not dry_run:
         hold_store_lock(store)  # before reading it: a second import waits, then builds on the first
     kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
-    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title, limits)
+    rules = CodeRules.of(goal_pattern, focus_pattern, id_pattern)
+    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title, limits, rules)
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
                f"{result.commitments} commitments")
-    found = changes(result.old, result.graph, kg.label)
+    def label(node):  # a law or actor the file brings in is named as the file names it
+        if (node, RDF.type, None) in kg.dataset:
+            return kg.label(node)
+        return str(result.graph.value(node, RDFS.label) or "") or kg.label(node)
+
+    found = changes(result.old, result.graph, label)
     for line in describe(found):
         click.echo(line)
     for warning in link_warnings(kg.dataset, found):
         click.echo(f"note: {warning}", err=True)
+    if result.drops_most and not replace:
+        if not dry_run:
+            raise UserError(f"refused: {result.drops_most}")
+        click.echo(f"note: an import without --replace would be refused: {result.drops_most}", err=True)
     if dry_run:
         click.echo("(dry run: nothing written)", err=True)
         return

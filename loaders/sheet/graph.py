@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from kraftgraf.loaders.memo import commitment_links, plan_node
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
+    ELI,
     KG,
     actor_iri,
     bind_prefixes,
@@ -26,6 +27,7 @@ from kraftgraf.ontology.vocab import (
     law_iri,
     plan_iri,
     plan_item,
+    sector_iri,
     slug,
 )
 
@@ -75,8 +77,33 @@ def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
                      determinant_iri(link.target), link) for link in plan.side.determinants]
 
 
-def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = frozenset()) -> Graph:
-    """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated."""
+def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere) -> None:
+    """New laws from the sheet Lagar; the sectors the sheet Aktörer gives its actors, as mandates."""
+    for law in plan.side.new_laws.values():
+        node = law_iri(law.sfs)
+        g.add((node, RDF.type, KG.Law))
+        g.add((node, RDF.type, ELI.LegalResource))
+        g.add((node, ELI.id_local, Literal(law.sfs)))
+        for prop in (RDFS.label, SKOS.prefLabel):
+            g.add((node, prop, Literal(law.title.text, lang=w.s.lang)))
+        if law.link:
+            g.add((node, RDFS.seeAlso, URIRef(law.link)))
+        w.cite(node, law.title)
+    for actor in plan.actors.values():
+        for sector, item in actor.sectors:
+            if (actor.id, sector) not in mandates_elsewhere:
+                add_link(g, actor_iri(actor.id), KG.hasMandateIn, sector_iri(sector), w.quote(item),
+                         "the plan's sheet Aktörer names this sector for the actor")
+
+
+def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = frozenset(),
+                mandates_elsewhere: set[tuple] = frozenset()) -> Graph:
+    """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated.
+
+    A focus area may sit under several goals (``kg:partOf`` each); then an initiative
+    says which goal its row is under (``dcterms:isPartOf``).  A goal coded '3.1' is part
+    of goal '3' when the plan has one (a sub-goal).
+    """
     g = Graph(store="Oxigraph")  # a national plan is a million triples: keep them native
     bind_prefixes(g)
     w = _Writer(g, source)
@@ -86,9 +113,13 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
     goals = {}
     for code, h in plan.goals.items():
         goals[code] = w.node("goal", code, KG.Goal, h.item, h.label, h.order)
+    for code in goals:
+        if "." in code and code.rsplit(".", 1)[0] in goals:
+            g.add((goals[code], DCTERMS.isPartOf, goals[code.rsplit(".", 1)[0]]))
     for code, h in plan.focus_areas.items():
         focus = w.node("focus-area", code, KG.FocusArea, h.item, h.label, h.order)
-        g.add((focus, KG.partOf, goals[h.parent]))
+        for parent in h.parents:
+            g.add((focus, KG.partOf, goals[parent]))
     for header, actor in plan.actors.items():
         if actor.new:
             node = actor_iri(actor.id)
@@ -99,6 +130,8 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
     for row in plan.initiatives:
         initiative = w.node("initiative", row.id, KG.Initiative, row.label, row.label.text, row.order)
         g.add((initiative, KG.inFocusArea, plan_item(source.key, "focus-area", row.focus)))
+        if len(plan.focus_areas[row.focus].parents) > 1:
+            g.add((initiative, DCTERMS.isPartOf, goals[row.goal]))
         for n, item in enumerate(row.outcomes, start=1):
             outcome = w.node("outcome", f"{row.id}-{n}", KG.Outcome, item)
             g.add((outcome, KG.text, Literal(item.text, lang=lang)))
@@ -110,6 +143,7 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
             for n, item in enumerate(items, start=1):
                 node = w.node("commitment", f"{row.id}-{actor}-{n}", KG.Commitment, item, item.text)
                 commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
+    _laws_and_mandates(g, w, plan, mandates_elsewhere)
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
             add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated

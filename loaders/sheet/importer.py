@@ -19,6 +19,7 @@ from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import SheetLimits
+from kraftgraf.loaders.sheet.codes import CodeRules
 from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet.io import read_workbook
 from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
@@ -47,6 +48,21 @@ class SheetImport:
     notes: list[str] = field(default_factory=list)
     initiatives: int = 0
     commitments: int = 0
+    drops_most: str | None = None  # why the import would replace most of the plan, if it would
+
+
+def _drops_most(old: Graph, new: Graph, key: str, keys: list[str], path) -> str | None:
+    """Why writing ``new`` looks like a mistake: it keeps fewer than half of the plan's initiatives."""
+    before = set(old.subjects(RDF.type, KG.Initiative))
+    if len(before) < 4:
+        return None
+    kept = before & set(new.subjects(RDF.type, KG.Initiative))
+    if len(kept) * 2 >= len(before):
+        return None
+    return (f"{Path(path).name} would drop {len(before) - len(kept)} of the {len(before)} initiatives of "
+            f"plan '{key}' (it keeps {len(kept)}): if it is another plan, import it beside the others "
+            f"with --plan NEW-KEY (the store's plans: {', '.join(keys) or 'none'}); "
+            f"to replace plan '{key}' anyway, add --replace")
 
 
 def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
@@ -58,21 +74,30 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
     known = Known()
     rows = kg.store.query(f"""
         PREFIX kg: <{KG}> PREFIX rdfs: <{RDFS}> PREFIX skos: <{SKOS}>
-        SELECT ?kind ?s ?name WHERE {{
+        SELECT ?kind ?s ?name ?g WHERE {{
           {{ GRAPH ?g {{ ?s a ?c OPTIONAL {{ ?s rdfs:label|skos:prefLabel|skos:altLabel ?name }} }}
              ?c rdfs:subClassOf* kg:Actor . BIND("actor" AS ?kind) }}
           UNION {{ GRAPH ?g {{ ?s a kg:Law ; <{ELI}id_local> ?name }} BIND("law" AS ?kind) }}
           UNION {{ GRAPH ?g {{ ?s a ?c }} VALUES ?c {{ kg:Determinant kg:DeterminantLayer }}
-                   BIND("det" AS ?kind) }} }}""", use_default_graph_as_union=True)
+                   BIND("det" AS ?kind) }}
+          UNION {{ GRAPH ?g {{ ?s a kg:Sector OPTIONAL {{ ?s skos:prefLabel|skos:altLabel ?name }} }}
+                   BIND("sector" AS ?kind) }} }}""", use_default_graph_as_union=True)
     tail = len(str(actor_iri("")))
+    elsewhere = set()  # laws some other graph defines too: the sheet does not own them
     for r in rows:
         kind, s, name = r["kind"].value, r["s"].value, r["name"]
+        if r["g"] is not None and r["g"].value != str(graph_iri(graph_name)):
+            elsewhere.add(name.value if kind == "law" else None)
         if kind == "actor":
             known.actors.setdefault(s[tail:], {s[tail:]}).update([name.value.lower()] if name else [])
         elif kind == "law":
             known.laws.add(name.value)
+        elif kind == "sector":
+            names = known.sectors.setdefault(s.rsplit("/", 1)[-1], set())
+            names.update([name.value.lower()] if name else [])
         else:
             known.determinants.add(local_name(s))
+    known.own = known.laws - elsewhere
     links = kg.store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <{RDF}> SELECT ?s ?p ?o ?reason WHERE {{
         GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo }}
           OPTIONAL {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:reason ?reason }} }}
@@ -82,6 +107,9 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
         known.links.add(link)
         if r["reason"] is not None:
             known.reasons[link] = r["reason"].value
+    # mandates anywhere, the plan's own too: one the sheet lists again is kept as it was (merge)
+    for r in kg.store.query(f"SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s {KG.hasMandateIn.n3()} ?o }} }}"):
+        known.mandates.add((r["s"].value[tail:], r["o"].value.rsplit("/", 1)[-1]))
     return known
 
 
@@ -148,10 +176,13 @@ def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
 
 def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
                  actor_columns: list[str] | None = None, lang: str | None = None,
-                 title: str | None = None, limits: SheetLimits | None = None) -> SheetImport:
+                 title: str | None = None, limits: SheetLimits | None = None,
+                 rules: CodeRules | None = None) -> SheetImport:
     """Read and check ``path`` against ``kg``; returns what the import would write (writes nothing).
 
-    ``limits``: how many rows, columns and bytes a sheet may have (default: :mod:`~kraftgraf.loaders.limits`).
+    ``limits``: how many rows, columns and bytes a sheet may have (default: :mod:`~kraftgraf.loaders.limits`);
+    ``rules``: how the plan writes its codes.  ``result.drops_most`` says why the import looks like a
+    mistake (it would drop most of the plan it imports into); the caller refuses it unless told to replace.
     """
     wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
@@ -163,12 +194,13 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
     title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
     known = known_outside(kg, name)
-    sheet = read_plan(wb, known, actor_columns)
-    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links)
+    sheet = read_plan(wb, known, actor_columns, rules)
+    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links, known.mandates)
     merge(new, old, plan_iri(key))
     order_actor_columns(new, sheet)
-    result = SheetImport(key, new, old, name, list(wb.notes), len(sheet.initiatives),
+    result = SheetImport(key, new, old, name, list(wb.notes) + sheet.side.notes, len(sheet.initiatives),
                          len(set(new.subjects(RDF.type, KG.Commitment))))
+    result.drops_most = _drops_most(old, new, key, plan_keys(kg), path)
     given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))
              if sheet in wb.sheets}  # a link sheet left out says nothing about its links
     curated = {(s, p, o) for s, p, o in known.links

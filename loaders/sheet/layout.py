@@ -9,11 +9,9 @@ Both :mod:`kraftgraf.loaders.sheet.read` (reading) and
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "SHEETS", "PLAN_COLUMNS",
            "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL", "ID_PATTERN",
-           "actor_column_rank", "lines", "heading", "csv_escape", "csv_unescape", "csv_sibling"]
+           "actor_column_rank", "lines", "csv_escape", "csv_unescape", "csv_sibling"]
 
 PLAN_SHEET = "Initiativlista"
 ACTOR_SHEET = "Aktörer"
@@ -23,8 +21,8 @@ DETERMINANT_SHEET = "Bestämningsfaktorer"
 # The fixed columns of the plan sheet, in the memo's order; the actor columns follow.
 PLAN_COLUMNS = ("Id", "Målsättning", "Fokusområde", "Initiativ", "Åtaganden")
 SIDE_COLUMNS = {
-    ACTOR_SHEET: ("Id", "Namn", "Kolumn", "Typ"),
-    LAW_SHEET: ("Gäller", "SFS", "Lag", "Motivering"),
+    ACTOR_SHEET: ("Id", "Namn", "Kolumn", "Typ", "Sektorer"),
+    LAW_SHEET: ("Gäller", "SFS", "Lag", "Motivering", "Länk"),
     DETERMINANT_SHEET: ("Initiativ", "Bestämningsfaktor", "Namn", "Motivering"),
 }
 SHEETS = (PLAN_SHEET, *SIDE_COLUMNS)
@@ -69,13 +67,17 @@ COMMENTS = {
     (ACTOR_SHEET, "Id"): "Aktörens id i kraftgraf (t.ex. staten). Ett nytt id skapar en ny aktör.",
     (ACTOR_SHEET, "Namn"): "Aktörens namn.",
     (ACTOR_SHEET, "Kolumn"): "Rubriken på aktörens kolumn i bladet Initiativlista.",
-    (ACTOR_SHEET, "Typ"): "Bara för en ny aktör: Government, StateAgency, Region, Municipality, "
-                          "MembersOrganisation, CivilSocietyOrganisation, University, OrganisationalUnit "
-                          "eller ActorGroup.",
+    (ACTOR_SHEET, "Typ"): "Bara för en ny aktör: Myndighet, Regering, Region, Kommun, Intresseorganisation, "
+                          "Civilsamhälle, Lärosäte, Enhet eller Aktörsgrupp (eller på engelska: agency, "
+                          "government, region, municipality, …).",
+    (ACTOR_SHEET, "Sektorer"): "Bara för en ny aktör: sektorerna den har uppdrag inom, åtskilda med "
+                               "komma (t.ex. \"Hälso- och sjukvård, Socialtjänst\" eller skola).",
     (LAW_SHEET, "Gäller"): "Id för initiativet (A2) eller åtagandet (A2-staten-1) som kräver en lagändring.",
-    (LAW_SHEET, "SFS"): "Lagens SFS-nummer (ÅÅÅÅ:N); lagen måste finnas i kraftgraf.",
-    (LAW_SHEET, "Lag"): "Lagens namn (bara för läsaren; läses inte in).",
+    (LAW_SHEET, "SFS"): "Lagens SFS-nummer (ÅÅÅÅ:N).",
+    (LAW_SHEET, "Lag"): "Lagens namn: krävs för en lag som kraftgraf inte känner "
+                        "(kraftgraf laws listar dem).",
     (LAW_SHEET, "Motivering"): "Varför lagen behöver ändras.",
+    (LAW_SHEET, "Länk"): "Valfri länk till lagtexten (för en ny lag).",
     (DETERMINANT_SHEET, "Initiativ"): "Id för initiativet.",
     (DETERMINANT_SHEET, "Bestämningsfaktor"): "Bestämningsfaktorns id (t.ex. utbildning, "
                                               "halso-och-sjukvard).",
@@ -85,28 +87,12 @@ COMMENTS = {
 
 # A cell that begins with one of these is a formula to a spreadsheet reading CSV.
 _FORMULA_START = tuple("=+-@'\t\r\n")
-_HEADING = re.compile(r"(\S+)\s+(.+)", re.S)
-# A goal's or focus area's code: '1', 'A', 'O1', '2.3' (capitals, digits and inner full stops).
-_CODE = re.compile(r"[A-Z0-9]{1,6}(?:\.[A-Z0-9]{1,6}){0,3}")
 
 
 def lines(cell: str) -> list[str]:
     """The non-empty lines of a cell, each stripped (one commitment or outcome a line)."""
     return [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             if line.strip()]
-
-
-def heading(cell: str) -> tuple[str, str] | None:
-    """'1. Ett mer …' -> ('1', 'Ett mer …'); 'A. En …' -> ('A', 'En …'); None if not that shape.
-
-    >>> heading("O1. Leadership"), heading("Goal one")
-    (('O1', 'Leadership'), None)
-    """
-    m = _HEADING.fullmatch(cell.strip())
-    if not m:
-        return None
-    code = m.group(1)[:-1] if m.group(1).endswith(".") else m.group(1)
-    return (code, m.group(2).strip()) if _CODE.fullmatch(code) else None
 
 
 def csv_escape(text: str) -> str:

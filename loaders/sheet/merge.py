@@ -3,8 +3,10 @@
 - A node whose facts are what the old graph says (:func:`~kraftgraf.loaders.sheet.changes.facts`)
   keeps its old sources, so the memo's quotes survive a round trip.
 - What the table does not describe (actors the plan itself defines, their mandates) is
-  carried over unchanged.  The table owns the plan's items (``kg:inPlan``), the plan node
-  and its determinant and law links; everything else in the old graph is not its to drop.
+  carried over unchanged, even when the table adds to it (a sector in Aktörer): a node
+  counts as the table's only when the table gives its type.  The table owns the plan's
+  items (``kg:inPlan``), the plan node and its determinant and law links; everything else
+  in the old graph is not its to drop.
 - A goal or focus area keeps the order it had: the table orders initiatives by row, and
   names a goal or focus area only where its rows begin, which says nothing of its own rank.
 - Documents no source cites any more are dropped; those a kept source cites come along.
@@ -50,7 +52,7 @@ def carry_over(new: Graph, old: Graph, plan: URIRef) -> int:
     carried = 0
     for node in set(old.subjects()):
         types = set(old.objects(node, RDF.type))
-        if (node == plan or (node, None, None) in new or (node, KG.inPlan, plan) in old
+        if (node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old
                 or types & {KG.Source, KG.Document}
                 or (RDF.Statement in types and old.value(node, RDF.predicate) in _TABLE_LINKS)):
             continue

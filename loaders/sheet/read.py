@@ -8,18 +8,15 @@ touches a graph; :mod:`kraftgraf.loaders.sheet.graph` turns the checked rows int
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from kraftgraf.errors import DataError
-from kraftgraf.loaders.annex import is_placeholder
+from kraftgraf.loaders.sheet.codes import CodeRules, is_placeholder
 from kraftgraf.loaders.sheet.io import Cell, Item, Workbook, column_letter
 from kraftgraf.loaders.sheet.layout import (
     DEFAULT_ACTOR_COLUMNS,
-    ID_PATTERN,
     PLAN_COLUMNS,
     PLAN_SHEET,
-    heading,
     lines,
 )
 from kraftgraf.loaders.sheet.side import ActorColumn, Known, SideRows, actor_columns, read_side
@@ -35,7 +32,12 @@ class Heading:
     label: str
     order: int
     item: Item
-    parent: str | None = None
+    parents: list[str] = field(default_factory=list)  # a focus area's goals, in the sheet's order
+
+    @property
+    def parent(self) -> str | None:
+        """The first goal a focus area is under."""
+        return self.parents[0] if self.parents else None
 
 
 @dataclass
@@ -80,16 +82,16 @@ def _whole(cell: Cell) -> Item | None:
     return Item(text, cell, cell.text.find(text)) if text else None
 
 
-def _heading(plan: SheetPlan, kind: str, cell: Cell, previous: Heading | None, n: int) -> Heading:
+def _heading(plan: SheetPlan, kind: str, cell: Cell, previous: Heading | None, n: int,
+             rules: CodeRules) -> Heading:
     table = plan.goals if kind == "goal" else plan.focus_areas
     if not cell.text.strip():
         if previous is None:
             cell.fail(f"empty, and no row above names a {kind.replace('-', ' ')}")
         return previous
-    parsed = heading(cell.text)
-    if parsed is None:
-        example = "'1. Ett mer hälsofrämjande samhälle'" if kind == "goal" else "'A. En samhällsdesign …'"
-        cell.fail(f"expected a code, a full stop and a name, e.g. {example}; got '{cell.text.strip()}'")
+    parsed = rules.heading("goal" if kind == "goal" else "focus", cell.text)
+    if isinstance(parsed, str):
+        cell.fail(parsed)
     code, label = parsed
     known = table.get(code)
     if known is None:
@@ -132,12 +134,32 @@ def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]) -> dic
     return index
 
 
-def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None) -> SheetPlan:
+def _heading_row(plan: SheetPlan, cell: dict[str, Cell], goal, order: int, rules: CodeRules):
+    """A row with only a goal (and perhaps a focus area): a goal or sub-goal with no initiative yet."""
+    if cell["Målsättning"].text.strip():
+        goal = _heading(plan, "goal", cell["Målsättning"], goal, order, rules)
+    elif goal is None:
+        cell["Målsättning"].fail("empty, and no row above names a goal (a row with no Id names a goal "
+                                 "or a focus area that has no initiative yet)")
+    focus = None
+    if cell["Fokusområde"].text.strip():
+        focus = _heading(plan, "focus-area", cell["Fokusområde"], None, order, rules)
+        if goal.code not in focus.parents:
+            focus.parents.append(goal.code)
+    return goal, focus
+
+
+def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
+              rules: CodeRules | None = None) -> SheetPlan:
     """Check and read the plan sheet and its side sheets.
 
     ``cli_columns`` are ``--actor-column`` values ('Header' or 'Header=actor-id');
     without them the sheet Aktörer, or else the memo's three columns, name the actors.
+    ``rules`` say how goals, focus areas and ids are written (:class:`CodeRules`).
+    A row with no Id, initiative, outcome or commitment names a goal or focus area
+    that has no initiative of its own (an overarching goal, a sub-goal).
     """
+    rules = rules or CodeRules()
     rows = wb.sheets.get(PLAN_SHEET)
     if rows is None:
         raise DataError(f"{wb.path}: no sheet {PLAN_SHEET} (the sheets are: {', '.join(wb.sheets)})")
@@ -154,28 +176,37 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None) 
     seen: dict[str, int] = {}
     ids = {r[index["Id"]].strip() for r in rows[1:] if len(r) > index["Id"]}
     goal = focus = None
+    body = ("Id", "Initiativ", "Åtaganden", *actors)
     for n, raw in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in raw):
             continue
         raw = raw + [""] * (len(rows[0]) - len(raw))
         cell = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()}
         order = len(plan.initiatives)
-        goal = _heading(plan, "goal", cell["Målsättning"], goal, order)
-        focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order)
+        if not any(cell[h].text.strip() for h in body):
+            goal, focus = _heading_row(plan, cell, goal, order, rules)
+            continue
+        goal = _heading(plan, "goal", cell["Målsättning"], goal, order, rules)
+        written = bool(cell["Fokusområde"].text.strip())
+        focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order, rules)
         key = cell["Id"].text.strip()
         if not key:
             free = next(f"{focus.code}{k}" for k in range(1, len(rows) + 2) if f"{focus.code}{k}" not in ids)
             cell["Id"].fail(f"empty: every initiative needs a stable id; the next free one in "
                             f"focus area {focus.code} is {free}")
-        if not re.fullmatch(ID_PATTERN, key):
-            cell["Id"].fail(f"'{key}' is not an id (letters, digits, '.', '-' or '_', e.g. A1)")
+        problem = rules.check_id(key)
+        if problem:
+            cell["Id"].fail(problem)
         if key in seen:
             cell["Id"].fail(f"duplicate id '{key}' (first on row {seen[key]})")
         seen[key] = n
-        if focus.parent not in (None, goal.code):
-            cell["Fokusområde"].fail(f"focus area {focus.code} belongs to goal {focus.parent}, "
-                                     f"not goal {goal.code}")
-        focus.parent = goal.code
+        if goal.code not in focus.parents:
+            if focus.parents and not written:
+                cell["Fokusområde"].fail(
+                    f"empty, so focus area {focus.code} of goal {'/'.join(focus.parents)} from the row "
+                    f"above; this row is under goal {goal.code}: name the focus area (one may sit under "
+                    "several goals)")
+            focus.parents.append(goal.code)
         outcomes = _items(cell["Åtaganden"])
         label = _whole(cell["Initiativ"]) or (outcomes[0] if outcomes else None)
         if label is None:

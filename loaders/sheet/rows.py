@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import DCTERMS
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.sheet.layout import (
@@ -23,7 +24,7 @@ from kraftgraf.loaders.sheet.layout import (
     actor_column_rank,
 )
 from kraftgraf.ontology.provenance import link_iri
-from kraftgraf.ontology.vocab import ELI, KG, graph_iri, plan_iri
+from kraftgraf.ontology.vocab import ELI, KG, graph_iri, law_iri, plan_iri
 from kraftgraf.ontology.vocab import local_name as _tail
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -82,6 +83,26 @@ def _actor_kind(kg: KnowledgeGraph, actor) -> str:
     return specific[0] if specific else ""
 
 
+def _first_goal(g, focus):
+    """The goal a focus area is under (the first by code when it is under several)."""
+    return min(g.objects(focus, KG.partOf), key=lambda n: str(g.value(n, KG.code)), default=None)
+
+
+def _heading_rows(g, initiatives, head, order):
+    """Rows for goals and focus areas with no initiative: only Målsättning (and Fokusområde) filled."""
+    used_goals, used_focus = set(), set()
+    for i in initiatives:
+        focus = g.value(i, KG.inFocusArea)
+        used_focus.add(focus)
+        used_goals.add(g.value(i, DCTERMS.isPartOf) or _first_goal(g, focus))
+    for focus in set(g.subjects(RDF.type, KG.FocusArea)) - used_focus:
+        goal = _first_goal(g, focus)
+        used_goals.add(goal)
+        yield (order(focus), 0, _tail(focus)), ["", head(goal), head(focus), "", ""]
+    for goal in set(g.subjects(RDF.type, KG.Goal)) - used_goals:
+        yield (order(goal), 0, _tail(goal)), ["", head(goal), "", "", ""]
+
+
 def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     """(sheet name -> rows, workbook properties) for plan ``plan``."""
     key = _choose(kg, plan)
@@ -109,17 +130,22 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     actors = sorted(headers, key=lambda a: (stored[a] is None, int(stored[a] or 0),
                                             actor_column_rank(_tail(a), first[a], headers[a])))
     plan_rows = [[*PLAN_COLUMNS, *(headers[a] for a in actors)]]
+    keyed = []
     for i in initiatives:
         focus = g.value(i, KG.inFocusArea)
         outcomes = sorted(g.objects(i, KG.hasOutcome), key=_code_number)
-        row = [str(g.value(i, KG.code)), head(g.value(focus, KG.partOf)), head(focus),
+        goal = g.value(i, DCTERMS.isPartOf) or _first_goal(g, focus)
+        row = [str(g.value(i, KG.code)), head(goal), head(focus),
                str(g.value(i, RDFS.label)), "\n".join(str(g.value(o, KG.text)) for o in outcomes)]
         for a in actors:
             items = sorted(cells[i].get(a, []), key=_code_number)
             row.append("\n".join(str(g.value(c, KG.text)) for c in items))
-        plan_rows.append(row)
+        keyed.append(((order(i), 1, ""), row))
+    keyed += [(key, row + [""] * len(actors)) for key, row in _heading_rows(g, initiatives, head, order)]
+    plan_rows += [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
     actor_rows = [list(SIDE_COLUMNS[ACTOR_SHEET])]
-    actor_rows += [[_tail(a), kg.label(a), headers[a], _actor_kind(kg, a)] for a in actors]
+    actor_rows += [[_tail(a), kg.label(a), headers[a], _actor_kind(kg, a),
+                    ", ".join(sorted(_tail(s) for s in g.objects(a, KG.hasMandateIn)))] for a in actors]
     rank = {i: n for n, i in enumerate(initiatives)}
     law_rows, determinant_rows = [list(SIDE_COLUMNS[LAW_SHEET])], [list(SIDE_COLUMNS[DETERMINANT_SHEET])]
     for prop, rows in ((KG.requiresChangeTo, law_rows), (KG.addresses, determinant_rows)):
@@ -132,6 +158,9 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
                 found.append((rank[parent], _code_number(s), str(target), kg.label(o), str(reason or ""),
                               _tail(s)))
         rows += [[code, target, label, reason] for *_, target, label, reason, code in sorted(set(found))]
+    for row in law_rows[1:]:  # a law the plan brought in keeps its link
+        see = g.value(law_iri(row[1]), RDFS.seeAlso)
+        row.append(str(see) if see is not None else "")
     props = {"identifier": key, "title": str(title or key),
              "language": getattr(title, "language", None) or "sv"}
     return ({PLAN_SHEET: plan_rows, ACTOR_SHEET: actor_rows, LAW_SHEET: law_rows,

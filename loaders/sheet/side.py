@@ -13,15 +13,19 @@ import re
 from dataclasses import dataclass, field
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.sheet.codes import actor_kind
 from kraftgraf.loaders.sheet.io import Cell, Item, Workbook
 from kraftgraf.loaders.sheet.layout import ACTOR_SHEET, DETERMINANT_SHEET, LAW_SHEET, SIDE_COLUMNS
 from kraftgraf.ontology.vocab import slug
 
-__all__ = ["Known", "ActorColumn", "LinkRow", "SideRows", "read_side", "actor_columns", "ACTOR_KINDS"]
+__all__ = ["Known", "ActorColumn", "LinkRow", "NewLaw", "SideRows", "read_side", "actor_columns",
+           "ACTOR_KINDS"]
 
 ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOrganisation",
                "CivilSocietyOrganisation", "University", "OrganisationalUnit", "ActorGroup")
 _SFS = r"[0-9]{4}:[1-9][0-9]*"
+_URL = r"https?://\S+"
+
 
 
 @dataclass
@@ -30,6 +34,9 @@ class Known:
 
     actors: dict[str, set[str]] = field(default_factory=dict)  # id -> its names, lower case
     laws: set[str] = field(default_factory=set)  # SFS numbers
+    sectors: dict[str, set[str]] = field(default_factory=dict)  # sector id -> its names, lower case
+    mandates: set[tuple[str, str]] = field(default_factory=set)  # (actor id, sector id) held elsewhere
+    own: set[str] = field(default_factory=set)  # SFS numbers only the plan itself defines
     determinants: set[str] = field(default_factory=set)  # determinant and layer ids
     links: set[tuple] = field(default_factory=set)  # (s, p, o) already asserted elsewhere
     reasons: dict[tuple, str] = field(default_factory=dict)  # (s, p, o) -> its reason there
@@ -44,6 +51,16 @@ class ActorColumn:
     kind: str | None
     new: bool
     item: Item | None = None  # the cell that names it, when a sheet does
+    sectors: list[tuple[str, Item]] = field(default_factory=list)  # sector id, the cell naming it
+
+
+@dataclass(frozen=True)
+class NewLaw:
+    """A law the store does not know yet, as the sheet Lagar names it."""
+
+    sfs: str
+    title: Item
+    link: str | None
 
 
 @dataclass(frozen=True)
@@ -64,6 +81,8 @@ class SideRows:
     actors: dict[str, ActorColumn] = field(default_factory=dict)  # column header -> actor
     laws: list[LinkRow] = field(default_factory=list)
     determinants: list[LinkRow] = field(default_factory=list)
+    new_laws: dict[str, NewLaw] = field(default_factory=dict)  # SFS number -> the law
+    notes: list[str] = field(default_factory=list)  # warnings that do not stop the import
 
     def check_subjects(self, plan) -> None:
         """Every link names an initiative (or, for a law, a commitment) of the plan sheet."""
@@ -111,15 +130,53 @@ def _actor_rows(wb: Workbook, known: Known, side: SideRows) -> None:
             column.fail(f"duplicate column '{column.text}' (first on row {first[column.text]})")
         first[column.text] = column.row
         new = key not in known.actors
-        if new and kind and kind not in ACTOR_KINDS:
-            cell["Typ"].fail(f"unknown actor kind '{kind}' (one of {', '.join(ACTOR_KINDS)})")
+        if new and kind and actor_kind(kind) is None:
+            cell["Typ"].fail(f"unknown actor kind '{kind}' (e.g. Myndighet, Kommun, Region, Regering, "
+                             "Intresseorganisation, Civilsamhälle, Lärosäte, Aktörsgrupp, or in English "
+                             f"agency, municipality, …; or one of {', '.join(ACTOR_KINDS)})")
         if new and not name.text:
             name.fail(f"empty: '{key}' is a new actor, so it needs a name")
-        side.actors[column.text] = ActorColumn(key, name.text, kind or None, new,
-                                               Item(name.text, name, 0) if name.text else None)
+        if new:
+            side.notes += near_duplicates(known, key, name.text, f"{name.where}, row {name.row}")
+        actor = ActorColumn(key, name.text, actor_kind(kind) if kind else None, new,
+                            Item(name.text, name, 0) if name.text else None)
+        if "Sektorer" in cell:
+            actor.sectors = _sectors(known, cell["Sektorer"])
+        side.actors[column.text] = actor
 
 
-def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | None = None):
+def near_duplicates(known: Known, key: str, name: str, where: str) -> list[str]:
+    """A warning when a new actor's name is (nearly) the name of an actor the store has."""
+    if not name:
+        return []
+    names = {n: k for k, ns in known.actors.items() for n in ns if k != key}
+    close = difflib.get_close_matches(name.lower(), list(names), n=1, cutoff=0.85)
+    if not close:
+        return []
+    other = names[close[0]]
+    same = "the same name as" if close[0] == name.lower() else "nearly the name of"
+    return [f"{where}: new actor '{key}' ({name}) has {same} the actor '{other}' the store has; if it is "
+            f"the same actor, use the id '{other}' (kraftgraf actors lists them)"]
+
+
+def _sectors(known: Known, cell: Cell) -> list[tuple[str, Item]]:
+    """The sectors a cell names (ids or names, Swedish or English, separated by ',' ';' or lines)."""
+    out = []
+    by_name = {n: k for k, ns in known.sectors.items() for n in (k, *ns)}
+    for word in re.split(r"[,;\n]", cell.text):
+        word = word.strip()
+        if not word:
+            continue
+        sector = by_name.get(word.lower()) or by_name.get(slug(word))
+        if sector is None:
+            cell.fail(f"unknown sector '{word}' (the sectors are: {', '.join(sorted(known.sectors))}; "
+                      f"closest: {_closest(word.lower(), by_name)})")
+        out.append((sector, Item(word, cell, cell.text.find(word))))
+    return out
+
+
+def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | None = None,
+           new_laws: dict[str, NewLaw] | None = None, own_laws: set[str] = frozenset()):
     subject_col, target_col = SIDE_COLUMNS[sheet][:2]
     for cell in _rows(wb, sheet, (subject_col, target_col)):
         subject, target = cell[subject_col], cell[target_col]
@@ -128,17 +185,37 @@ def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | No
                 c.fail("empty cell")
         if pattern and not re.fullmatch(pattern, target.text):
             target.fail(f"'{target.text}' is not an SFS number of the form YYYY:N")
-        if target.text not in known_targets:
-            target.fail(f"unknown {what} '{target.text}' (closest: {_closest(target.text, known_targets)})")
+        unknown = target.text not in known_targets
+        if new_laws is not None and (unknown or target.text in own_laws):  # the sheet owns the law
+            unknown = not _new_law(cell, new_laws) and unknown
+        if unknown:
+            hint = " — a new law needs its name in column Lag" if new_laws is not None else ""
+            target.fail(f"unknown {what} '{target.text}' (closest: "
+                        f"{_closest(target.text, known_targets)}){hint}")
         reason = cell["Motivering"].text if "Motivering" in cell else ""
         yield LinkRow(subject.text, target.text, reason, Item(target.text, target, 0), subject)
+
+
+def _new_law(cell: dict[str, Cell], new_laws: dict[str, NewLaw]) -> bool:
+    """Read a law the store does not know from its row; False when the row does not name it."""
+    sfs, title = cell["SFS"].text, cell["Lag"] if "Lag" in cell else None
+    if sfs in new_laws:
+        return True
+    if title is None or not title.text:
+        return False
+    link = cell["Länk"] if "Länk" in cell else None
+    if link is not None and link.text and not re.fullmatch(_URL, link.text):
+        link.fail(f"'{link.text}' is not a link (http:// or https://)")
+    new_laws[sfs] = NewLaw(sfs, Item(title.text, title, 0), link.text if link is not None and link.text
+                           else None)
+    return True
 
 
 def read_side(wb: Workbook, known: Known) -> SideRows:
     """Check and read the sheets Aktörer, Lagar and Bestämningsfaktorer (each may be absent)."""
     side = SideRows()
     _actor_rows(wb, known, side)
-    side.laws = list(_links(wb, LAW_SHEET, known.laws, "law", _SFS))
+    side.laws = list(_links(wb, LAW_SHEET, known.laws, "law", _SFS, side.new_laws, known.own))
     side.determinants = list(_links(wb, DETERMINANT_SHEET, known.determinants, "determinant"))
     return side
 
@@ -183,4 +260,6 @@ def _cli_columns(known: Known, side: SideRows, cli: list[str]) -> dict[str, Acto
         if not key:
             raise DataError(f"--actor-column '{spec}': the header makes no actor id; add '=actor-id'")
         out[header] = ActorColumn(key, header, None, key not in known.actors)
+        if key not in known.actors:
+            side.notes += near_duplicates(known, key, header, f"--actor-column '{spec}'")
     return out

@@ -28,7 +28,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -36,6 +36,7 @@ from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.plans import PLAN_GRAPHS, plan_graph_name, select_plan
 from kraftgraf.ontology.vocab import KG, determinant_iri
+from kraftgraf.queries.basis import basis_section, link_gap
 from kraftgraf.queries.common import Section, cite, listing, rq_text, run_rq, short
 
 __all__ = ["CoverageChange", "Coverage", "plan_coverage", "compare", "sections"]
@@ -126,9 +127,11 @@ def _determinant_rows(kg: KnowledgeGraph, has: Coverage, lacks: Coverage) -> lis
     for det in sorted(set(has.initiatives) - set(lacks.initiatives),
                       key=lambda d: (has.order[has.layer_of[d]], d)):
         codes = _codes(has.initiatives[det])
+        none = (f"{lacks.key} has no determinant link yet, so this says nothing of what it covers "
+                f"(run `kraftgraf suggest --plan {lacks.key}`, or compare --with-suggestions)"
+                if not lacks.initiatives else f"no initiative of {lacks.key} does")
         why = (f"In {has.key}, {listing(codes)} address{'es' if len(codes) == 1 else ''} "
-               f"{kg.label(URIRef(det))}; no initiative of {lacks.key} does.{_read(has, [det])}"
-               f"{_suggested(has, [det])}")
+               f"{kg.label(URIRef(det))}; {none}.{_read(has, [det])}{_suggested(has, [det])}")
         rows.append(CoverageChange(short(det), kg.label(URIRef(det)), kg.label(URIRef(has.layer_of[det])),
                                    len(codes), codes, why, _sources(kg, has, [det])))
     return rows
@@ -157,10 +160,38 @@ def compare(kg: KnowledgeGraph, earlier: str, later: str,
             "layers_gained": _layer_rows(kg, new, old), "layers_lost": _layer_rows(kg, old, new)}
 
 
+def _linked(kg: KnowledgeGraph, key: str, suggested: bool) -> bool:
+    return bool(plan_coverage(kg, key, suggested).initiatives)
+
+
 def sections(kg: KnowledgeGraph, earlier: str, later: str, suggested: bool = False) -> list[Section]:
-    """The answer to `kraftgraf query compare EARLIER LATER`."""
+    """The answer to `kraftgraf query compare EARLIER LATER`.
+
+    A plan with no determinant link at all has lost nothing and gained nothing: its
+    sections say "no links yet" instead, and a section ``basis`` counts the initiatives
+    each plan has without a link.
+    """
     found = compare(kg, earlier, later, suggested)
     columns = ("id", "label", "layer", "count")  # the initiatives: in why (--explain) and JSON
+    bare = {key for key in (earlier, later) if not _linked(kg, key, suggested)}
+    gaps = []
+    for key in (earlier, later):
+        gap = link_gap(select_plan(kg, key), f"in {key}: a determinant its unlinked initiatives address "
+                                             "shows as not covered")
+        if gap is not None:
+            gaps.append(replace(gap, what=f"{key}: {gap.what}"))
+    parts = _sections(found, earlier, later, columns)
+    for part, lacking in zip(parts, (earlier, later, earlier, later)):
+        if lacking in bare:
+            parts[parts.index(part)] = replace(
+                part, title=f"{part.title.split(' that ')[0]} — {lacking} has no links yet",
+                explanation=f"{lacking} has no determinant link yet: these rows are not gained or lost, "
+                            f"only not comparable (run `kraftgraf suggest --plan {lacking}`, or ask "
+                            "with --with-suggestions). " + part.explanation)
+    return parts + basis_section(*gaps)
+
+
+def _sections(found, earlier: str, later: str, columns) -> list[Section]:
     return [
         Section("gained", f"Determinants {later} covers that {earlier} did not",
                 f"Determinants an initiative of {later} addresses and no initiative of {earlier} does.",

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Section, cite, iris, listing, short
 
 __all__ = ["LAYER_COLUMNS", "CoverageRow", "UncoveredLayer", "coverage_matrix", "uncovered_layers",
@@ -240,4 +241,7 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "actor") -> list[Section]:
         Section("uncovered_layers", "Layers nobody covers",
                 f"Dahlgren–Whitehead layers that no {by} reaches through the commitments in the plan.",
                 _uncovered(b, by, grid), ("label",)),
-    ]
+    ] + basis_section(
+        link_gap(b, "an initiative without a link counts in no layer, so a layer may be covered "
+                    "although this answer says nobody covers it"),
+        sector_gap(b, "actors without a sector are in no row of this table") if by == "sector" else None)

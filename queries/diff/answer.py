@@ -176,11 +176,34 @@ def diff(old: Side, new: Side) -> dict[str, list[Change]]:
     return out
 
 
+SHARED_FEW = 0.5  # below this share of the smaller plan's initiative ids in common: a warning
+
+
+def _shared_ids(old: Side, new: Side) -> Change | None:
+    """A warning row when the plans share few initiative ids: matching by id may pair unrelated rows."""
+    before = {k for k, i in items(old).items() if i.kind == "initiative"}
+    after = {k for k, i in items(new).items() if i.kind == "initiative"}
+    if not before or not after:
+        return None
+    shared = len(before & after)
+    share = shared / min(len(before), len(after))
+    if share >= SHARED_FEW:
+        return None
+    why = (f"{old.name} and {new.name} share {shared} of their initiative ids ({len(before)} and "
+           f"{len(after)}): items are matched by id, so a 'reworded' or 'reassigned' row may pair two "
+           "unrelated rows that happen to have the same id — are these two versions of one plan?")
+    return Change("warning", "", "", f"{len(before)} initiatives", f"{len(after)} initiatives",
+                  round(100 * share, 1), why, [])
+
+
 def sections(old: Side, new: Side) -> list[Section]:
-    """The answer to `kraftgraf diff OLD NEW`."""
+    """The answer to `kraftgraf diff OLD NEW`; a section ``warning`` when the plans share few ids."""
     found = diff(old, new)
     columns = COLUMNS[:-1]
-    return [
+    warning = _shared_ids(old, new)
+    return ([Section("warning", "Few ids in common",
+                     "The plans share few initiative ids; score: the share in common (%).",
+                     [warning], COLUMNS)] if warning else []) + [
         Section("added", "Added", f"In {new.name}, not in {old.name}.", found["added"],
                 ("kind", "id", "new")),
         Section("dropped", "Dropped", f"In {old.name}, not in {new.name}.", found["dropped"],

@@ -1,5 +1,6 @@
 """Commitments that say nearly the same thing, and mandates that cover the same determinant."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Option, Question, ReportPart
 
 QUESTION = Question(
@@ -11,7 +12,8 @@ QUESTION = Question(
     sections={"same_initiative": ("first", "second", "score", "actors", "initiatives"),
               "same_actor": ("first", "second", "score", "actors", "initiatives"),
               "mandates": ("determinant", "sectors", "actors", "actor_names"),
-              "comparisons": ("measure", "value", "meaning")},
+              "comparisons": ("measure", "value", "meaning"),
+              "basis": BASIS_COLUMNS},
     rank=40,
     report=(ReportPart("Överlapp: åtaganden som säger nästan samma sak"),),
     examples=({}, {"threshold": 60}),

@@ -39,6 +39,7 @@ from math import comb
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, sector_gap
 from kraftgraf.queries.common import Measure, Section, short
 from kraftgraf.queries.overlaps.blocks import SAME_ACTOR, SAME_INITIATIVE, Blocks, Commitments
 from kraftgraf.queries.text_similarity import normalise, similarity
@@ -190,10 +191,52 @@ def _counts(counts: Counter, found: int, threshold: float) -> list[Measure]:
     return [Measure(*row, []) for row in rows] if n else []
 
 
+def _identical(r: TextOverlap) -> tuple | None:
+    """The line both commitments of ``r`` say word for word (their quotes), or None."""
+    half = len(r.sources) // 2
+    same = r.score == 100.0 and half and r.sources[:half] == r.sources[half:]
+    return tuple(r.sources[:half]) if same else None
+
+
+def group_repeats(rows: list[TextOverlap]) -> list[TextOverlap]:
+    """One row for a line repeated word for word three times or more, instead of one row per pair.
+
+    A plan that writes one line for one actor on twenty initiatives gave 190 pairs of
+    the same line; that is one finding.  Two copies stay a pair, as before.
+    """
+    groups: dict[tuple, list[TextOverlap]] = defaultdict(list)
+    for r in rows:
+        line = _identical(r)
+        if line is not None:
+            groups[(r.kind, r.actors if r.kind == SAME_ACTOR else r.initiatives, line)].append(r)
+    out, done = [], set()
+    for r in rows:
+        key = (r.kind, r.actors if r.kind == SAME_ACTOR else r.initiatives, _identical(r))
+        members = sorted({m for p in groups.get(key, []) for m in (p.first, p.second)})
+        if key[2] is None or len(members) < 3:
+            out.append(r)
+            continue
+        if key in done:
+            continue
+        done.add(key)
+        pairs = groups[key]
+        where = sorted({i for p in pairs for i in p.initiatives.split(" / ")})
+        who = sorted({a for p in pairs for a in p.actors.split(" / ")})
+        why = (f"The same line, word for word, in {len(members)} commitments ({', '.join(members)}) by "
+               f"{' / '.join(who)} on {' / '.join(where)}: one row for its {len(pairs)} pairs.")
+        out.append(TextOverlap(r.kind, members[0], f"{members[1]} … ({len(members)} in all)", 100.0,
+                               " / ".join(who), " / ".join(where), why, list(key[2])))
+    return out
+
+
 def sections(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD) -> list[Section]:
-    """The overlaps answer: text overlaps of both kinds, mandate overlaps, and the pairs compared."""
+    """The overlaps answer: text overlaps of both kinds, mandate overlaps, and the pairs compared.
+
+    A line repeated word for word three times or more is one row (:func:`group_repeats`).
+    """
     kg = backend_of(kg)
     rows, counts = _overlaps(kg, threshold, [SAME_INITIATIVE, SAME_ACTOR])
+    rows = group_repeats(rows)
     columns = ("first", "second", "score", "actors", "initiatives")
     scored = (f"score {threshold:g} or more of 100 (rapidfuzz token_set_ratio on Swedish word stems; "
               "100 = one text's words all occur in the other)")
@@ -210,6 +253,7 @@ def sections(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD) -> list
                 "Determinants placed in a sector where two or more actors hold a mandate: their "
                 "responsibilities overlap and need to be told apart.",
                 mandate_overlaps(kg), ("determinant", "sectors", "actors", "actor_names")),
+        *basis_section(sector_gap(kg, "mandate overlaps count only actors that hold a mandate")),
         Section("comparisons", "Pairs compared",
                 "How much comparing the answer took: candidates are only commitments on the same initiative "
                 "or by the same actor, and of those only pairs that share most of their words are scored.",

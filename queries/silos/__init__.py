@@ -1,5 +1,6 @@
 """How far work stays inside one sector: sectors per initiative and layer, E–I index, modularity."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Option, Question, ReportPart
 
 QUESTION = Question(
@@ -13,7 +14,8 @@ QUESTION = Question(
               "network": ("measure", "value", "meaning"),
               "grain": ("measure", "value", "meaning"),
               "communities": ("community", "actors", "sectors", "members"),
-              "isolated": ("sector", "initiatives")},
+              "isolated": ("sector", "initiatives"),
+              "basis": BASIS_COLUMNS},
     options=(Option("by", "Count a group's commitment for its likely owners by mandate (owner), or for "
                           "the group itself with all its members' sectors (column).",
                     kind="choice", choices=("owner", "column"), default="owner"),),

@@ -35,6 +35,7 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Measure, Section, listing, short
 from kraftgraf.queries.silos import sector_network as net
 from kraftgraf.queries.silos.sectors import PlanSectors
@@ -199,6 +200,11 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
     found = net.communities(g)
     initiatives = _initiative_rows(plan)
     spread = ("sectors", "sector_names")
+    no_sector = sector_gap(kg, "actors without a sector are left out of the sector counts, the network "
+                               "measures and the communities, so a verdict such as 'towards silos' "
+                               "rests only on the actors that have one")
+    caveat = (f" Only {no_sector.total - no_sector.lacking} of the {no_sector.total} committed actors have a "
+              "sector; the others are not counted (see: What this answer rests on).") if no_sector else ""
     return [
         Section("actors", "Sectors of the actors carrying the plan",
                 "The sectors each actor holds mandates in (a group without mandates of its own: its "
@@ -219,7 +225,7 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
                 _layer_rows(plan), ("layer", "initiatives", *spread)),
         Section("network", "The actor network by sector",
                 "Actors are linked when they carry the same initiative; each counts in its primary "
-                "sector. E–I = (E − I)/(E + I), E = ties across sectors, I = ties within one.",
+                "sector. E–I = (E − I)/(E + I), E = ties across sectors, I = ties within one." + caveat,
                 net.measures(g, found), ("measure", "value", "meaning")),
         Section("grain", "Are the plan's actors fine enough for a silo measure?",
                 "A silo measure on a few groups that each span sectors says nothing about silos; "
@@ -233,4 +239,5 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
                 "A sector listed here never works on an initiative together with another sector, or has "
                 "no committed actor at all.",
                 _isolated_rows(plan), ("sector", "initiatives")),
-    ]
+    ] + basis_section(no_sector, link_gap(kg, "the layers section counts only initiatives with a "
+                                              "determinant link"))

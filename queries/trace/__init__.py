@@ -1,5 +1,6 @@
 """Every path from an actor to the determinants and laws it reaches, or back from a determinant."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Option, Question
 
 _PATH = ("actor", "step", "initiative", "target", "layer")
@@ -10,7 +11,8 @@ QUESTION = Question(
     answer="kraftgraf.queries.trace.answer:sections",
     options=(Option("name", "An actor or a determinant (label, alias or id).", argument=True,
                     metavar="NAME"),),
-    sections={"commitment": (*_PATH, "confidence"), "mandate": _PATH, "law": _PATH},
+    sections={"commitment": (*_PATH, "confidence"), "mandate": _PATH, "law": _PATH, "unlinked": _PATH,
+              "basis": BASIS_COLUMNS},
     top_level=True,
     rank=60,
     examples=({"name": "Staten"}, {"name": "SKL"}, {"name": "arbetsmiljö"}),

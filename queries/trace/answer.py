@@ -37,10 +37,12 @@ from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, link_gap, unlinked_initiatives
 from kraftgraf.queries.common import Section, short
 from kraftgraf.queries.trace.by_mandate import MandateMatch
 
-__all__ = ["TracePath", "link_why", "trace", "trace_actor", "trace_determinant", "sections"]
+__all__ = ["TracePath", "link_why", "trace", "trace_actor", "trace_determinant", "unlinked_commitments",
+           "sections"]
 
 
 @dataclass(frozen=True)
@@ -182,9 +184,44 @@ def trace(kg: KnowledgeGraph | Backend, name: str) -> list[TracePath]:
             raise NotFoundError(f"{not_actor}; {not_determinant}") from None
 
 
+def unlinked_commitments(kg: KnowledgeGraph | Backend, name: str) -> list[TracePath]:
+    """The actor's commitments (its groups' too) to initiatives that address no determinant yet.
+
+    They reach nothing only because the plan has no link for them yet (an imported
+    plan), so :func:`sections` shows them instead of saying nothing reaches the actor.
+    """
+    b = backend_of(kg)
+    try:
+        actor = b.resolve(name, KG.Actor, "actor")
+    except NotFoundError:
+        return []
+    unlinked = set(unlinked_initiatives(b)[0])
+    if not unlinked:
+        return []
+    groups = b.related(actor, "hasMember", inverse=True)
+    who = {actor: None, **{g: f"{b.label(actor)} (via {b.label(g)})" for g in groups}}
+    out = {}
+    for r in b.rows("silos_initiative_actors"):
+        if r["actor"] in who and r["initiative"] in unlinked and r["commitment"]:
+            shown = who[r["actor"]] or b.label(actor)
+            said = b.label(r["commitment"])
+            code = short(r["initiative"])
+            path = f"{shown} → åtagande {short(r['commitment'])} “{said}” → initiativ {code} → ?"
+            why = (f"{b.label(r['actor'])} commits to “{said}” in initiative {code}, which has no "
+                   "determinant link yet: what it reaches is unknown, not nothing.")
+            out[(code, r["commitment"])] = TracePath(shown, "unlinked", short(r["commitment"]), code,
+                                                     "(no determinant link yet)", "", path, why,
+                                                     [r["quote"]] if r["quote"] else [])
+    return [out[k] for k in sorted(out)]
+
+
 def sections(kg: KnowledgeGraph | Backend, name: str) -> list[Section]:
-    """The paths of :func:`trace`, one section per kind of path; no path at all is a :class:`DataError`."""
-    paths = trace(kg, name)
+    """The paths of :func:`trace`, one section per kind of path; no path at all is a :class:`DataError`.
+
+    Commitments to initiatives without a determinant link are a section of their own
+    (``unlinked``), and a section ``basis`` says how many initiatives lack links.
+    """
+    paths = trace(kg, name) + unlinked_commitments(kg, name)
     if not paths:
         raise DataError(f"nothing links '{name}' to the plan: no commitment, mandate or law reaches it "
                         "(try 'kraftgraf query unowned' for what nobody holds)")
@@ -198,6 +235,15 @@ def sections(kg: KnowledgeGraph | Backend, name: str) -> list[Section]:
          "Determinants in sectors where the actor holds a mandate, whether or not the plan asks it to act."),
         ("law", "Through laws", "Commitments or initiatives of the actor that need a law changed."),
     ]
-    return [Section(key, title, text, [p for p in paths if p.route == key],
-                    (*columns, "confidence") if key == "commitment" else columns)
-            for key, title, text in parts]
+    unlinked = [p for p in paths if p.route == "unlinked"]
+    if unlinked:
+        parts.append(("unlinked", "Commitments without a determinant link yet",
+                      "The actor's commitments to initiatives that address no determinant yet: they may "
+                      "reach determinants the plan has not linked (run `kraftgraf suggest`)."))
+    out = [Section(key, title, text, [p for p in paths if p.route == key],
+                   (*columns, "confidence") if key == "commitment" else columns)
+           for key, title, text in parts]
+    if unlinked:
+        out += basis_section(link_gap(kg, "paths through commitments reach only the initiatives "
+                                          "that have a determinant link"))
+    return out

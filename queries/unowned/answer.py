@@ -36,6 +36,7 @@ from rdflib import URIRef
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, link_gap
 from kraftgraf.queries.common import Section, cite, iris, listing, short
 from kraftgraf.queries.unowned.lacking import (
     LackingInitiative,
@@ -173,4 +174,5 @@ def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Sec
                 "Determinants of health that no initiative addresses and that sit in no sector where "
                 "an actor holds a mandate: nobody is asked, nor responsible, to act on them.",
                 orphan_determinants(b), ("id", "label", "layer")),
-    ]
+    ] + basis_section(link_gap(b, "a determinant listed as nobody's may be addressed by an initiative "
+                                  "that has no link yet"))
