@@ -30,7 +30,7 @@ _API = {
     "EXPORTERS": "kraftgraf.graph.exporters", "exporter": "kraftgraf.graph.exporters",
     "questions": "kraftgraf.queries.registry", "question": "kraftgraf.queries.registry",
     "register": "kraftgraf.queries.registry", "Source": "kraftgraf.queries.source",
-    "ask": "kraftgraf.api", "accept_suggestion": "kraftgraf.api", "accept_suggestions": "kraftgraf.api",
+    **dict.fromkeys(("ask", "accept_suggestion", "accept_suggestions", "import_plan"), "kraftgraf.api"),
     "suggestions": "kraftgraf.queries.suggest.answer",
     "write_map": "kraftgraf.graph.views.map", "write_report": "kraftgraf.graph.views.report",
     "write_template": "kraftgraf.loaders.sheet.template", "import_sheet": "kraftgraf.loaders.sheet.importer",

@@ -7,18 +7,27 @@ package that does the work (:func:`kraftgraf.graph.store.build.build_store`,
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
+
+from rdflib import RDF, RDFS
 
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.links import confirm_link
 from kraftgraf.graph.store.lock import store_lock
-from kraftgraf.graph.store.open import store_path
+from kraftgraf.graph.store.open import DEFAULT_STORE, store_path
+from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS, SheetLimits
+from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
+from kraftgraf.loaders.sheet.codes import CodeRules
+from kraftgraf.loaders.sheet.importer import SheetImport, apply, import_sheet
+from kraftgraf.loaders.sheet.io import check_sheet_file
 from kraftgraf.queries.registry import question
 from kraftgraf.queries.source import Source
 from kraftgraf.queries.suggest.answer import AlreadyAccepted, Suggestion, choose, reason
 
-__all__ = ["ask", "accept_suggestion", "accept_suggestions"]
+__all__ = ["ask", "accept_suggestion", "accept_suggestions", "Imported", "import_plan"]
 
 
 def ask(name: str, store: str | Path | None = None, plan: str | None = None, **options) -> list:
@@ -61,3 +70,53 @@ def accept_suggestions(store: str | Path | None, choices: list[str],
         if accepted:
             kg.save(path)
     return path, accepted, notes
+
+
+@dataclass
+class Imported:
+    """What :func:`import_plan` found and did: the import, its change list in words, and notes.
+
+    ``refused`` says why the file was not written (it would drop most of the plan and
+    ``replace`` was not given); ``written`` whether the store file was rewritten.
+    """
+
+    path: Path
+    result: SheetImport
+    lines: list[str]
+    warnings: list[str]
+    refused: str = ""
+    written: bool = False
+
+
+def import_plan(store: str | Path | None, file: str | Path, plan: str | None = None,
+                actor_columns: list[str] | None = None, lang: str | None = None, title: str | None = None,
+                limits: SheetLimits | None = None, rules: CodeRules | None = None, replace: bool = False,
+                dry_run: bool = False) -> Imported:
+    """Read a plan spreadsheet into the store file (the bundled plan's store if there is none yet).
+
+    All of it is checked before anything is written, under the store's lock from before
+    it is read; with ``dry_run`` nothing is written and no lock is taken.
+    """
+    path = Path(store or DEFAULT_STORE)
+    if path.suffix.lower() not in (".trig", ".nq"):
+        raise DataError(f"{path}: import writes a store with named graphs; use a .trig or .nq file")
+    limits = limits or DEFAULT_SHEET_LIMITS
+    check_sheet_file(file, limits)  # its sizes, before the store is read: a sheet too large fails at once
+    with contextlib.nullcontext() if dry_run else store_lock(path):
+        kg = KnowledgeGraph.load(path) if path.is_file() else KnowledgeGraph.bundled()
+        result = import_sheet(kg, file, plan, list(actor_columns or []), lang, title, limits, rules)
+
+        def label(node):  # a law or actor the file brings in is named as the file names it
+            if (node, RDF.type, None) in kg.dataset:
+                return kg.label(node)
+            return str(result.graph.value(node, RDFS.label) or "") or kg.label(node)
+
+        found = changes(result.old, result.graph, label)
+        done = Imported(path, result, describe(found), link_warnings(kg.dataset, found))
+        if result.drops_most and not replace:
+            done.refused = result.drops_most
+        elif not dry_run and (found or not path.is_file()):
+            apply(kg, result)
+            kg.save(path)
+            done.written = True
+    return done

@@ -92,13 +92,6 @@ def plan_option(func):
              "default: all the plans it holds.")(func)
 
 
-def hold_store_lock(path) -> None:
-    """Hold the store's write lock until the command ends: take it before reading the store to change."""
-    from kraftgraf.graph.store.lock import store_lock
-
-    click.get_current_context().with_resource(store_lock(path))
-
-
 def open_store(store_path: str | None, plan_key: str | None = None, literals_checked: bool = True):
     """The store the user means (see :func:`kraftgraf.graph.store.open.open_store`), narrowed to ``plan_key``.
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import click
 
 from kraftgraf.cli.main import (
-    DEFAULT_STORE,
     UserError,
-    hold_store_lock,
     main,
     open_store,
     store_option,
@@ -75,49 +72,30 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, m
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
     not exist yet, it starts from the bundled plan.
     """
-    from rdflib import RDF, RDFS
-
-    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-    from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
+    from kraftgraf.api import import_plan as import_into_store
     from kraftgraf.loaders.sheet.codes import CodeRules
-    from kraftgraf.loaders.sheet.importer import apply, import_sheet
-    from kraftgraf.loaders.sheet.io import check_sheet_file
 
-    store = Path(store_path or DEFAULT_STORE)
-    if store.suffix.lower() not in (".trig", ".nq"):
-        raise UserError(f"{store}: import writes a store with named graphs; use a .trig or .nq file")
     started = time.perf_counter()
-    limits = SheetLimits(max_rows, max_columns, max_sheet_mb * MB)
-    check_sheet_file(file, limits)  # its sizes, before the store is read: a sheet too large fails at once
-    if not dry_run:
-        hold_store_lock(store)  # before reading it: a second import waits, then builds on the first
-    kg = KnowledgeGraph.load(store) if store.is_file() else KnowledgeGraph.bundled()
     rules = CodeRules.of(goal_pattern, focus_pattern, id_pattern)
-    result = import_sheet(kg, file, plan_key, list(actor_columns), lang, title, limits, rules)
+    done = import_into_store(store_path, file, plan_key, list(actor_columns), lang, title,
+                             SheetLimits(max_rows, max_columns, max_sheet_mb * MB), rules, replace, dry_run)
+    result = done.result
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     click.echo(f"plan {result.key} from {file}: {result.initiatives} initiatives, "
                f"{result.commitments} commitments")
-    def label(node):  # a law or actor the file brings in is named as the file names it
-        if (node, RDF.type, None) in kg.dataset:
-            return kg.label(node)
-        return str(result.graph.value(node, RDFS.label) or "") or kg.label(node)
-
-    found = changes(result.old, result.graph, label)
-    for line in describe(found):
+    for line in done.lines:
         click.echo(line)
-    for warning in link_warnings(kg.dataset, found):
+    for warning in done.warnings:
         click.echo(f"note: {warning}", err=True)
-    if result.drops_most and not replace:
+    if done.refused:
         if not dry_run:
-            raise UserError(f"refused: {result.drops_most}")
-        click.echo(f"note: an import without --replace would be refused: {result.drops_most}", err=True)
+            raise UserError(f"refused: {done.refused}")
+        click.echo(f"note: an import without --replace would be refused: {done.refused}", err=True)
     if dry_run:
         click.echo("(dry run: nothing written)", err=True)
-        return
-    if not found and store.is_file():
-        click.echo(f"{store} is left as it was", err=True)
-        return
-    apply(kg, result)
-    kg.save(store)
-    click.echo(f"wrote {store} (plan {result.key}) in {time.perf_counter() - started:.1f} s", err=True)
+    elif not done.written:
+        click.echo(f"{done.path} is left as it was", err=True)
+    else:
+        seconds = time.perf_counter() - started
+        click.echo(f"wrote {done.path} (plan {result.key}) in {seconds:.1f} s", err=True)
