@@ -177,6 +177,7 @@ def _name_the_store(*_results, **_options):
 @user_errors
 def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
+    from kraftgraf.cli.answer_cache import warm
     from kraftgraf.graph.store.build import build as build_store
     from kraftgraf.graph.store.build import default_key
     from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
@@ -199,6 +200,7 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
             raise UserError(f"{output} holds the plans {', '.join(dropped)}, which this build lacks: "
                             "add a plan to it with --add, write elsewhere with -o, or pass --replace")
     kg.save(output)
+    warm(kg, output)  # the usual questions are answered from the file's bytes before anyone asks
     click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":
         from kraftgraf.graph.store.plans import plan_keys
