@@ -28,7 +28,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-__all__ = ["cache_root", "code_fingerprint", "answer_key", "Kept", "keeps", "ask_kept", "warm"]
+__all__ = ["cache_root", "code_fingerprint", "answer_key", "Kept", "keeps", "ask_kept", "warm",
+           "kept_plan_keys"]
 
 MAX_KEPT = 64_000_000  # characters of JSON; a bigger answer takes longer to print than to compute
 _PACKAGES = ("kraftgraf", "kraftgraf.queries", "kraftgraf.graph", "kraftgraf.ontology", "kraftgraf.loaders")
@@ -92,7 +93,7 @@ class Kept:
                 kept = json.load(f)
         except (OSError, ValueError, EOFError):
             return None
-        return kept if kept.get("content") == self.content and "sections" in kept else None
+        return kept if kept.get("content") == self.content else None
 
     def put(self, key: str, answer: dict | None, notes: list[str]) -> bool:
         """Keep one answer (from :func:`encode`); not one too big, nor where the cache cannot be written."""
@@ -129,6 +130,15 @@ class Kept:
         where.write_text(self.content[:40], encoding="ascii")
         if before and len(before) == 40 and before.isalnum():
             shutil.rmtree(cache_root() / "answers" / before, ignore_errors=True)
+
+
+PLAN_KEYS = "plan-keys"  # what a build over the store needs to know of it
+
+
+def kept_plan_keys(path: str | Path) -> list[str] | None:
+    """The plan keys of the store file at ``path`` as a build kept them for its present bytes, or None."""
+    kept = Kept(path).get(PLAN_KEYS)
+    return None if kept is None else list(kept["plans"])
 
 
 def keeps(question) -> bool:
@@ -192,7 +202,7 @@ def ask_kept(question, path: Path, plan: str | None, options: dict, compute) -> 
 
     kept, key = Kept(path), answer_key(question.name, plan, options)
     found = kept.get(key)
-    if found is not None:
+    if found is not None and "sections" in found:
         return decode(found), found["notes"]
     sections, notes = compute()
     try:
@@ -211,10 +221,12 @@ def warm(kg, path: str | Path) -> int:
     actor in this plan) is passed over.
     """
     from kraftgraf.errors import KraftgrafError
+    from kraftgraf.graph.store.plans import plan_keys
     from kraftgraf.queries.registry import questions
     from kraftgraf.queries.source import Source
 
     kept, n = Kept(path), 0
+    kept.put(PLAN_KEYS, {"plans": plan_keys(kg)}, [])
     for q in filter(keeps, questions()):
         options = q.examples[0] if q.examples else {}
         source = Source(str(path), graph=kg)
@@ -225,3 +237,13 @@ def warm(kg, path: str | Path) -> int:
             continue
         n += kept.put(answer_key(q.name, None, options), encode(sections), source.notes)
     return n
+
+
+def dropped_plans(path: str | Path, kg) -> list[str]:
+    """The plans of the store file at ``path`` that ``kg`` lacks: from its kept keys, else by reading it."""
+    from kraftgraf.graph.store.plans import plan_keys, plans_dropped
+
+    if not Path(path).is_file():
+        return []
+    keys = kept_plan_keys(path)
+    return plans_dropped(path, kg) if keys is None else sorted(set(keys) - set(plan_keys(kg)))

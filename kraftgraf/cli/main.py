@@ -177,10 +177,10 @@ def _name_the_store(*_results, **_options):
 @user_errors
 def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
-    from kraftgraf.cli.answer_cache import warm
+    from kraftgraf.cli.answer_cache import dropped_plans, warm
     from kraftgraf.graph.store.build import build as build_store
     from kraftgraf.graph.store.build import default_key
-    from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
+    from kraftgraf.graph.store.plans import add_to_store, shared_nodes
     from kraftgraf.graph.store.stats import counts
 
     if memo and plan_file:
@@ -195,7 +195,7 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
         shared = shared_nodes(kg, key)
     else:
         kg = build_store(memo=memo, data_dir=data_dir, plan_file=plan_file, key=plan_key)
-        dropped = [] if replace else plans_dropped(output, kg)
+        dropped = [] if replace else dropped_plans(output, kg)
         if dropped:
             raise UserError(f"{output} holds the plans {', '.join(dropped)}, which this build lacks: "
                             "add a plan to it with --add, write elsewhere with -o, or pass --replace")
