@@ -67,19 +67,20 @@ def plan_graph_name(kg: KnowledgeGraph, key: str) -> ox.NamedNode:
 
 
 def select_plan(kg: KnowledgeGraph, key: str) -> KnowledgeGraph:
-    """A store with the ontology, the curated facts (every graph that is no plan) and plan ``key``.
+    """The store seen through the ontology, the curated facts (every graph that is no plan) and plan ``key``.
 
-    When ``key`` is the store's only plan, the store itself is returned.
+    When ``key`` is the store's only plan, the store itself is returned; else a
+    read-only view of the same store (:func:`kraftgraf.graph.store.view.restricted`), no copy.
     """
     keys = plan_keys(kg)
     if key not in keys:
         raise _unknown(kg, key)
     if keys == [key]:
         return kg
+    from kraftgraf.graph.store.view import restricted
+
     others = {str(graph_iri(f"plan/{k}")) for k in keys if k != key}
-    view = KnowledgeGraph()
-    view.store.bulk_extend(q for q in kg.store if getattr(q.graph_name, "value", None) not in others)
-    return view
+    return restricted(kg, [ox.DefaultGraph(), *(g for g in kg.store.named_graphs() if g.value not in others)])
 
 
 def add_plan(kg: KnowledgeGraph, key: str, memo: str | Path | None = None,
@@ -144,9 +145,11 @@ def all_plans(kg: KnowledgeGraph) -> KnowledgeGraph:
     Oxigraph's union of graphs repeats a triple once for every graph that holds
     it, so two plans that share nodes (two versions of one plan) made every join
     count their common facts twice: a law row came back 32 times.  A store with
-    one plan is returned as it is.
+    one plan, or whose graphs share no triple, is returned as it is.
     """
-    if len(plan_keys(kg)) < 2:
+    from kraftgraf.graph.store.counting import triple_count
+
+    if len(plan_keys(kg)) < 2 or triple_count(kg.store) == len(kg.store):  # no triple in two graphs
         return kg
     view = KnowledgeGraph()
     view.store.bulk_extend(_once(kg.store))
