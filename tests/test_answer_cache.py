@@ -70,6 +70,8 @@ def test_no_answer_outlives_a_change_of_the_store(run, tmp_path):
     assert run("build", "--data", data).exit_code == 0
     store = tmp_path / "kraftgraf-store.trig"
     before = {args: asked(run, args, "--format", "json") for args in ASKED}
+    first = json.loads(asked(run, ("stats",), "--format", "json"))[0]
+    assert first == {"kind": "plans", "label_sv": "planer", "count": 1}
 
     assert run("suggest", "--accept", "E1:utbildning").exit_code == 0  # a link to utbildning more
     after = {args: asked(run, args, "--format", "json") for args in ASKED}
@@ -78,6 +80,8 @@ def test_no_answer_outlives_a_change_of_the_store(run, tmp_path):
 
     write_synth(tmp_path / "small.ttl", municipalities=3, regions=2, initiatives=20, seed=5)
     assert run("build", "--add", "--plan", "small.ttl").exit_code == 0  # a second plan
+    plans = {row["kind"]: row["count"] for row in json.loads(asked(run, ("stats",), "--format", "json"))}
+    assert plans["plans"] == 2 and plans["initiatives"] > 33
     added = run("query", "unowned", "--format", "json")
     assert "reads the store's 2 plans together" in added.stderr
     assert added.stdout.rstrip("\n") == computed(store, ("query", "unowned")) != after[("query", "unowned")]

@@ -247,3 +247,29 @@ def dropped_plans(path: str | Path, kg) -> list[str]:
         return []
     keys = kept_plan_keys(path)
     return plans_dropped(path, kg) if keys is None else sorted(set(keys) - set(plan_keys(kg)))
+
+
+def kept_counts(path: str | Path, plan: str | None, compute) -> list:
+    """``kraftgraf stats``' rows for the store's present bytes: kept, else ``compute()``'s (then kept)."""
+    from kraftgraf.graph.store.content import content_hash
+    from kraftgraf.queries.common import as_dict
+
+    kept, key = Kept(path), answer_key("stats", plan, {})
+    found = kept.get(key)
+    if found is not None and "counts" in found:
+        return found["counts"]
+    rows = compute()
+    try:
+        unchanged = content_hash(path) == kept.content
+    except OSError:
+        unchanged = False
+    if unchanged:
+        kept.put(key, {"counts": [as_dict(r) for r in rows]}, [])
+    return rows
+
+
+def keep_counts(path: str | Path, rows) -> None:
+    """Keep ``kraftgraf stats``' rows of the store just written at ``path``."""
+    from kraftgraf.queries.common import as_dict
+
+    Kept(path).put(answer_key("stats", None, {}), {"counts": [as_dict(r) for r in rows]}, [])

@@ -177,7 +177,7 @@ def _name_the_store(*_results, **_options):
 @user_errors
 def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
     """Build a store from the ontology, the curated facts and a plan, and say what it holds."""
-    from kraftgraf.cli.answer_cache import dropped_plans, warm
+    from kraftgraf.cli.answer_cache import dropped_plans, keep_counts, warm
     from kraftgraf.graph.store.build import build as build_store
     from kraftgraf.graph.store.build import default_key
     from kraftgraf.graph.store.plans import add_to_store, shared_nodes
@@ -201,7 +201,9 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
                             "add a plan to it with --add, write elsewhere with -o, or pass --replace")
     kg.save(output)
     warm(kg, output)  # the usual questions are answered from the file's bytes before anyone asks
-    click.echo(render(counts(kg), fmt, headers={"label_sv": "vad", "count": "antal"}))
+    rows = counts(kg)
+    keep_counts(output, rows)
+    click.echo(render(rows, fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":
         from kraftgraf.graph.store.plans import plan_keys
 
@@ -220,10 +222,17 @@ def build(memo, plan_file, data_dir, plan_key, add, replace, output, fmt):
 @user_errors
 def stats(store_path, plan_key, fmt):
     """Count what the store holds: goals, initiatives, commitments, actors, laws and more."""
+    from kraftgraf.cli.answer_cache import kept_counts
+    from kraftgraf.graph.store.open import store_path as resolve
     from kraftgraf.graph.store.stats import counts
 
-    click.echo(render(counts(open_store(store_path, plan_key)), fmt,
-                      headers={"label_sv": "vad", "count": "antal"}))
+    found = resolve(store_path)
+    if found is not None and found.is_file():  # kept under the file's bytes, as the answers are
+        rows = kept_counts(found, plan_key, lambda: counts(open_store(store_path, plan_key)))
+        click.get_current_context().meta["kraftgraf.store"] = store_path or str(found)
+    else:
+        rows = counts(open_store(store_path, plan_key))
+    click.echo(render(rows, fmt, headers={"label_sv": "vad", "count": "antal"}))
 
 
 @main.command()
