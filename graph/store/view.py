@@ -75,8 +75,11 @@ class GraphsView:
     def _read_only(self, *args, **kwargs):
         raise TypeError("a view of some of a store's graphs is read-only; change the store itself")
 
+    def add_graph(self, graph) -> None:
+        """Nothing: rdflib's ``Dataset.graph`` calls it to read a graph (one outside the view reads empty)."""
+
     add = remove = extend = bulk_extend = load = bulk_load = update = clear_graph = remove_graph = _read_only
-    add_graph = clear = _read_only
+    clear = _read_only
 
 
 def restricted(kg: KnowledgeGraph, graphs: Iterable) -> KnowledgeGraph:
