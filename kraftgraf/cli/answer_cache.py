@@ -31,7 +31,7 @@ from pathlib import Path
 __all__ = ["cache_root", "code_fingerprint", "answer_key", "Kept", "keeps", "ask_kept", "warm",
            "kept_plan_keys"]
 
-MAX_KEPT = 64_000_000  # characters of JSON; a bigger answer takes longer to print than to compute
+MAX_KEPT = 512_000_000  # characters of JSON (overlaps of a 3M-triple plan is tens of millions)
 _PACKAGES = ("kraftgraf", "kraftgraf.queries", "kraftgraf.graph", "kraftgraf.ontology", "kraftgraf.loaders")
 
 
