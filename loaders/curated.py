@@ -37,6 +37,7 @@ from kraftgraf.ontology.vocab import (
     actor_iri,
     determinant_iri,
     law_iri,
+    plan_iri,
     plan_item,
     programme_iri,
     sector_iri,
@@ -45,8 +46,10 @@ from kraftgraf.ontology.vocab import (
 
 __all__ = ["load_curated"]
 
+PLAN_ITEMS = str(plan_iri(PLAN)) + "/"  # the bundled plan's goals, focus areas, initiatives, …
 
-def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
+
+def load_curated(graph: Graph, data_dir: str | Path | None = None, plan_links: Graph | None = None) -> None:
     """Add the curated facts, each with its source, to ``graph``.
 
     Parameters
@@ -55,6 +58,10 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         The graph to add to (in a store, the named graph ``curated``).
     data_dir
         A folder of curated CSV files; ``None`` uses the ones the package ships.
+    plan_links
+        Where the links about the bundled plan's items go (its initiatives' determinants,
+        laws and indicators), so that a question about another plan can leave them out by
+        graph; ``None``: into ``graph`` with the rest.
 
     Examples
     --------
@@ -75,13 +82,13 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         ref = row["public_ref"]
         return Quote(add_document(g, "public-" + slug(ref), ref, ref), row["quote"])
 
-    def cite(src, row: Row) -> None:
+    def cite(src, row: Row, target: Graph = g) -> None:
         # A memo row may add a public fact (SKL's later name SKR): cite that source too,
         # and say what it corrects or why the memo's wording is kept.
         if row.get("public_ref") and row["source_doc"] != "public":
-            g.add((src, DCTERMS.source, Literal(row["public_ref"])))
+            target.add((src, DCTERMS.source, Literal(row["public_ref"])))
         if row.get("note"):
-            g.add((src, SKOS.editorialNote, Literal(row["note"], lang="en")))
+            target.add((src, SKOS.editorialNote, Literal(row["note"], lang="en")))
 
     def node(iri, cls, row: Row) -> None:
         g.add((iri, RDF.type, cls))
@@ -92,11 +99,12 @@ def load_curated(graph: Graph, data_dir: str | Path | None = None) -> None:
         cite(add_source(g, iri, quote(row)), row)
 
     def link(s, p, o, row: Row) -> None:
-        stmt = add_link(g, s, p, o, quote(row), row.get("reason") or None)
+        target = plan_links if plan_links is not None and str(s).startswith(PLAN_ITEMS) else g
+        stmt = add_link(target, s, p, o, quote(row), row.get("reason") or None)
         if row.get("confidence"):
-            g.add((stmt, KG.confidence, Literal(row["confidence"])))
-        for src in list(g.objects(stmt, PROV.wasDerivedFrom)):
-            cite(src, row)
+            target.add((stmt, KG.confidence, Literal(row["confidence"])))
+        for src in list(target.objects(stmt, PROV.wasDerivedFrom)):
+            cite(src, row, target)
 
     kinds = {row["id"]: row["kind"] for row in t["actors.csv"]}
     for row in t["actors.csv"]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kraftgraf.errors import DataError, KraftgrafError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.open import open_store
-from kraftgraf.graph.store.plans import all_plans, plan_keys
+from kraftgraf.graph.store.plans import all_plans, plan_keys, select_plan
 from kraftgraf.queries.backend import Backend
 
 __all__ = ["Source"]
@@ -31,6 +31,7 @@ class Source:
     password: str = ""
     database: str = "neo4j"
     notes: list[str] = field(default_factory=list)
+    graph: KnowledgeGraph | None = None  # the store at ``store`` already read (a build warming its answers)
 
     @contextmanager
     def open(self) -> Iterator[KnowledgeGraph | Backend]:
@@ -51,7 +52,10 @@ class Source:
             driver.close()
 
     def _store(self) -> KnowledgeGraph:
-        kg = open_store(self.store, self.plan)
+        if self.graph is None:
+            kg = open_store(self.store, self.plan)
+        else:
+            kg = self.graph if self.plan is None else select_plan(self.graph, self.plan)
         if not kg.has_plan():
             raise DataError(f"{self.store or 'the store'} holds no plan (no initiative): build one "
                             "with 'kraftgraf build', or pass --store a store that has one")

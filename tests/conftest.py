@@ -28,6 +28,19 @@ def unavailable(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def answer_cache(tmp_path_factory) -> Path:
+    """The answers the CLI keeps go to a folder of this test run, never the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("answer-cache")
+    before = os.environ.get("KRAFTGRAF_CACHE")
+    os.environ["KRAFTGRAF_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KRAFTGRAF_CACHE", None)
+    else:
+        os.environ["KRAFTGRAF_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def seed_dir() -> Path:
     if not MEMO.is_file():

@@ -26,7 +26,7 @@ LAYERS = [
     ("kraftgraf.queries",),
     ("kraftgraf.graph.views",),
     ("kraftgraf.graph.exporters",),
-    ("kraftgraf.api", "kraftgraf.cli", "kraftgraf"),
+    ("kraftgraf.api", "kraftgraf.cli", "kraftgraf", "kraftgraf.__main__"),
 ]
 
 
@@ -90,7 +90,7 @@ def test_no_cycle_between_packages():
 
 
 def test_the_library_never_imports_the_cli():
-    top = ("kraftgraf.cli", "kraftgraf.api", "kraftgraf")
+    top = ("kraftgraf.cli", "kraftgraf.api", "kraftgraf", "kraftgraf.__main__")
     assert [(m, t) for s, _, m, t in EDGES if t.startswith("kraftgraf.cli") and s not in top] == []
 
 

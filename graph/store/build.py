@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -19,6 +20,10 @@ from kraftgraf.ontology.vocab import bind_prefixes, graph_iri, slug
 
 __all__ = ["Built", "base", "build", "build_store", "plan_graph", "plan_turtle", "read_into", "read_plan",
            "default_key", "shared_triples"]
+
+
+# the graphs every build has besides its plan: the links about the bundled plan's items apart
+SHARED_GRAPHS = ("ontology", "curated", f"curated/{SEED_PLAN.key}")
 
 
 def plan_graph(memo: str | Path, plan: MemoPlan = SEED_PLAN) -> Graph:
@@ -60,7 +65,7 @@ def read_plan(into: KnowledgeGraph, key: str, source: str | Path | None,
     looks up known actors and laws (the spreadsheet's) finds them.
     """
     scratch = KnowledgeGraph()
-    shared = [ox.NamedNode(str(graph_iri(name))) for name in ("ontology", "curated")]
+    shared = [ox.NamedNode(str(graph_iri(name))) for name in SHARED_GRAPHS]
     scratch.store.bulk_extend(q for g in shared for q in into.store.quads_for_pattern(None, None, None, g))
     read_into(scratch, key, source, loader)
     plan = ox.NamedNode(str(graph_iri(f"plan/{key}")))
@@ -73,7 +78,7 @@ def base(data_dir: str | Path | None = None) -> KnowledgeGraph:
 
     kg = KnowledgeGraph()
     kg.add_ontology()
-    load_curated(kg.graph("curated"), data_dir)
+    load_curated(kg.graph("curated"), data_dir, kg.graph(f"curated/{SEED_PLAN.key}"))
     return kg
 
 
@@ -105,7 +110,7 @@ def shared_triples(kg: KnowledgeGraph) -> set[tuple]:
     A plan file written by ``kraftgraf export`` holds them too; kept in the plan's
     graph as well, every query over the union of graphs would see them twice.
     """
-    names = [ox.NamedNode(str(graph_iri(name))) for name in ("ontology", "curated")]
+    names = [ox.NamedNode(str(graph_iri(name))) for name in SHARED_GRAPHS]
     return {(q.subject, q.predicate, q.object) for name in names
             for q in kg.store.quads_for_pattern(None, None, None, name)}
 
@@ -125,10 +130,11 @@ class Built:
 
 def build_store(output: str | Path, source: str | Path | None = None, loader: str | None = None,
                 data_dir: str | Path | None = None, key: str | None = None, add: bool = False,
-                replace: bool = False) -> Built:
+                replace: bool = False, kept_plans: Callable[[Path], list[str] | None] | None = None) -> Built:
     """Build (or with ``add``, extend) the store file ``output`` and save it; what `kraftgraf build` does.
 
-    A new build refuses to overwrite a store that holds plans it lacks, unless ``replace``.
+    A new build refuses to overwrite a store that holds plans it lacks, unless ``replace``;
+    ``kept_plans`` may say which plans the file holds without reading it (None: read it).
     """
     from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
 
@@ -142,7 +148,8 @@ def build_store(output: str | Path, source: str | Path | None = None, loader: st
             built = Built(kg, path, key, shared_nodes(kg, key))
         else:
             kg = build(source, loader, data_dir, key)
-            dropped = [] if replace else plans_dropped(path, kg)
+            known = kept_plans(path) if kept_plans and path.is_file() else None
+            dropped = [] if replace else plans_dropped(path, kg, known)
             if dropped:
                 raise DataError(f"{path} holds the plans {', '.join(dropped)}, which this build lacks: "
                                 "add a plan to it with --add, write elsewhere with -o, or pass --replace")

@@ -29,6 +29,7 @@ from kraftgraf.ontology.vocab import graph_iri, slug
 __all__ = ["PLAN_GRAPHS", "plan_keys", "plans_dropped", "check_key", "select_plan", "add_plan",
            "add_to_store", "shared_nodes", "all_plans"]
 
+CURATED_GRAPHS = str(graph_iri("curated/"))  # the curated links about one plan's items
 PLAN_GRAPHS = str(graph_iri("plan/"))  # every plan's graph IRI starts with this
 
 
@@ -38,11 +39,16 @@ def plan_keys(kg: KnowledgeGraph) -> list[str]:
     return sorted(n[len(PLAN_GRAPHS):] for n in names if n.startswith(PLAN_GRAPHS))
 
 
-def plans_dropped(path: str | Path, kg: KnowledgeGraph) -> list[str]:
-    """The plans of the store file at ``path`` (if there is one) that ``kg`` does not hold."""
+def plans_dropped(path: str | Path, kg: KnowledgeGraph, known: list[str] | None = None) -> list[str]:
+    """The plans of the store file at ``path`` (if there is one) that ``kg`` does not hold.
+
+    ``known``: the file's plan keys if the caller has them (kept beside its bytes), so the
+    file need not be read again.
+    """
     if not Path(path).is_file():
         return []
-    return sorted(set(plan_keys(KnowledgeGraph.load(path))) - set(plan_keys(kg)))
+    held = plan_keys(KnowledgeGraph.load(path)) if known is None else known
+    return sorted(set(held) - set(plan_keys(kg)))
 
 
 def check_key(key: str) -> str:
@@ -67,25 +73,49 @@ def plan_graph_name(kg: KnowledgeGraph, key: str) -> ox.NamedNode:
 
 
 def select_plan(kg: KnowledgeGraph, key: str) -> KnowledgeGraph:
-    """A store with the ontology, the curated facts (every graph that is no plan) and plan ``key``.
+    """The store seen as the ontology, the curated facts (every graph that is no plan) and plan ``key``.
 
-    When ``key`` is the store's only plan, the store itself is returned.  For a plan not
-    written in Swedish, the curated (Swedish) facts it does not use are left out
-    (:mod:`kraftgraf.graph.store.scope`).
+    When ``key`` is the store's only plan, the store itself is returned; else a read-only
+    view of the same store (:func:`kraftgraf.graph.store.view.restricted`), no copy.  The view
+    leaves out the curated facts the plan does not use (:mod:`kraftgraf.graph.store.scope`):
+    links about items it lacks and, for a plan not written in Swedish, the Swedish actors,
+    laws and programmes it does not name; only then is the store copied.
     """
     from kraftgraf.graph.store.scope import scope_curated
 
     keys = plan_keys(kg)
     if key not in keys:
         raise _unknown(kg, key)
-    foreign = set(scope_curated(kg, key, plan_graph_name(kg, key)))
-    if keys == [key] and not foreign:
+    own = plan_graph_name(kg, key)
+    foreign = set(scope_curated(kg, key, own))
+    # another plan's graph, and the curated links about items this plan does not have
+    others = {g.value for g in kg.store.named_graphs() if g.value.startswith(PLAN_GRAPHS) and g != own}
+    others |= {g.value for g in kg.store.named_graphs()
+               if g.value.startswith(CURATED_GRAPHS) and not _about(kg, g, own)}
+    if not others and not foreign:
         return kg
-    others = {str(graph_iri(f"plan/{k}")) for k in keys if k != key}
+    from kraftgraf.graph.store.view import restricted
+
+    if not foreign:
+        return restricted(kg, [ox.DefaultGraph(), *(g for g in kg.store.named_graphs()
+                                                     if g.value not in others)])
     view = KnowledgeGraph()
     view.store.bulk_extend(q for q in kg.store
                            if getattr(q.graph_name, "value", None) not in others and q not in foreign)
     return view
+
+
+def _about(kg: KnowledgeGraph, links: ox.NamedNode, plan: ox.NamedNode) -> bool:
+    """Whether the curated links in graph ``links`` are about items plan graph ``plan`` has.
+
+    A later version of a plan keeps its items' IRIs, so the bundled plan's curated links
+    are about its items too.
+    """
+    subject = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
+    items = {q.object for q in kg.store.quads_for_pattern(None, subject, None, links)
+             if isinstance(q.object, ox.NamedNode)}
+    return any(next(iter(kg.store.quads_for_pattern(item, None, None, plan)), None) is not None
+               for item in items)
 
 
 def add_plan(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
@@ -150,9 +180,11 @@ def all_plans(kg: KnowledgeGraph) -> KnowledgeGraph:
     Oxigraph's union of graphs repeats a triple once for every graph that holds
     it, so two plans that share nodes (two versions of one plan) made every join
     count their common facts twice: a law row came back 32 times.  A store with
-    one plan is returned as it is.
+    one plan, or whose graphs share no triple, is returned as it is.
     """
-    if len(plan_keys(kg)) < 2:
+    from kraftgraf.graph.store.counting import triple_count
+
+    if len(plan_keys(kg)) < 2 or triple_count(kg.store) == len(kg.store):  # no triple in two graphs
         return kg
     view = KnowledgeGraph()
     view.store.bulk_extend(_once(kg.store))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kraftgraf.graph.store.counting import triple_count
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 
@@ -54,5 +55,5 @@ def counts(kg: KnowledgeGraph) -> list[Count]:
         classes = " ".join(str(r["class"]) for r in rows) or f"<{KG[local]}>"
         (row,) = kg.store.query(_COUNT % classes, use_default_graph_as_union=True)
         out.append(Count(kind, label, int(row["n"].value)))
-    out.append(Count("triples", "tripler", len(kg)))
+    out.append(Count("triples", "tripler", triple_count(kg.store)))
     return out

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from kraftgraf.cli.answer_cache import ask_kept, keeps
 from kraftgraf.cli.main import (
     QuestionGroup,
     format_option,
@@ -68,10 +69,17 @@ def command(q: Question) -> click.Command:
         found = resolve(store_path)
         if found is not None and backend == "embedded":
             click.get_current_context().meta["kraftgraf.store"] = store_path or str(found)
-        with source.open() as graph:
-            sections = q.ask(graph, **options)
-        for text in source.notes:
-            note(text)
+
+        def compute():
+            with source.open() as graph:
+                return q.ask(graph, **options), source.notes
+
+        if found is not None and found.is_file() and backend == "embedded" and keeps(q):
+            sections, notes = ask_kept(q, found, plan_key, options, compute)
+        else:
+            sections, notes = compute()
+        for line in notes:
+            note(line)
         click.echo(render_sections(sections, fmt, explain))
 
     params = [_click_param(o) for o in q.options if o.argument]

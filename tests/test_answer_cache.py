@@ -1,0 +1,117 @@
+"""Answers kept by the store's content: the same bytes give the kept answer, any change a new one."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+import openpyxl
+import pytest
+
+from kraftgraf.cli.answer_cache import Kept, answer_key
+from kraftgraf.cli.output import render_sections
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.synth import write_synth
+from kraftgraf.loaders.sheet.template import write_template
+from kraftgraf.queries.registry import question
+from kraftgraf.queries.source import Source
+
+ASKED = [("query", "unowned"), ("query", "laws"), ("trace", "utbildning"),
+         ("query", "coverage", "--by", "sector")]
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """A cache of this test's own, so what another test kept is not found here."""
+    monkeypatch.setenv("KRAFTGRAF_CACHE", str(tmp_path / "cache"))
+
+
+def computed(store, args, fmt="json", explain=False) -> str:
+    """The answer as the CLI prints it, computed from the store file, no cache involved."""
+    name, rest = (args[1], args[2:]) if args[0] == "query" else (args[0], args[1:])
+    if name == "trace":
+        options = {"name": rest[0]}
+    else:
+        options = dict(zip([a.lstrip("-") for a in rest[::2]], rest[1::2]))
+    source = Source(str(store))
+    with source.open() as graph:
+        return render_sections(question(name).ask(graph, **options), fmt, explain)
+
+
+def asked(run, args, *more) -> str:
+    result = run(*args, *more)
+    assert result.exit_code == 0, result.output
+    return result.stdout.rstrip("\n")
+
+
+@pytest.mark.parametrize("shape", [("--format", "json"), ("--format", "csv"), ("--explain",)])
+def test_a_kept_answer_prints_what_the_question_computes(run, tmp_path, shape):
+    assert run("build").exit_code == 0  # keeps the questions' first examples (unowned, laws …)
+    store = tmp_path / "kraftgraf-store.trig"
+    kept = Kept(store)
+    assert kept.get(answer_key("unowned", None, {})) is not None
+    assert kept.get(answer_key("trace", None, {"name": "utbildning"})) is None
+    fmt, explain = ("table", True) if shape == ("--explain",) else (shape[1], False)
+    for args in ASKED:
+        first, again = asked(run, args, *shape), asked(run, args, *shape)
+        assert first == again == computed(store, args, fmt, explain)
+    assert kept.get(answer_key("trace", None, {"name": "utbildning"})) is not None
+
+
+def test_no_answer_outlives_a_change_of_the_store(run, tmp_path):
+    data = tmp_path / "data"  # the curated files without E1's determinant links, so suggest proposes one
+    data.mkdir()
+    for name in files("kraftgraf.data").iterdir():
+        if name.name.endswith(".csv"):
+            lines = name.read_text(encoding="utf-8").splitlines(keepends=True)
+            if name.name == "determinant_links.csv":
+                lines = [line for line in lines if line.split(",")[0] != "E1"]
+            (data / name.name).write_text("".join(lines), encoding="utf-8")
+    assert run("build", "--data", data).exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    before = {args: asked(run, args, "--format", "json") for args in ASKED}
+    first = json.loads(asked(run, ("stats",), "--format", "json"))[0]
+    assert first == {"kind": "plans", "label_sv": "planer", "count": 1}
+
+    assert run("suggest", "--accept", "E1:utbildning").exit_code == 0  # a link to utbildning more
+    after = {args: asked(run, args, "--format", "json") for args in ASKED}
+    assert after == {args: computed(store, args) for args in ASKED}
+    assert after[("trace", "utbildning")] != before[("trace", "utbildning")]
+
+    write_synth(tmp_path / "small.ttl", municipalities=3, regions=2, initiatives=20, seed=5)
+    assert run("build", "--add", "small.ttl").exit_code == 0  # a second plan
+    plans = {row["kind"]: row["count"] for row in json.loads(asked(run, ("stats",), "--format", "json"))}
+    assert plans["plans"] == 2 and plans["initiatives"] > 33
+    added = run("query", "unowned", "--format", "json")
+    assert "reads the store's 2 plans together" in added.stderr
+    assert added.stdout.rstrip("\n") == computed(store, ("query", "unowned")) != after[("query", "unowned")]
+
+    # Changed by hand, to the same length: only the bytes tell.
+    text = store.read_text(encoding="utf-8")
+    store.write_text(text.replace("Patientdatalag (2008:355)", "Patientdatalag (2008:999)"), encoding="utf-8")
+    edited = asked(run, ("query", "laws"), "--format", "json")
+    assert "Patientdatalag (2008:999)" in edited and edited == computed(store, ("query", "laws"))
+
+
+def test_an_import_is_answered_from_the_imported_content(run, tmp_path):
+    assert run("build").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    before = asked(run, ("query", "unowned"), "--format", "json")
+    write_template(build(), tmp_path / "plan.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    row = ["J1", None, None, "Ett nytt initiativ", "Något som ska uppnås", "…", None, None]
+    wb["Initiativlista"].append(row)
+    wb.save(tmp_path / "edited.xlsx")
+    assert run("import", "edited.xlsx").exit_code == 0
+    after = asked(run, ("query", "unowned"), "--format", "json")
+    assert after == computed(store, ("query", "unowned")) != before
+    assert "J1" in {row["code"] for row in json.loads(after)["unowned"]}
+
+
+def test_a_synthetic_store_answers_the_same_kept_or_not(run, tmp_path):
+    write_synth(tmp_path / "small.ttl", municipalities=6, regions=3, initiatives=120, seed=3)
+    assert run("build", "small.ttl").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    for args in [("query", "overlaps"), ("query", "silos"), ("trace", "Staten")]:
+        first, again = asked(run, args, "--format", "json"), asked(run, args, "--format", "json")
+        assert first == again == computed(store, args)
