@@ -100,7 +100,7 @@ def _ontology_ids() -> tuple[frozenset[str], frozenset[str]]:
     """The determinant (and layer) ids and the sector ids the ontology defines."""
     g = Graph()
     for name in ("determinants.ttl", "sectors.ttl"):
-        g.parse(files("kraftgraf.ontology") / name, format="turtle")
+        g.parse(Path(str(files("kraftgraf.ontology") / name)), format="turtle")
     ids = {cls: frozenset(str(s).rsplit("/", 1)[1] for s in g.subjects(RDF.type, cls))
            for cls in (KG.Determinant, KG.DeterminantLayer, KG.Sector)}
     return ids[KG.Determinant] | ids[KG.DeterminantLayer], ids[KG.Sector]

@@ -45,7 +45,7 @@ def read_into(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
               loader: str | None = None) -> list[str]:
     """Read ``source`` (None: the bundled plan) into ``kg``'s graph ``plan/<key>`` by its loader; notes."""
     if source is None:
-        kg.graph(f"plan/{key}").parse(files("kraftgraf.data") / BUNDLED_PLAN, format="ox-turtle")
+        kg.graph(f"plan/{key}").parse(Path(str(files("kraftgraf.data") / BUNDLED_PLAN)), format="ox-turtle")
         return []
     notes = loader_for(source, loader).function()(kg, Path(source), key)
     check_typed_literals(kg, source)  # a plan file may hold "ett"^^xsd:integer: one line, not a traceback

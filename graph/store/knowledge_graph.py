@@ -58,7 +58,7 @@ class KnowledgeGraph:
         """Load the ontology, determinant and sector schemes into their named graph."""
         g = self.graph("ontology")
         for name in ONTOLOGY_FILES:
-            g.parse(files("kraftgraf.ontology") / name, format="ox-turtle")
+            g.parse(Path(str(files("kraftgraf.ontology") / name)), format="ox-turtle")
 
     @classmethod
     def bundled(cls) -> KnowledgeGraph:
