@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -44,7 +45,14 @@ class KnowledgeGraph:
     """A plan's knowledge graph: named graphs for the ontology, curated facts and plans."""
 
     def __init__(self, dataset: Dataset | None = None):
-        self.dataset = dataset if dataset is not None else Dataset(store="Oxigraph", default_union=True)
+        if dataset is None:  # a pyoxigraph Store of our own, for Oxigraph's own parsers and writers
+            self._store = ox.Store()
+            dataset = Dataset(store=OxigraphStore(store=self._store), default_union=True)
+        elif isinstance(dataset.store, OxigraphStore):  # oxrdflib has no public way to its Store
+            self._store = dataset.store._inner
+        else:
+            raise TypeError(f"a KnowledgeGraph needs a dataset on Oxigraph's store, not {dataset.store!r}")
+        self.dataset = dataset
         bind_prefixes(self.dataset)
         self._projection: nx.MultiDiGraph | None = None
 
@@ -98,9 +106,9 @@ class KnowledgeGraph:
         return kg
 
     @property
-    def store(self):
+    def store(self):  # not -> ox.Store yet: its query() returns a union each caller would narrow
         """The underlying ``pyoxigraph.Store`` (for Oxigraph's own parsers and writers)."""
-        return self.dataset.store._inner
+        return self._store
 
     def __len__(self) -> int:
         return len(self.dataset)
