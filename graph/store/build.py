@@ -94,8 +94,8 @@ def build(source: str | Path | None = None, loader: str | None = None, data_dir:
     kg = base(data_dir)
     read_into(kg, key, source, loader)
     plan_graph_name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
-    for triple in shared_triples(kg):
-        kg.store.remove(ox.Quad(*triple, plan_graph_name))
+    for s, p, o in shared_triples(kg):
+        kg.store.remove(ox.Quad(s, p, o, plan_graph_name))
     return kg
 
 

@@ -23,7 +23,7 @@ from kraftgraf.errors import DataError
 from kraftgraf.files import atomic_write
 from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.projection import project
-from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, local_name
+from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, iri, local_name
 
 __all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
 
@@ -126,7 +126,7 @@ class KnowledgeGraph:
 
     def quotes(self, node: URIRef) -> list[str]:
         """The verbatim source quotes a node rests on, in source order."""
-        sources = sorted(self.dataset.objects(node, PROV.wasDerivedFrom))
+        sources = sorted(map(iri, self.dataset.objects(node, PROV.wasDerivedFrom)))
         return [str(q) for s in sources for q in self.dataset.objects(s, PROV.value)]
 
     def has_plan(self) -> bool:
@@ -136,7 +136,7 @@ class KnowledgeGraph:
 
     def subjects_of_type(self, cls: URIRef) -> Iterable[URIRef]:
         """Nodes typed ``cls`` (exactly), sorted."""
-        return sorted(set(self.dataset.subjects(RDF.type, cls)))
+        return sorted({iri(s) for s in self.dataset.subjects(RDF.type, cls)})
 
     def projection(self) -> nx.MultiDiGraph:
         """Typed nodes (``kind``, ``label``, ``label_en``) and typed edges (``rel``).
