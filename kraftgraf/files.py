@@ -65,7 +65,7 @@ def write_error(path: str | Path, exc: OSError, existed: bool = True) -> DataErr
         found = _OS_ERROR.search(str(exc))
         code = int(found[1]) if found else None
     text = exc.strerror or (str(exc).splitlines() or [exc.__class__.__name__])[0]
-    why = _WHY.get(code) or text[:1].lower() + text[1:]
+    why = (_WHY.get(code) if code is not None else None) or text[:1].lower() + text[1:]
     kept = f"; {path} is unchanged" if existed else ""
     return DataError(f"{path}: not written: {why}{kept}")
 

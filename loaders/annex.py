@@ -53,7 +53,9 @@ class Item:
         """The item's text, its fragments joined as a reader would."""
         out = self.fragments[0].text
         for frag in self.fragments[1:]:
-            first_word = re.match(r"\w*", frag.text).group(0)
+            word = re.match(r"\w*", frag.text)
+            assert word is not None  # \w* matches at the start of any text
+            first_word = word.group(0)
             out += frag.text if first_word in _WORD_TAILS else " " + frag.text
         return out
 
@@ -97,7 +99,12 @@ def _cell_items(cell: str, offset: int) -> tuple[list[Item], bool]:
     for m in _LI.finditer(cell):
         raw = m.group(1)
         # a placeholder keeps its marks ("• ...") as the quote; a bullet loses its "•"
-        lead = len(raw) - len(raw.lstrip()) if is_placeholder(raw) else _BULLET.match(raw).end()
+        if is_placeholder(raw):
+            lead = len(raw) - len(raw.lstrip())
+        else:
+            bullet = _BULLET.match(raw)
+            assert bullet is not None  # _BULLET matches the empty string too
+            lead = bullet.end()
         text = raw[lead:].rstrip()
         start = offset + m.start(1) + lead
         items.append(Item([Fragment(text, start, start + len(text))]))
@@ -168,7 +175,7 @@ def parse_annex(text: str, source_name: str = "memo") -> Table:
         end = starts[i] + len(line)
         offsets = [starts[i] + sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
         number, pairs = _split_row(cells, offsets, outcome_col)
-        parsed = [_cell_items(c, o) for c, o in pairs]
+        parsed: list[tuple[list[Item], bool] | None] = [_cell_items(c, o) for c, o in pairs]
         parsed += [None] * (3 + n_actors - len(parsed))  # a missing last cell
         outcome_items, outcome_is_list = parsed[2] or ([], False)
         if outcome_is_list:

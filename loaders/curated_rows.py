@@ -100,7 +100,7 @@ def _ontology_ids() -> tuple[frozenset[str], frozenset[str]]:
     """The determinant (and layer) ids and the sector ids the ontology defines."""
     g = Graph()
     for name in ("determinants.ttl", "sectors.ttl"):
-        g.parse(files("kraftgraf.ontology") / name, format="turtle")
+        g.parse(Path(str(files("kraftgraf.ontology") / name)), format="turtle")
     ids = {cls: frozenset(str(s).rsplit("/", 1)[1] for s in g.subjects(RDF.type, cls))
            for cls in (KG.Determinant, KG.DeterminantLayer, KG.Sector)}
     return ids[KG.Determinant] | ids[KG.DeterminantLayer], ids[KG.Sector]
@@ -200,7 +200,9 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
         row.matches("law", _SFS.pattern, sfs)
         row.known("law", laws, "law")
         row.matches("subject", _SUBJECT.pattern, "'initiative:A1' or 'commitment:A1-staten-1'")
-        actor = _SUBJECT.fullmatch(row["subject"]).group(1)
+        subject = _SUBJECT.fullmatch(row["subject"])
+        assert subject is not None  # row.matches checked it
+        actor = subject.group(1)
         if actor:
             row.known("subject", actors, "actor", actor)
     _unique(t["programmes.csv"], "id")
@@ -216,4 +218,5 @@ def read_curated(data_dir: str | Path | None = None) -> dict[str, list[Row]]:
     for row in t["determinant_sectors.csv"]:
         row.known("determinant", determinants, "determinant")
         row.known("sector", sectors, "sector")
-    return indicators.check_indicators(t, _unique) or t
+    indicators.check_indicators(t, _unique)
+    return t

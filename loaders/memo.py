@@ -157,6 +157,7 @@ def load_memo(g: Graph, path: str | Path, plan: MemoPlan = SEED_PLAN,
         code = focus_code(row)
         if code is not None:
             focus = w.concept("focus-area", code, KG.FocusArea, focus_names, row.focus[0], order)
+            assert goal is not None, f"focus area {code} without a goal"  # as rdflib asserted in add
             g.add((focus, KG.partOf, goal))
             row_no = 0
         if focus is None or goal is None:

@@ -13,11 +13,12 @@ import unicodedata
 
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS, DefinedNamespace
+from rdflib.term import Node
 
 __all__ = [
     "KG", "ORG", "PROV", "ELI", "BASE", "ID",
     "plan_iri", "plan_item", "actor_iri", "determinant_iri", "sector_iri",
-    "law_iri", "programme_iri", "graph_iri", "slug", "local_name", "PREFIXES", "bind_prefixes",
+    "law_iri", "programme_iri", "graph_iri", "slug", "local_name", "PREFIXES", "bind_prefixes", "iri",
 ]
 
 BASE = "https://w3id.org/kraftgraf/"
@@ -133,6 +134,15 @@ def law_iri(sfs: str) -> URIRef:
 def programme_iri(key: str) -> URIRef:
     """IRI of a state programme (data/programmes.csv id)."""
     return ID[f"programme/{key}"]
+
+
+def iri(node: Node | None) -> URIRef:
+    """``node`` (read from a graph where the ontology has an IRI) as the :class:`URIRef` it is."""
+    if not isinstance(node, URIRef):
+        from kraftgraf.errors import DataError
+
+        raise DataError(f"expected an IRI in the graph, found {node!r}")
+    return node
 
 
 def graph_iri(name: str) -> URIRef:

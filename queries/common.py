@@ -185,7 +185,7 @@ def resolve(kg: KnowledgeGraph, name: str, cls: URIRef, what: str) -> URIRef:
     Matching ignores case.  With no match, :class:`NotFoundError` names the
     closest labels.
     """
-    candidates = {}
+    candidates: dict[str, URIRef] = {}
     for node in _instances(kg, cls):
         for n in _names(kg, node):
             candidates.setdefault(n, node)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from rdflib import RDFS, Graph, URIRef
 
@@ -59,7 +60,7 @@ def parameters(text: str) -> list[str]:
 @cache
 def _kinds(kind: str) -> tuple[str, ...]:
     """The node labels of ``kind`` and its subclasses, from the ontology."""
-    g = Graph().parse(files("kraftgraf.ontology") / "kraftgraf.ttl", format="turtle")
+    g = Graph().parse(Path(str(files("kraftgraf.ontology") / "kraftgraf.ttl")), format="turtle")
     below = {str(c) for c in g.transitive_subjects(RDFS.subClassOf, URIRef(kind))}
     return tuple(local_name(c) for c in NODE_KINDS if str(c) in below)
 

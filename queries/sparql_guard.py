@@ -71,7 +71,9 @@ def _expand(text: str) -> str:
 
 def _syntax(exc: Exception) -> DataError:
     """One line for a parser's complaint, with the line and column where pyparsing gives them."""
-    if hasattr(exc, "lineno"):  # pyparsing: "Expected SelectQuery", found '?', at line 2, column 9
+    from pyparsing import ParseBaseException
+
+    if isinstance(exc, ParseBaseException):  # "Expected SelectQuery", found '?', at line 2, column 9
         return DataError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: "
                          f"{exc.msg}, found {exc.found}")
     return DataError(f"SPARQL syntax error: {(str(exc).splitlines() or [type(exc).__name__])[0]}")
@@ -171,6 +173,7 @@ def _answer(kg, text: str, pipe) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills this worker
 
+    message: tuple[bool, list[dict] | str]
     try:
         message = (True, run_rq(kg, text))
     except KraftgrafError as exc:

@@ -137,7 +137,7 @@ class TextIndex:
         """
         t = threshold / 100
         need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
-        first, second, block_of = ([np.zeros(0, dtype=np.int64)] for _ in range(3))
+        firsts, seconds, blocks_of = ([np.zeros(0, dtype=np.int64)] for _ in range(3))
         column = np.full(self.letters.shape[1], -1, dtype=np.int64)
         # OpenBLAS threads spin between small products and fight other processes
         # for the cores: twice the time on a busy machine.
@@ -145,10 +145,10 @@ class TextIndex:
             for number, rows in enumerate(blocks):
                 if len(rows) > 1:
                     i, j = self._worth(rows, need, column)
-                    first.append(rows[i])
-                    second.append(rows[j])
-                    block_of.append(np.full(len(i), number))
-        first, second, block_of = map(np.concatenate, (first, second, block_of))
+                    firsts.append(rows[i])
+                    seconds.append(rows[j])
+                    blocks_of.append(np.full(len(i), number))
+        first, second, block_of = map(np.concatenate, (firsts, seconds, blocks_of))
         texts = self.texts
         scores = process.cpdist([texts[a] for a in first.tolist()], [texts[b] for b in second.tolist()],
                                 scorer=fuzz.token_set_ratio, score_cutoff=threshold,

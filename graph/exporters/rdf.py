@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDF
@@ -68,7 +69,7 @@ def write_jsonld(kg: KnowledgeGraph, path: str | Path) -> None:
         nodes.setdefault(_term(s), {}).setdefault(_term(p), set()).add(_value(o) if p != _TYPE else _term(o))
     graph = []
     for node, props in sorted(nodes.items()):
-        entry = {"@id": node}
+        entry: dict[str, Any] = {"@id": node}
         for prop, values in sorted(props.items()):
             key = "@type" if prop == "rdf:type" else prop
             entry[key] = sorted(values) if key == "@type" else [dict(v) for v in sorted(values)]

@@ -17,6 +17,8 @@ reads as ``kg:addresses/kg:layer`` does.
 
 from __future__ import annotations
 
+from typing import Any
+
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.projection import ACTOR_KINDS
 from kraftgraf.graph.store.property_graph import Edge, PropertyGraph, property_graph, relationship_type
@@ -80,8 +82,9 @@ def _value(term):
 
 def _node_props(kg: KnowledgeGraph, pg: PropertyGraph) -> None:
     actor_kinds = {local_name(k) for k in ACTOR_KINDS}
-    props = {n: {"actor": node.kind in actor_kinds, "quotes": [], "sources": [], "schemes": [],
-                 "names": [local_name(n).lower()]} for n, node in pg.nodes.items()}
+    props: dict[str, dict[str, Any]] = {
+        n: {"actor": node.kind in actor_kinds, "quotes": [], "sources": [], "schemes": [],
+            "names": [local_name(n).lower()]} for n, node in pg.nodes.items()}
     for key, text in [*_SINGLE.items(), ("label", _LABELS)]:
         for r in _rows(kg, text):
             if r["node"].value in props:

@@ -50,7 +50,7 @@ def read_into(kg: KnowledgeGraph, key: str, source: str | Path | None = None,
               loader: str | None = None) -> list[str]:
     """Read ``source`` (None: the bundled plan) into ``kg``'s graph ``plan/<key>`` by its loader; notes."""
     if source is None:
-        kg.graph(f"plan/{key}").parse(files("kraftgraf.data") / BUNDLED_PLAN, format="ox-turtle")
+        kg.graph(f"plan/{key}").parse(Path(str(files("kraftgraf.data") / BUNDLED_PLAN)), format="ox-turtle")
         return []
     notes = loader_for(source, loader).function()(kg, Path(source), key)
     check_typed_literals(kg, source)  # a plan file may hold "ett"^^xsd:integer: one line, not a traceback
@@ -99,8 +99,8 @@ def build(source: str | Path | None = None, loader: str | None = None, data_dir:
     kg = base(data_dir)
     read_into(kg, key, source, loader)
     plan_graph_name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
-    for triple in shared_triples(kg):
-        kg.store.remove(ox.Quad(*triple, plan_graph_name))
+    for s, p, o in shared_triples(kg):
+        kg.store.remove(ox.Quad(s, p, o, plan_graph_name))
     return kg
 
 

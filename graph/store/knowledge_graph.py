@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -22,7 +23,7 @@ from kraftgraf.errors import DataError
 from kraftgraf.files import atomic_write
 from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.projection import project
-from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, local_name
+from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, iri, local_name
 
 __all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
 
@@ -44,7 +45,14 @@ class KnowledgeGraph:
     """A plan's knowledge graph: named graphs for the ontology, curated facts and plans."""
 
     def __init__(self, dataset: Dataset | None = None):
-        self.dataset = dataset if dataset is not None else Dataset(store="Oxigraph", default_union=True)
+        if dataset is None:  # a pyoxigraph Store of our own, for Oxigraph's own parsers and writers
+            self._store = ox.Store()
+            dataset = Dataset(store=OxigraphStore(store=self._store), default_union=True)
+        elif isinstance(dataset.store, OxigraphStore):  # oxrdflib has no public way to its Store
+            self._store = dataset.store._inner
+        else:
+            raise TypeError(f"a KnowledgeGraph needs a dataset on Oxigraph's store, not {dataset.store!r}")
+        self.dataset = dataset
         bind_prefixes(self.dataset)
         self._projection: nx.MultiDiGraph | None = None
 
@@ -58,7 +66,7 @@ class KnowledgeGraph:
         """Load the ontology, determinant and sector schemes into their named graph."""
         g = self.graph("ontology")
         for name in ONTOLOGY_FILES:
-            g.parse(files("kraftgraf.ontology") / name, format="ox-turtle")
+            g.parse(Path(str(files("kraftgraf.ontology") / name)), format="ox-turtle")
 
     @classmethod
     def bundled(cls) -> KnowledgeGraph:
@@ -98,9 +106,9 @@ class KnowledgeGraph:
         return kg
 
     @property
-    def store(self):
+    def store(self):  # not -> ox.Store yet: its query() returns a union each caller would narrow
         """The underlying ``pyoxigraph.Store`` (for Oxigraph's own parsers and writers)."""
-        return self.dataset.store._inner
+        return self._store
 
     def __len__(self) -> int:
         return len(self.dataset)
@@ -118,7 +126,7 @@ class KnowledgeGraph:
 
     def quotes(self, node: URIRef) -> list[str]:
         """The verbatim source quotes a node rests on, in source order."""
-        sources = sorted(self.dataset.objects(node, PROV.wasDerivedFrom))
+        sources = sorted(map(iri, self.dataset.objects(node, PROV.wasDerivedFrom)))
         return [str(q) for s in sources for q in self.dataset.objects(s, PROV.value)]
 
     def has_plan(self) -> bool:
@@ -128,7 +136,7 @@ class KnowledgeGraph:
 
     def subjects_of_type(self, cls: URIRef) -> Iterable[URIRef]:
         """Nodes typed ``cls`` (exactly), sorted."""
-        return sorted(set(self.dataset.subjects(RDF.type, cls)))
+        return sorted({iri(s) for s in self.dataset.subjects(RDF.type, cls)})
 
     def projection(self) -> nx.MultiDiGraph:
         """Typed nodes (``kind``, ``label``, ``label_en``) and typed edges (``rel``).

@@ -12,7 +12,7 @@ from rdflib import RDF, URIRef
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.plans import plan_keys
 from kraftgraf.ontology.provenance import Quote, add_document, add_link
-from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri, local_name
+from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri, iri, local_name
 
 __all__ = ["ACTIVITY", "confirmed_in", "confirm_link"]
 
@@ -27,7 +27,7 @@ def _document(kg: KnowledgeGraph, initiative: URIRef, plan: str) -> URIRef:
     for src in kg.dataset.objects(initiative, PROV.wasDerivedFrom):
         doc = kg.dataset.value(src, KG.document)
         if doc is not None:
-            return doc
+            return iri(doc)
     return add_document(kg.graph(f"plan/{plan}"), f"plan-{plan}", plan, plan)
 
 
@@ -50,7 +50,7 @@ def confirm_link(kg: KnowledgeGraph, plan: str, code: str, det: str, quote: str,
     ``reason``, in the plan's own graph, and marked as generated from a suggestion.
     """
     target = kg.graph(f"plan/{plan}")
-    initiative = next(i for i in target.subjects(RDF.type, KG.Initiative) if _code(target, i) == code)
+    initiative = iri(next(i for i in target.subjects(RDF.type, KG.Initiative) if _code(target, i) == code))
     link = add_link(target, initiative, KG.addresses, determinant_iri(det),
                     Quote(_document(kg, initiative, plan), quote), reason)
     target.add((link, PROV.wasGeneratedBy, ACTIVITY))

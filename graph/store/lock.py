@@ -36,10 +36,10 @@ from pathlib import Path
 from kraftgraf.errors import DataError, KraftgrafError
 from kraftgraf.files import check_target, exit_on_signals, write_error
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
+if sys.platform == "win32":  # pragma: no cover - Windows has no fcntl
     fcntl = None
+else:
+    import fcntl
 
 __all__ = ["StoreBusy", "store_lock", "lock_file", "lock_timeout", "TIMEOUT_VARIABLE", "DEFAULT_TIMEOUT"]
 

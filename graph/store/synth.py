@@ -171,7 +171,7 @@ def synthesize(municipalities: int = 290, regions: int = 21, initiatives: int = 
     organisations = [slug(name) for name in ORGANISATIONS]
     for key, name in zip(organisations, ORGANISATIONS):
         w.actor(key, KG.CivilSocietyOrganisation, name, "civilsamhallet", ("civilsamhalle",))
-    focus_areas = []
+    focus_areas: list[tuple[str, URIRef]] = []
     for goal in (1, 2, 3):
         goal_node = w.node("goal", str(goal), KG.Goal, f"Målsättning {goal}", order=goal)
         for letter in "ABCDEFGHI"[3 * goal - 3: 3 * goal]:

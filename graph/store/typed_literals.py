@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from importlib.resources import files
+from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph
 
@@ -33,7 +34,7 @@ SELECT ?node ?property ?value ?type WHERE {
 @functools.cache
 def typed_properties() -> tuple[tuple[str, str], ...]:
     """(property, datatype) for each datatype property the ontology gives an XSD range."""
-    onto = Graph().parse(files("kraftgraf.ontology") / "kraftgraf.ttl", format="turtle")
+    onto = Graph().parse(Path(str(files("kraftgraf.ontology") / "kraftgraf.ttl")), format="turtle")
     return tuple(sorted((str(p), str(r)) for p in onto.subjects(RDF.type, OWL.DatatypeProperty)
                         for r in onto.objects(p, RDFS.range) if str(r).startswith(str(XSD))))
 

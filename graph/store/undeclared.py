@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import functools
 from importlib.resources import files
+from pathlib import Path
 
 from rdflib import OWL, RDF, Graph
 
@@ -35,7 +36,7 @@ SELECT DISTINCT ?node ?term ?how WHERE {{
 @functools.cache
 def defined_terms() -> dict[str, frozenset[str]]:
     """The classes and the properties ontology/kraftgraf.ttl defines, as IRIs."""
-    onto = Graph().parse(files("kraftgraf.ontology") / "kraftgraf.ttl", format="turtle")
+    onto = Graph().parse(Path(str(files("kraftgraf.ontology") / "kraftgraf.ttl")), format="turtle")
     kinds = {"class": [OWL.Class], "property": [OWL.ObjectProperty, OWL.DatatypeProperty]}
     return {how: frozenset(str(s) for kind in types for s in onto.subjects(RDF.type, kind))
             for how, types in kinds.items()}

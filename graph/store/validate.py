@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
@@ -31,7 +32,7 @@ class Violation:
 
 
 def _shapes() -> Graph:
-    return Graph().parse(files("kraftgraf.ontology") / "shapes.ttl", format="turtle")
+    return Graph().parse(Path(str(files("kraftgraf.ontology") / "shapes.ttl")), format="turtle")
 
 
 def _in_words(report: Graph, result, data: Graph) -> str:
@@ -64,7 +65,7 @@ def validate(kg: KnowledgeGraph) -> list[Violation]:
         for triple in kg.dataset.triples((None, None, None)):
             data.add(triple)
         for name in ONTOLOGY_FILES:
-            data.parse(files("kraftgraf.ontology") / name, format="turtle")
+            data.parse(Path(str(files("kraftgraf.ontology") / name)), format="turtle")
         _, report, _ = shacl_validate(data, shacl_graph=_shapes(), inference="none",
                                       advanced=False, allow_warnings=False)
     finally:

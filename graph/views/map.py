@@ -91,11 +91,11 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
         net.add_node(n, label=label, fullLabel=d["label"], **options)  # pyvis draws the IRI for ""
     # thousands of links, or links across the rings, would paint over them: fade them
     faded = layout == "rainbow" or g.number_of_edges() > 1000
-    colour = {"color": "rgba(120, 120, 120, 0.18)" if faded else "#BBBBBB", "highlight": "#D55E00",
+    edge_colour = {"color": "rgba(120, 120, 120, 0.18)" if faded else "#BBBBBB", "highlight": "#D55E00",
               "hover": "#555555"}
     for s, o, rel, data in g.edges(keys=True, data=True):
         extra = {"value": data["count"], "texts": data["texts"]} if rel == "commits" else {}
-        net.add_edge(s, o, rel=rel, arrows="to", color=colour, **extra)
+        net.add_edge(s, o, rel=rel, arrows="to", color=edge_colour, **extra)
     return net
 
 

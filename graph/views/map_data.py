@@ -181,10 +181,10 @@ def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, t
         for j, n in enumerate(sorted(nodes)):
             pos[n] = _polar(ring_radius(k), -math.pi + math.pi * (j + 0.5) / len(nodes))
             ring_of[n] = ring_radius(k)
-    for layer, k in layers.items():
-        if layer in g:  # the layer's own node, on the baseline at the left end of its band
-            pos[layer] = (-ring_radius(k), 40.0)
-            ring_of[layer] = ring_radius(k)
+    for layer_node, k in layers.items():
+        if layer_node in g:  # the layer's own node, on the baseline at the left end of its band
+            pos[layer_node] = (-ring_radius(k), 40.0)
+            ring_of[layer_node] = ring_radius(k)
     unaddressed = sorted(n for n, d in g.nodes(data=True) if d["kind"] == "Initiative"
                          and not any(r == "addresses" and o in pos for _, o, r in g.out_edges(n, keys=True)))
     for n, d in g.nodes(data=True):
@@ -201,7 +201,7 @@ def rainbow_positions(g: nx.MultiDiGraph, layers: dict[str, int]) -> dict[str, t
     for n in g:
         if n not in pos:
             target = next((o for _, o, r in g.out_edges(n, keys=True) if r == "toInitiative"), None)
-            x, y = pos.get(target, (0.0, 0.0))
+            x, y = pos.get(target, (0.0, 0.0)) if target is not None else (0.0, 0.0)
             pos[n] = (x + 25 * math.cos(_spin(n) % 360), y + 25 * math.sin(_spin(n) % 360))
     return pos
 

@@ -58,7 +58,7 @@ def facets(g: nx.MultiDiGraph) -> dict[str, dict[str, set[str]]]:
 
     label = {n: d["label"] for n, d in g.nodes(data=True)}
     kind = {n: d["kind"] for n, d in g.nodes(data=True)}
-    f = {n: {k: set() for k in FACETS} for n in g}
+    f: dict[str, dict[str, set[str]]] = {n: {k: set() for k in FACETS} for n in g}
     actors_of: dict[str, set[str]] = defaultdict(set)  # initiative -> actors committed to it
     for n in g:
         if kind[n] in _ITEMS:
@@ -86,7 +86,8 @@ def facets(g: nx.MultiDiGraph) -> dict[str, dict[str, set[str]]]:
             f[n]["sectors"] = {label[s] for s in _out(n, "inSector")}
         elif g.nodes[n].get("actor"):
             f[n]["sectors"] = {label[s] for s in _mandates(n)}
-    spread = defaultdict(set)  # node -> initiatives whose goals and layers (and sectors) it takes
+    # node -> initiatives whose goals and layers (and sectors) it takes
+    spread: defaultdict[str, set[str]] = defaultdict(set)
     for n in g:
         k = kind[n]
         if k in _ITEMS:

@@ -77,15 +77,16 @@ def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None
         rows = sorted(rows, key=lambda r: -int(r.get("total", 0) or 0))[:HEATMAP_ROWS]
         title = f"{title} ({more.format(shown=HEATMAP_ROWS, total=total)})"
     columns = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
-    names = [_wrap(names_in.get(str(r[section.columns[0]]), str(r[section.columns[0]])), 34) for r in rows]
+    row_names = [_wrap(names_in.get(str(r[section.columns[0]]), str(r[section.columns[0]])), 34)
+                 for r in rows]
     values = [[r[c] for c in columns] for r in rows]
     ticks = [_wrap(layers[i] if i < len(layers) else c, 15) for i, c in enumerate(columns)]
     with plt.rc_context(PLAIN):
-        fig, ax = plt.subplots(figsize=(1.2 + 0.95 * len(columns), 0.5 + 0.3 * max(len(names), 2)))
+        fig, ax = plt.subplots(figsize=(1.2 + 0.95 * len(columns), 0.5 + 0.3 * max(len(row_names), 2)))
         ax.imshow(values or [[0] * len(columns)], cmap="YlGnBu", aspect="auto", vmin=0)
         ax.set_xticks(range(len(columns)), ticks, fontsize=7)
         ax.xaxis.tick_top()
-        ax.set_yticks(range(len(names)), names, fontsize=7)
+        ax.set_yticks(range(len(row_names)), row_names, fontsize=7)
         top = max((v for row in values for v in row), default=0)
         for i, row in enumerate(values):
             for j, v in enumerate(row):

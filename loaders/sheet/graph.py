@@ -9,6 +9,7 @@ characters inside the cell.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -96,8 +97,8 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
                          "the plan's sheet Aktörer names this sector for the actor")
 
 
-def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = frozenset(),
-                mandates_elsewhere: set[tuple] = frozenset()) -> Graph:
+def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tuple] = frozenset(),
+                mandates_elsewhere: AbstractSet[tuple] = frozenset()) -> Graph:
     """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated.
 
     A focus area may sit under several goals (``kg:partOf`` each); then an initiative
@@ -136,13 +137,13 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: set[tuple] = fr
             outcome = w.node("outcome", f"{row.id}-{n}", KG.Outcome, item)
             g.add((outcome, KG.text, Literal(item.text, lang=lang)))
             g.add((initiative, KG.hasOutcome, outcome))
-        for actor, item in row.open.items():
-            node = w.node("open-commitment", f"{row.id}-{actor}", KG.OpenCommitment, item)
-            commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
-        for actor, items in row.commitments.items():
+        for who, item in row.open.items():
+            node = w.node("open-commitment", f"{row.id}-{who}", KG.OpenCommitment, item)
+            commitment_links(g, node, who, initiative, item.text, row.headers[who], lang)
+        for who, items in row.commitments.items():
             for n, item in enumerate(items, start=1):
-                node = w.node("commitment", f"{row.id}-{actor}-{n}", KG.Commitment, item, item.text)
-                commitment_links(g, node, actor, initiative, item.text, row.headers[actor], lang)
+                node = w.node("commitment", f"{row.id}-{who}-{n}", KG.Commitment, item, item.text)
+                commitment_links(g, node, who, initiative, item.text, row.headers[who], lang)
     _laws_and_mandates(g, w, plan, mandates_elsewhere)
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
@@ -187,8 +188,9 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
-    old = Graph(store="Oxigraph")  # native: a national plan fits in memory and copies in one call
-    old.store._inner.extend(ox.Quad(q.subject, q.predicate, q.object, ox.BlankNode(old.identifier))
+    old_store = ox.Store()  # native: a national plan fits in memory and copies in one call
+    old = Graph(store=OxigraphStore(store=old_store))
+    old_store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.BlankNode(old.identifier))
                             for q in kg.store.quads_for_pattern(None, None, None, _ox_graph(name)))
     old_title = old.value(plan_iri(key), RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
@@ -214,12 +216,19 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     return result
 
 
+def _native(graph: Graph) -> ox.Store:
+    """The pyoxigraph Store under ``graph`` (sheet_graph's graphs are on Oxigraph's store)."""
+    if not isinstance(graph.store, OxigraphStore):
+        raise TypeError(f"not on Oxigraph's store: {graph.store!r}")
+    return graph.store._inner  # oxrdflib has no public way to its Store
+
+
 def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     """Replace the plan's named graph in ``kg`` with the imported one."""
     kg.graph(result.graph_name)  # tells the store its projection is stale
     name = _ox_graph(result.graph_name)
     kg.store.clear_graph(name)
-    kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in result.graph.store._inner)
+    kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in _native(result.graph))
 
 
 def load(store: KnowledgeGraph, path: str | Path, key: str) -> list[str]:

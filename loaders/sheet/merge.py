@@ -69,8 +69,9 @@ def merge(new: Graph, old: Graph, plan: URIRef) -> None:
     carry_over(new, old, plan)
     for cls in (KG.Goal, KG.FocusArea):
         for node in set(new.subjects(RDF.type, cls)):
-            if old.value(node, KG.order) is not None:
-                new.set((node, KG.order, old.value(node, KG.order)))
+            order = old.value(node, KG.order)
+            if order is not None:
+                new.set((node, KG.order, order))
     used = set(new.objects(None, KG.document))
     for doc in set(new.subjects(RDF.type, KG.Document)) - used:
         new.remove((doc, None, None))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.sheet.layout import (
@@ -24,7 +25,7 @@ from kraftgraf.loaders.sheet.layout import (
     actor_column_rank,
 )
 from kraftgraf.ontology.provenance import link_iri
-from kraftgraf.ontology.vocab import ELI, KG, graph_iri, law_iri, plan_iri
+from kraftgraf.ontology.vocab import ELI, KG, graph_iri, iri, law_iri, plan_iri
 from kraftgraf.ontology.vocab import local_name as _tail
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -116,18 +117,19 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     def head(node) -> str:
         return f"{g.value(node, KG.code)}. {g.value(node, RDFS.label)}"
 
-    initiatives = sorted(set(g.subjects(RDF.type, KG.Initiative)), key=lambda n: (order(n), _tail(n)))
+    initiatives = sorted({iri(i) for i in g.subjects(RDF.type, KG.Initiative)},
+                         key=lambda n: (order(n), _tail(n)))
     cells: dict[URIRef, dict[URIRef, list]] = {i: {} for i in initiatives}
     headers: dict[URIRef, str] = {}
     for cls in (KG.Commitment, KG.OpenCommitment):
         for c in g.subjects(RDF.type, cls):
-            actor, initiative = g.value(c, KG.byActor), g.value(c, KG.toInitiative)
+            actor, initiative = iri(g.value(c, KG.byActor)), iri(g.value(c, KG.toInitiative))
             cells.setdefault(initiative, {}).setdefault(actor, []).append(c)
             if actor not in headers:
                 headers[actor] = _header(kg, actor, g.value(c, KG.column), set(headers.values()))
     first = {a: min(order(i) for i in initiatives if a in cells[i]) for a in headers}
     stored = {a: g.value(a, KG.order) for a in headers}  # the imported sheet's order, if it needed one
-    actors = sorted(headers, key=lambda a: (stored[a] is None, int(stored[a] or 0),
+    actors = sorted(headers, key=lambda a: (stored[a] is None, int(str(stored[a] or 0)),
                                             actor_column_rank(_tail(a), first[a], headers[a])))
     plan_rows = [[*PLAN_COLUMNS, *(headers[a] for a in actors)]]
     keyed = []
@@ -146,16 +148,16 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     actor_rows = [list(SIDE_COLUMNS[ACTOR_SHEET])]
     actor_rows += [[_tail(a), kg.label(a), headers[a], _actor_kind(kg, a),
                     ", ".join(sorted(_tail(s) for s in g.objects(a, KG.hasMandateIn)))] for a in actors]
-    rank = {i: n for n, i in enumerate(initiatives)}
+    rank: dict[Node, int] = {i: n for n, i in enumerate(initiatives)}
     law_rows, determinant_rows = [list(SIDE_COLUMNS[LAW_SHEET])], [list(SIDE_COLUMNS[DETERMINANT_SHEET])]
     for prop, rows in ((KG.requiresChangeTo, law_rows), (KG.addresses, determinant_rows)):
         found = []
         for s, o in ds.subject_objects(prop):
             parent = s if s in rank else g.value(s, KG.toInitiative)
-            if parent in rank:
-                reason = ds.value(link_iri(s, prop, o), KG.reason)
+            if parent is not None and parent in rank:
+                reason = ds.value(link_iri(iri(s), prop, iri(o)), KG.reason)
                 target = ds.value(o, ELI.id_local) if prop == KG.requiresChangeTo else _tail(o)
-                found.append((rank[parent], _code_number(s), str(target), kg.label(o), str(reason or ""),
+                found.append((rank[parent], _code_number(s), str(target), kg.label(iri(o)), str(reason or ""),
                               _tail(s)))
         rows += [[code, target, label, reason] for *_, target, label, reason, code in sorted(set(found))]
     for row in law_rows[1:]:  # a law the plan brought in keeps its link

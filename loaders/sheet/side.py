@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kraftgraf.errors import DataError
@@ -176,7 +177,7 @@ def _sectors(known: Known, cell: Cell) -> list[tuple[str, Item]]:
 
 
 def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | None = None,
-           new_laws: dict[str, NewLaw] | None = None, own_laws: set[str] = frozenset()):
+           new_laws: dict[str, NewLaw] | None = None, own_laws: AbstractSet[str] = frozenset()):
     subject_col, target_col = SIDE_COLUMNS[sheet][:2]
     for cell in _rows(wb, sheet, (subject_col, target_col)):
         subject, target = cell[subject_col], cell[target_col]

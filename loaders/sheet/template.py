@@ -10,6 +10,7 @@ written as text, never as a formula.
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,5 +108,5 @@ def write_template(kg: KnowledgeGraph, path: str | Path, plan: str | None = None
     else:
         for name, rows in sheets.items():
             target = path if name == PLAN_SHEET else csv_sibling(path, name)
-            atomic_write(target, lambda tmp, rows=rows: _write_csv(rows, tmp))
+            atomic_write(target, functools.partial(_write_csv, rows))
     return {name: len(rows) - 1 for name, rows in sheets.items()}

@@ -97,7 +97,10 @@ def plan_coverage(kg: KnowledgeGraph, key: str, suggested: bool = False) -> Cove
         for s in suggestions(select_plan(kg, key)):
             det = determinant_iri(s.determinant)
             layer = kg.dataset.value(det, KG.layer)
-            cover.add(str(det), str(layer), int(kg.dataset.value(layer, KG.order)), s.initiative)
+            order = kg.dataset.value(layer, KG.order)
+            if order is None:
+                raise DataError(f"{layer}: a determinant layer without kg:order")
+            cover.add(str(det), str(layer), int(str(order)), s.initiative)
             cover.suggested[str(det)].add(s.initiative)
             cover.quotes[str(det)].extend(s.sources)
     return cover

@@ -89,7 +89,8 @@ class _Plan:
                 self.indicators[item].add(r["indicator"])
                 self.links[item, r["indicator"]] = r["link"]
                 self.reasons[item, r["indicator"]] = r["reason"] or ""
-        self.meta, self.used = {}, defaultdict(set)  # indicator -> (publisher, id, url); its users
+        self.meta: dict[str, tuple[str, str, str]] = {}  # indicator -> (publisher, id, url)
+        self.used: defaultdict[str, set[str]] = defaultdict(set)  # indicator -> its users
         for r in b.rows("followup_indicators"):
             self.meta[r["indicator"]] = (r["publisher"] or "", r["identifier"] or "", r["url"] or "")
             self.used[r["indicator"]]

@@ -94,7 +94,7 @@ def _row(b: Backend, r: dict) -> LawChange:
     law, text = b.label(r["law"]), b.label(subject)
     status, replaced = _status(b, r)
     reason = f" {r['reason']}" if r["reason"] else ""
-    form = r.get("form") if r.get("form") in CHANGED_BY else "lag"
+    form: str = r["form"] if r.get("form") in CHANGED_BY else "lag"
     if r["kind"] == "commitment":
         actor = b.label(r["actor"])
         column = r["column"]

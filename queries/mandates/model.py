@@ -54,12 +54,14 @@ class Mandates:
             self.targets[r["initiative"]].add(r["target"])
             self.addressed_by[r["target"]].add(r["initiative"])
             self.links[r["initiative"], r["target"]] = r["link"]
-        self.held = defaultdict(dict)  # actor -> sector -> mandate statement
+        # actor -> sector -> mandate statement
+        self.held: defaultdict[str, dict[str, str]] = defaultdict(dict)
         self.holders = defaultdict(set)  # sector -> actors holding a mandate in it
         for r in b.rows("mandates_held"):
             self.held[r["actor"]][r["sector"]] = r["mandate"]
             self.holders[r["sector"]].add(r["actor"])
-        self.placed = defaultdict(dict)  # determinant -> sector -> placement statement
+        # determinant -> sector -> placement statement
+        self.placed: defaultdict[str, dict[str, str]] = defaultdict(dict)
         for r in b.rows("mandates_placements"):
             self.placed[r["determinant"]][r["sector"]] = r["placement"]
         self._owners: dict[tuple[str, str], list[Owner]] = {}
@@ -75,7 +77,7 @@ class Mandates:
     @cached_property
     def made(self) -> dict[str, dict[str, list[str]]]:
         """Initiative -> actor -> its commitments there."""
-        found = defaultdict(lambda: defaultdict(list))
+        found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for commitment, (actor, initiative) in self.commitments.items():
             found[initiative][actor].append(commitment)
         return found
@@ -133,7 +135,8 @@ class Mandates:
 
     def matches(self, group: str, initiative: str) -> dict[str, set[str]]:
         """Member -> the initiative's sectors it holds a mandate in: the likely owners, unranked."""
-        wanted, by_sector, found = self.sectors(initiative), self._by_sector(group), {}
+        wanted, by_sector = self.sectors(initiative), self._by_sector(group)
+        found: dict[str, set[str]] = {}
         for sector in wanted:
             for member in by_sector.get(sector, ()):
                 found.setdefault(member, set()).add(sector)

@@ -157,7 +157,8 @@ def text_overlaps(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD,
 def mandate_overlaps(kg: KnowledgeGraph | Backend) -> list[MandateOverlap]:
     """Determinants whose sector two or more actors hold a mandate in themselves."""
     b = backend_of(kg)
-    found = defaultdict(lambda: (defaultdict(set), {}))  # determinant -> (sector -> actors, quotes)
+    found: defaultdict[str, tuple[defaultdict[str, set[str]], dict[str, None]]] = defaultdict(
+        lambda: (defaultdict(set), {}))  # determinant -> (sector -> actors, quotes)
     for r in b.rows("mandate_overlaps"):
         sectors, quotes = found[r["determinant"]]
         sectors[r["sector"]].add(r["actor"])

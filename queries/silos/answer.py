@@ -126,7 +126,8 @@ def layer_sectors(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Layer
 
 
 def _isolated_rows(plan: PlanSectors) -> list[IsolatedSector]:
-    involved, partners = defaultdict(set), defaultdict(set)
+    involved: defaultdict[str, set[str]] = defaultdict(set)
+    partners: defaultdict[str, set[str]] = defaultdict(set)
     for initiative in plan.made:
         sectors = plan.involved(initiative)
         for s in sectors:

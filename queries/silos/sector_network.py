@@ -113,7 +113,8 @@ def agreement(g: nx.Graph, found: list[set]) -> float | None:
     return nmi([community[n] for n in g], [g.nodes[n]["sector"] for n in g])
 
 
-def _rounded(value: float) -> float:
+def _rounded(value: float | None) -> float:
+    assert value is not None  # called only on a network with ties, where every measure has a value
     return round(value, 3) + 0.0  # + 0.0 turns a rounded −0.0 into 0.0
 
 

@@ -32,7 +32,7 @@ from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.links import ACTIVITY, confirmed_in
 from kraftgraf.graph.store.plans import PLAN_GRAPHS, plan_keys, select_plan
-from kraftgraf.ontology.vocab import KG
+from kraftgraf.ontology.vocab import KG, iri
 from kraftgraf.queries.common import Section, rq_text, run_rq, short
 from kraftgraf.queries.suggest.keywords import match as match_rules
 from kraftgraf.queries.suggest.keywords import read_rules
@@ -123,7 +123,7 @@ def suggestions(kg: KnowledgeGraph, rules=None) -> list[Suggestion]:
                    f"data/determinant_keywords.csv. Suggested, not curated: confirm it with "
                    f"kraftgraf suggest --accept {code}:{det}")
             layer = kg.dataset.value(node, KG.layer)
-            rows.append(Suggestion(plan, code, det, kg.label(node), kg.label(layer) if layer else "",
+            rows.append(Suggestion(plan, code, det, kg.label(node), kg.label(iri(layer)) if layer else "",
                                    keywords, matched, why, list(dict.fromkeys(h["texts"]))))
     return rows
 

@@ -39,8 +39,8 @@ class MandateMatch:
     def commitments(self, rows: list[dict]) -> tuple[list[dict], list[tuple]]:
         """The ``trace_commitments`` rows whose determinant the member's mandate covers, with the match."""
         kept = [(r, self._match([r["determinant"]])) for r in rows]
-        kept = [(r, m) for r, m in kept if m]
-        return [r for r, _ in kept], [m for _, m in kept]
+        matched = [(r, m) for r, m in kept if m]
+        return [r for r, _ in matched], [m for _, m in matched]
 
     def laws(self, rows: list[dict]) -> tuple[list[dict], list[tuple]]:
         """The ``trace_laws`` rows whose initiative addresses a determinant the member's mandate covers."""

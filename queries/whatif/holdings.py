@@ -47,7 +47,8 @@ class Holdings:
 
     def __init__(self, b: Backend):
         self.backend = b
-        self.made = defaultdict(lambda: defaultdict(list))  # initiative -> actor -> commitments
+        # initiative -> actor -> commitments
+        self.made: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.order: dict[str, int] = {}
         self.initiatives_of = defaultdict(set)  # actor -> initiatives it committed to
         for r in b.rows("whatif_commitments"):
@@ -71,20 +72,23 @@ class Holdings:
             if r["layer"]:
                 self.layer_of[r["target"]].add(r["layer"])
         self.layers = set().union(*self.layer_of.values()) if self.layer_of else set()
-        self.pushers = defaultdict(dict)  # law -> actor -> the commitments asking for its change
+        # law -> actor -> the commitments asking for its change
+        self.pushers: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
         for r in b.rows("laws"):
             if r["kind"] == "commitment" and r["actor"]:
                 self.pushers[r["law"]].setdefault(r["actor"], []).append(r["subject"])
         self.committed = {i: frozenset(made) for i, made in self.made.items()}
         self.bringing = {i: Counter(s for a in made for s in self.sectors[a])  # sector -> its actors there
                          for i, made in self.made.items()}
-        self.responsible = defaultdict(set)  # determinant -> actors with a mandate where it sits
-        mandated = defaultdict(set)
+        # determinant -> actors with a mandate where it sits
+        self.responsible: defaultdict[str, set[str]] = defaultdict(set)
+        mandated: defaultdict[str, set[str]] = defaultdict(set)
         for r in b.rows("mandates_held"):
             mandated[r["sector"]].add(r["actor"])
         for r in b.rows("mandates_placements"):
             self.responsible[r["determinant"]] |= mandated[r["sector"]]
-        self.holders = defaultdict(set)  # determinant or layer -> actors that hold it
+        # determinant or layer -> actors that hold it
+        self.holders: defaultdict[str, set[str]] = defaultdict(set)
         for initiative, made in self.made.items():
             for target in self.targets[initiative]:
                 for node in {target} | self.layer_of[target]:
