@@ -38,6 +38,8 @@ def triple_count(store: ox.Store) -> int:
     total = len(store)
     for i, graph in enumerate(order[1:], start=1):
         earlier = " ".join(str(g) for g in order[:i])
-        (row,) = store.query(_ALSO_EARLIER % earlier, default_graph=graph)
+        result = store.query(_ALSO_EARLIER % earlier, default_graph=graph)
+        assert isinstance(result, ox.QuerySolutions)  # a SELECT
+        (row,) = result
         total -= int(row["n"].value)
     return total

@@ -55,8 +55,12 @@ class GraphsView:
         return self.quads_for_pattern()
 
     def __len__(self) -> int:
-        counts = (next(iter(self._store.query(_COUNT, default_graph=g)))["n"] for g in self._graphs)
-        return sum(int(n.value) for n in counts)
+        total = 0
+        for g in self._graphs:
+            result = self._store.query(_COUNT, default_graph=g)
+            assert isinstance(result, ox.QuerySolutions)  # a SELECT
+            total += int(next(iter(result))["n"].value)
+        return total
 
     def named_graphs(self):
         """The view's named graphs."""
@@ -84,5 +88,5 @@ class GraphsView:
 
 def restricted(kg: KnowledgeGraph, graphs: Iterable) -> KnowledgeGraph:
     """``kg`` seen through ``graphs`` only (see :class:`GraphsView`)."""
-    view = OxigraphStore(store=GraphsView(kg.store, graphs))
+    view = OxigraphStore(store=GraphsView(kg.store, graphs))  # type: ignore[arg-type]  # duck-typed Store
     return KnowledgeGraph(Dataset(store=view, default_union=True))

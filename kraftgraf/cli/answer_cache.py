@@ -56,7 +56,8 @@ def code_fingerprint() -> str:
 
     digest = hashlib.sha256(f"{kraftgraf.__version__} {sys.version}".encode())
     for name in _PACKAGES:
-        for folder in find_spec(name).submodule_search_locations or ():
+        spec = find_spec(name)
+        for folder in (spec.submodule_search_locations if spec else None) or ():
             for root, dirs, names in sorted(os.walk(folder)):
                 dirs[:] = sorted(d for d in dirs if d != "__pycache__")
                 for n in sorted(names):
