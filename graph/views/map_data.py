@@ -33,7 +33,7 @@ STYLE = {
     "DeterminantLayer": ("hexagon", "#999933", 26),
     "Sector": ("triangleDown", "#AA4499", 18),
     "Law": ("box", "#E8C6D3", 12),
-    "Indicator": ("database", "#882255", 12),
+    "Indicator": ("diamond", "#882255", 12),  # small, apart from the focus areas by colour
 }
 KIND_LABELS = {
     "Goal": "målsättning", "FocusArea": "fokusområde", "Initiative": "initiativ",
