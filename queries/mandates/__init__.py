@@ -1,5 +1,6 @@
 """Mandates against commitments: outside a mandate, mandate holders that committed nothing, likely owners."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Option, Question, ReportPart
 
 QUESTION = Question(
@@ -11,7 +12,8 @@ QUESTION = Question(
                              "(label, alias or id)."),),
     sections={"outside": ("code", "actor", "outside", "status"),
               "idle_holders": ("id", "label", "sector", "holders", "initiatives"),
-              "likely_owners": ("code", "group", "member", "rank", "sectors")},
+              "likely_owners": ("code", "group", "member", "rank", "sectors"),
+              "basis": BASIS_COLUMNS},
     rank=25,
     report=(ReportPart("Uppdrag och åtaganden: vem bär gruppens ord"),),
     examples=({}, {"actor": "Socialstyrelsen"}, {"actor": "Staten"}),

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Section, cite, listing, short
 from kraftgraf.queries.mandates.model import Mandates, mandates_of
 
@@ -200,4 +201,9 @@ def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Sec
                 "whose mandates cover the initiative's determinants, likeliest first (rank 1). A row with "
                 "no member: no mandate points to an owner.", likely_owners(m, actor),
                 ("code", "group", "member", "rank", "sectors")),
+        *basis_section(
+            link_gap(kg, "a commitment to an initiative without a link is outside no mandate and has "
+                         "no likely owner here"),
+            sector_gap(kg, "an actor without a sector holds no mandate, so all its commitments count "
+                           "as outside")),
     ]

@@ -1,5 +1,6 @@
 """What an actor's withdrawal leaves unheld: initiatives, sectors, determinants, layers, laws."""
 
+from kraftgraf.queries.basis import BASIS_COLUMNS
 from kraftgraf.queries.registry import Option, Question, ReportPart
 
 _LOST = ("id", "label", "before", "after")
@@ -15,7 +16,8 @@ QUESTION = Question(
               "initiatives": _LOST,
               "sectors": ("code", "sector", "before", "after"),
               "determinants": _LOST, "layers": _LOST, "laws": _LOST,
-              "rank": ("actor", "members", "unowned", "determinants", "layers", "laws", "sectors_lost")},
+              "rank": ("actor", "members", "unowned", "determinants", "layers", "laws", "sectors_lost"),
+              "basis": BASIS_COLUMNS},
     top_level=True,
     rank=15,
     report=(ReportPart("Om en aktör drar sig ur: vad ingen längre håller", {"rank": True}),),

@@ -26,6 +26,7 @@ from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Section, cite, listing, short
 from kraftgraf.queries.whatif.holdings import Holdings, Loss
 
@@ -228,4 +229,7 @@ def sections(kg: KnowledgeGraph | Backend, without=(), rank: bool = False) -> li
                              "pusher, initiative–sector pairs left without their only actor of the sector.",
                              ranking(b), ("actor", "members", "unowned", "determinants", "layers", "laws",
                                           "sectors_lost")))
-    return found
+    return found + basis_section(
+        link_gap(b, "a determinant or layer reached only through an initiative without a link cannot "
+                    "lose its last holder here, so those counts are a lower bound"),
+        sector_gap(b, "an actor without a sector loses no sector when it withdraws"))
