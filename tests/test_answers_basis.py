@@ -112,7 +112,8 @@ def test_a_line_repeated_word_for_word_is_one_overlap(tmp_path):
     assert row["second"].endswith("(5 in all)") and "one row for its 10 pairs" in row["why"]
 
 
-@pytest.mark.parametrize("args", [("whatif", "--rank"), ("whatif", "--without", "Staten"), ("query", "mandates")])
+@pytest.mark.parametrize("args", [("whatif", "--rank"), ("whatif", "--without", "Staten"),
+                                  ("query", "mandates")])
 def test_whatif_and_mandates_say_their_counts_rest_on_links_the_plan_lacks(store, args):
     basis = ask(store, *args, "--plan", "sp-2008")["basis"]
     assert [(r["lacking"], r["total"]) for r in basis] == [(9, 9)]

@@ -92,7 +92,7 @@ def test_the_mini_plan(mini):
 
 
 def test_sections_and_a_mistyped_actor(kg):
-    # every declared section, in order; 'basis' only when the plan lacks links or sectors (the seed lacks none)
+    # every declared section in order; 'basis' only when the plan lacks links or sectors (the seed lacks none)
     assert [s.key for s in sections(kg)] == [k for k in question("mandates").sections if k != "basis"]
     with pytest.raises(NotFoundError, match="closest"):
         sections(kg, actor="Socialstyrelsn")
