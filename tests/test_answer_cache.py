@@ -115,3 +115,13 @@ def test_a_synthetic_store_answers_the_same_kept_or_not(run, tmp_path):
     for args in [("query", "overlaps"), ("query", "silos"), ("trace", "Staten")]:
         first, again = asked(run, args, "--format", "json"), asked(run, args, "--format", "json")
         assert first == again == computed(store, args)
+
+
+def test_build_keeps_each_question_as_the_command_line_asks_it(run, tmp_path):
+    # the CLI fills in declared defaults (silos --by owner, coverage --by actor) and passes unset flags
+    # (whatif --rank off); the answers a build keeps must be found under those same keys
+    assert run("build").exit_code == 0
+    kept = Kept(tmp_path / "kraftgraf-store.trig")
+    assert kept.get(answer_key("silos", None, {"by": "owner"})) is not None
+    assert kept.get(answer_key("coverage", None, {"by": "actor"})) is not None
+    assert kept.get(answer_key("whatif", None, {"without": ("Staten",), "rank": False})) is not None

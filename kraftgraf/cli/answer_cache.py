@@ -70,8 +70,9 @@ def code_fingerprint() -> str:
 
 def answer_key(question: str, plan: str | None, options: dict) -> str:
     """The name of one answer among a store's kept answers."""
+    # 60 and the CLI's 60.0 alike; an option not given (None, an unset flag, no --without) is left out
     given = {k: float(v) if isinstance(v, int) and not isinstance(v, bool) else v
-             for k, v in sorted(options.items()) if v is not None}  # 60 and the CLI's 60.0 alike
+             for k, v in sorted(options.items()) if v not in (None, False, (), [])}
     text = json.dumps([question, plan, given, code_fingerprint()], ensure_ascii=False, sort_keys=True,
                       default=repr)
     return hashlib.sha256(text.encode()).hexdigest()[:40]
@@ -229,7 +230,9 @@ def warm(kg, path: str | Path) -> int:
     kept, n = Kept(path), 0
     kept.put(PLAN_KEYS, {"plans": plan_keys(kg)}, [])
     for q in filter(keeps, questions()):
-        options = q.examples[0] if q.examples else {}
+        # the example as the CLI asks it: with the defaults the question declares filled in
+        defaults = {o.name: o.default for o in q.options if o.default is not None}
+        options = {**defaults, **(q.examples[0] if q.examples else {})}
         source = Source(str(path), graph=kg)
         try:
             with source.open() as graph:
