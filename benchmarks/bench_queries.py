@@ -24,7 +24,7 @@ from kraftgraf.queries.registry import question
 QUERIES = (
     ("unowned", {}), ("unowned", {"actor": "Staten"}), ("silos", {}), ("overlaps", {}),
     ("coverage", {"by": "actor"}), ("coverage", {"by": "sector"}), ("laws", {}),
-    ("trace", {"name": "Staten"}), ("trace", {"name": "arbetsmiljö"}),
+    ("trace", {"name": "Staten"}), ("trace", {"name": "arbetsmiljö"}), ("mandates", {}), ("followup", {}),
 )
 
 

@@ -64,14 +64,19 @@ def link_gap(kg: KnowledgeGraph | Backend, meaning: str) -> Basis | None:
                  f"{what}: {listing(codes)}. {meaning}.", [])
 
 
-def sector_gap(kg: KnowledgeGraph | Backend, meaning: str) -> Basis | None:
-    """The committed actors with no sector (no mandate, nor members with one), when there are any."""
+def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Basis | None:
+    """The committed actors with no sector (no mandate, nor members with one), when there are any.
+
+    ``committed``: the actors that made a commitment, when the caller has read them already.
+    """
     from kraftgraf.queries.backend import backend_of
     from kraftgraf.queries.common import listing
     from kraftgraf.queries.silos.sectors import SectorIndex
 
     b = backend_of(kg)
-    committed = sorted({r["actor"] for r in b.rows("silos_initiative_actors") if r["actor"]})
+    if committed is None:
+        committed = {r["actor"] for r in b.rows("silos_initiative_actors") if r["actor"]}
+    committed = sorted(committed)
     index = SectorIndex(b)
     lacking = [a for a in committed if not index.sectors(a)]
     if not lacking:

@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
@@ -30,6 +30,8 @@ from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.common import Section, cite, listing, short
 from kraftgraf.queries.mandates.model import Mandates, mandates_of
 
+# what a commitment to an initiative lacks: outside, status, the reason's two halves, statements
+_Lack = tuple[str, str, tuple[str, str], list[str]]
 MAX_OWNERS = 5  # likely owners listed per group commitment (a group of 300 municipalities would list all)
 
 __all__ = ["OutsideMandate", "IdleHolder", "LikelyOwner", "outside_mandates", "idle_holders",
@@ -74,10 +76,10 @@ class LikelyOwner:
     sources: list[str]
 
 
-def _quoted(m: Mandates, rows: list) -> list:
-    """The rows with their source nodes replaced by the nodes' quotes, fetched in one call."""
-    known = m.backend.quotes([n for r in rows for n in r.sources])
-    return [replace(r, sources=cite(m.backend, r.sources, known)) for r in rows]
+def _quoted(m: Mandates, cls, rows: list[tuple]) -> list:
+    """Rows of ``cls`` from their fields, the last the source nodes: their quotes, fetched in one call."""
+    known = m.backend.quotes([n for r in rows for n in r[-1]])
+    return [cls(*r[:-1], cite(m.backend, r[-1], known)) for r in rows]
 
 
 def _names(m: Mandates, nodes) -> str:
@@ -97,24 +99,47 @@ def outside_mandates(kg: KnowledgeGraph | Backend | Mandates,
     """Commitments whose initiative sits, wholly or partly, in sectors outside the actor's mandates."""
     m = mandates_of(kg)
     who, rows = _actor(m, actor), []
-    for commitment in sorted(m.commitments, key=_by_code(m)):
+    # Thousands of actors share a reach (every municipality holds the same mandates): what a
+    # commitment lacks depends on its initiative and that reach alone, so it is worked out once.
+    reaches: dict[str, frozenset[str]] = {}
+    found: dict[tuple[str, frozenset[str]], _Lack | None] = {}
+    mine = (c for c, (by, _) in m.commitments.items() if who in (None, by))
+    for commitment in sorted(mine, key=_by_code(m)):
         by, initiative = m.commitments[commitment]
-        wanted, reach = m.sectors(initiative), m.reach(by)
-        outside = sorted(set(wanted) - reach, key=m.backend.label)
-        if not outside or who not in (None, by):
+        if by not in reaches:
+            reaches[by] = frozenset(m.reach(by))
+        key = (initiative, reaches[by])
+        if key not in found:
+            found[key] = _lacking(m, initiative, reaches[by])
+        lack = found[key]
+        if lack is None:
             continue
-        inside = sorted(set(wanted) & reach, key=m.backend.label)
-        status = "partly outside" if inside else "outside every mandate"
+        outside, status, (said, there), links = lack
         whose = "its members hold" if not m.held[by] and m.is_group(by) else "it holds"
-        dets = sorted(set().union(*(wanted[s] for s in outside)), key=m.backend.label)
-        why = (f"{m.backend.label(by)} commits to initiative {short(initiative)}, which addresses "
-               f"{_names(m, dets)} in {_names(m, outside)}; {whose} no mandate there"
-               + (f" (only in {_names(m, inside)})." if inside else "."))
-        links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
-                                                          if s in m.placed[d]]
-        rows.append(OutsideMandate(short(commitment), m.backend.label(by), _names(m, outside), status,
-                                   why, [commitment, *links[:6]]))
-    return _quoted(m, rows)
+        why = f"{m.backend.label(by)}{said}{whose}{there}"
+        rows.append((short(commitment), m.backend.label(by), outside, status, why, [commitment, *links]))
+    return _quoted(m, OutsideMandate, rows)
+
+
+def _lacking(m: Mandates, initiative: str, reach: frozenset[str]) -> _Lack | None:
+    """What a commitment to ``initiative`` by an actor of ``reach`` lacks; None when it lacks nothing.
+
+    The sectors outside the reach, the status, the reason around the actor's name and whose
+    mandates they are, and the statements behind it.
+    """
+    wanted = m.sectors(initiative)
+    outside = sorted(set(wanted) - reach, key=m.backend.label)
+    if not outside:
+        return None
+    inside = sorted(set(wanted) & reach, key=m.backend.label)
+    status = "partly outside" if inside else "outside every mandate"
+    dets = sorted(set().union(*(wanted[s] for s in outside)), key=m.backend.label)
+    said = (f" commits to initiative {short(initiative)}, which addresses {_names(m, dets)} in "
+            f"{_names(m, outside)}; ", " no mandate there"
+            + (f" (only in {_names(m, inside)})." if inside else "."))
+    links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
+                                                      if s in m.placed[d]]
+    return _names(m, outside), status, said, links[:6]
 
 
 def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
@@ -136,10 +161,10 @@ def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
             why = (f"{_names(m, holders)} {hold} the mandate in {where}, which governs '{name}'; {what} of "
                    "them committed to such an initiative, themselves or through a group they belong to.")
             mandates = [m.held[h][sector] for h in sorted(holders)]
-            rows.append(IdleHolder(short(det), name, where, _names(m, holders),
-                                   ", ".join(short(i) for i in initiatives),
-                                   why, [m.placed[det][sector], *mandates[:6]]))
-    return _quoted(m, rows)
+            codes = ", ".join(short(i) for i in initiatives)
+            rows.append((short(det), name, where, _names(m, holders), codes, why,
+                         [m.placed[det][sector], *mandates[:6]]))
+    return _quoted(m, IdleHolder, rows)
 
 
 def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = None) -> list[LikelyOwner]:
@@ -151,10 +176,9 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
     """
     m = mandates_of(kg)
     who, rows, label = _actor(m, actor), [], m.backend.label
-    for commitment in sorted(m.commitments, key=_by_code(m)):
+    for commitment in sorted((c for c, (group, _) in m.commitments.items() if m.is_group(group)),
+                             key=_by_code(m)):
         group, initiative = m.commitments[commitment]
-        if not m.is_group(group):
-            continue
         owners, code = m.owners(group, initiative), short(commitment)
         if who not in (None, group) and who not in {o.member for o in owners}:
             continue
@@ -165,7 +189,7 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
                    + (f"none of its members holds a mandate in {_names(m, wanted)}, where the initiative's "
                       "determinants sit." if wanted else "the initiative addresses no determinant that sits "
                       "in a sector, so no mandate can point to an owner."))
-            rows.append(LikelyOwner(code, label(group), "", 0, "", why, [commitment]))
+            rows.append((code, label(group), "", 0, "", why, [commitment]))
             continue
         for rank, o in enumerate(owners, start=1):
             if who not in (None, group, o.member) or (rank > MAX_OWNERS and who in (None, group)):
@@ -177,9 +201,9 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
                    f"(rank {rank} of {len(owners)})."
                    + (f" {more} more members' mandates match as well; ask with --actor for one of them."
                       if more > 0 else ""))
-            rows.append(LikelyOwner(code, label(group), label(o.member), rank, _names(m, o.sectors), why,
-                                    [*o.mandates, commitment]))
-    return _quoted(m, rows)
+            rows.append((code, label(group), label(o.member), rank, _names(m, o.sectors), why,
+                         [*o.mandates, commitment]))
+    return _quoted(m, LikelyOwner, rows)
 
 
 def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Section]:
@@ -205,5 +229,5 @@ def sections(kg: KnowledgeGraph | Backend, actor: str | None = None) -> list[Sec
             link_gap(kg, "a commitment to an initiative without a link is outside no mandate and has "
                          "no likely owner here"),
             sector_gap(kg, "an actor without a sector holds no mandate, so all its commitments count "
-                           "as outside")),
+                           "as outside", {by for by, _ in m.commitments.values()})),
     ]

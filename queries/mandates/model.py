@@ -64,8 +64,9 @@ class Mandates:
         self.placed: defaultdict[str, dict[str, str]] = defaultdict(dict)
         for r in b.rows("mandates_placements"):
             self.placed[r["determinant"]][r["sector"]] = r["placement"]
-        self._owners: dict[tuple[str, str], list[Owner]] = {}
+        self._owners: dict[tuple[str, frozenset], list[Owner]] = {}
         self._index: dict[str, dict[str, set[str]]] = {}
+        self._kinds: dict[str, dict[frozenset[str], list[str]]] = {}
         self._sectors: dict[str, dict[str, set[str]]] = {}
 
     @cached_property
@@ -117,21 +118,36 @@ class Mandates:
 
     def owners(self, group: str, initiative: str) -> list[Owner]:
         """The members of ``group`` likely to carry its commitment to ``initiative``, likeliest first."""
-        key = (group, initiative)
+        wanted = self.sectors(initiative)
+        # the owners follow from the group and the determinants by sector alone, which many
+        # initiatives share: worked out once for each
+        key = (group, frozenset((s, frozenset(d)) for s, d in wanted.items()))
         if key not in self._owners:
-            wanted, found = self.sectors(initiative), []
-            by_sector = self._by_sector(group)
-            for member in set().union(*(by_sector.get(s, ()) for s in wanted)):
-                match = sorted(set(self.held[member]) & set(wanted))
+            found = []
+            for held, members in self._alike(group).items():  # members alike in mandates match alike
+                match = sorted(held & set(wanted))
                 if match:
-                    dets = sorted(set().union(*(wanted[s] for s in match)))
-                    found.append(Owner(member, tuple(match), tuple(dets),
-                                       tuple(self.held[member][s] for s in match)))
+                    dets = tuple(sorted(set().union(*(wanted[s] for s in match))))
+                    found += [Owner(member, tuple(match), dets, tuple(self.held[member][s] for s in match))
+                              for member in members]
             label = self.backend.label
             found.sort(key=lambda o: (-len(o.determinants), -len(o.sectors), len(self.held[o.member]),
                                       label(o.member), o.member))
             self._owners[key] = found
         return self._owners[key]
+
+    def _alike(self, group: str) -> dict[frozenset[str], list[str]]:
+        """Sectors -> the members of ``group`` (at any depth) holding mandates in just those.
+
+        Computed once per group; the 290 municipalities of a national plan hold the same.
+        """
+        if group not in self._kinds:
+            kinds: dict[frozenset[str], list[str]] = {}
+            for member in self.closure(group):
+                if self.held[member]:
+                    kinds.setdefault(frozenset(self.held[member]), []).append(member)
+            self._kinds[group] = kinds
+        return self._kinds[group]
 
     def matches(self, group: str, initiative: str) -> dict[str, set[str]]:
         """Member -> the initiative's sectors it holds a mandate in: the likely owners, unranked."""
