@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
 from kraftgraf.loaders.memo import commitment_links, plan_node
+from kraftgraf.loaders.sheet.indicator_sheet import add_indicators, indicator_links
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
@@ -68,14 +69,15 @@ class _Writer:
 
 
 def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
-    """(subject, predicate, object, row) for each row of the sheets Lagar and Bestämningsfaktorer."""
+    """(subject, predicate, object, row) for each link row of Lagar, Bestämningsfaktorer, Indikatorer."""
     commitments = {f"{r.id}-{a}-{n}" for r in plan.initiatives for a, items in r.commitments.items()
                    for n in range(1, len(items) + 1)}
     links = [(plan_item(key, "commitment" if link.subject in commitments else "initiative",
                         link.subject), KG.requiresChangeTo, law_iri(link.target), link)
              for link in plan.side.laws]
     return links + [(plan_item(key, "initiative", link.subject), KG.addresses,
-                     determinant_iri(link.target), link) for link in plan.side.determinants]
+                     determinant_iri(link.target), link) for link in plan.side.determinants
+                    ] + indicator_links(plan, key)
 
 
 def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere) -> None:
@@ -145,6 +147,7 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
                 node = w.node("commitment", f"{row.id}-{who}-{n}", KG.Commitment, item, item.text)
                 commitment_links(g, node, who, initiative, item.text, row.headers[who], lang)
     _laws_and_mandates(g, w, plan, mandates_elsewhere)
+    add_indicators(g, w.cite, plan.side.new_indicators, lang)
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
             add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated

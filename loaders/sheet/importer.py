@@ -22,8 +22,9 @@ from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import SheetLimits
 from kraftgraf.loaders.sheet.codes import CodeRules
 from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
+from kraftgraf.loaders.sheet.indicator_sheet import known_indicators
 from kraftgraf.loaders.sheet.io import read_workbook
-from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, LAW_SHEET, actor_column_rank
+from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, INDICATOR_SHEET, LAW_SHEET, actor_column_rank
 from kraftgraf.loaders.sheet.merge import merge
 from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
@@ -100,7 +101,7 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
             known.determinants.add(local_name(s))
     known.own = known.laws - elsewhere
     links = kg.store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <{RDF}> SELECT ?s ?p ?o ?reason WHERE {{
-        GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo }}
+        GRAPH ?g {{ ?s ?p ?o VALUES ?p {{ kg:addresses kg:requiresChangeTo kg:measuredBy }}
           OPTIONAL {{ ?link rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:reason ?reason }} }}
         FILTER (?g != {own}) }}""")
     for r in links:
@@ -111,10 +112,12 @@ def known_outside(kg: KnowledgeGraph, graph_name: str) -> Known:
     # mandates anywhere, the plan's own too: one the sheet lists again is kept as it was (merge)
     for r in kg.store.query(f"SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s {KG.hasMandateIn.n3()} ?o }} }}"):
         known.mandates.add((r["s"].value[tail:], r["o"].value.rsplit("/", 1)[-1]))
+    known_indicators(kg, graph_name, known)
     return known
 
 
-CURATED_FILES = {KG.requiresChangeTo: "data/law_links.csv", KG.addresses: "data/determinant_links.csv"}
+CURATED_FILES = {KG.requiresChangeTo: "data/law_links.csv", KG.addresses: "data/determinant_links.csv",
+                 KG.measuredBy: "data/indicator_links.csv"}
 
 
 def _reasons_kept(known: Known, links: list[tuple]) -> list[str]:
@@ -203,7 +206,8 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     result = SheetImport(key, new, old, name, list(wb.notes) + sheet.side.notes, len(sheet.initiatives),
                          len(set(new.subjects(RDF.type, KG.Commitment))))
     result.drops_most = _drops_most(old, new, key, plan_keys(kg), path)
-    given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET))
+    given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET),
+                                (KG.measuredBy, INDICATOR_SHEET))
              if sheet in wb.sheets}  # a link sheet left out says nothing about its links
     curated = {(s, p, o) for s, p, o in known.links
                if p in given and str(s).startswith(str(plan_iri(key)) + "/")}

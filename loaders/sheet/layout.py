@@ -9,14 +9,15 @@ Both :mod:`kraftgraf.loaders.sheet.read` (reading) and
 
 from __future__ import annotations
 
-__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "SHEETS", "PLAN_COLUMNS",
-           "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL", "ID_PATTERN",
-           "actor_column_rank", "lines", "csv_escape", "csv_unescape", "csv_sibling"]
+__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "INDICATOR_SHEET", "SHEETS",
+           "PLAN_COLUMNS", "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL",
+           "ID_PATTERN", "actor_column_rank", "lines", "csv_escape", "csv_unescape", "csv_sibling"]
 
 PLAN_SHEET = "Initiativlista"
 ACTOR_SHEET = "Aktörer"
 LAW_SHEET = "Lagar"
 DETERMINANT_SHEET = "Bestämningsfaktorer"
+INDICATOR_SHEET = "Indikatorer"
 
 # The fixed columns of the plan sheet, in the memo's order; the actor columns follow.
 PLAN_COLUMNS = ("Id", "Målsättning", "Fokusområde", "Initiativ", "Åtaganden")
@@ -24,6 +25,7 @@ SIDE_COLUMNS = {
     ACTOR_SHEET: ("Id", "Namn", "Kolumn", "Typ", "Sektorer"),
     LAW_SHEET: ("Gäller", "SFS", "Lag", "Motivering", "Länk"),
     DETERMINANT_SHEET: ("Initiativ", "Bestämningsfaktor", "Namn", "Motivering"),
+    INDICATOR_SHEET: ("Följer", "Indikator", "Namn", "Utgivare", "Utgivarens id", "Länk", "Motivering"),
 }
 SHEETS = (PLAN_SHEET, *SIDE_COLUMNS)
 
@@ -83,6 +85,19 @@ COMMENTS = {
                                               "halso-och-sjukvard).",
     (DETERMINANT_SHEET, "Namn"): "Bestämningsfaktorns namn (bara för läsaren; läses inte in).",
     (DETERMINANT_SHEET, "Motivering"): "Varför initiativet påverkar bestämningsfaktorn.",
+    (INDICATOR_SHEET, "Följer"): "Fokusområdet (t.ex. D) eller initiativet (t.ex. E2) som indikatorn följer; "
+                                 "skriv \"Fokusområde 1.2\" om ett initiativ har samma kod. Tom cell: en "
+                                 "indikator som planen ännu inte använder.",
+    (INDICATOR_SHEET, "Indikator"): "Indikatorns id i kraftgraf (t.ex. kolada-n00914): gemener, siffror och "
+                                    "bindestreck. Ett nytt id skapar en ny indikator.",
+    (INDICATOR_SHEET, "Namn"): "Indikatorns namn hos utgivaren: krävs för en ny indikator (för kraftgrafs "
+                               "egna läses den inte in).",
+    (INDICATOR_SHEET, "Utgivare"): "Vem som publicerar indikatorn (t.ex. Folkhälsomyndigheten): krävs för "
+                                   "en ny indikator.",
+    (INDICATOR_SHEET, "Utgivarens id"): "Utgivarens egen kod (t.ex. Koladas N00914, en Folkhälsodata-"
+                                        "tabell); valfri.",
+    (INDICATOR_SHEET, "Länk"): "Var indikatorn publiceras (https://…): krävs för en ny indikator.",
+    (INDICATOR_SHEET, "Motivering"): "Varför indikatorn visar hur det går för det den följer.",
 }
 
 # A cell that begins with one of these is a formula to a spreadsheet reading CSV.
@@ -107,5 +122,6 @@ def csv_unescape(text: str) -> str:
 
 def csv_sibling(path, sheet: str):
     """Where a side sheet of a CSV plan lives: plan.csv -> plan.aktorer.csv."""
-    name = {ACTOR_SHEET: "aktorer", LAW_SHEET: "lagar", DETERMINANT_SHEET: "bestamningsfaktorer"}[sheet]
+    name = {ACTOR_SHEET: "aktorer", LAW_SHEET: "lagar", DETERMINANT_SHEET: "bestamningsfaktorer",
+            INDICATOR_SHEET: "indikatorer"}[sheet]
     return path.with_name(f"{path.stem}.{name}{path.suffix}")

@@ -21,7 +21,7 @@ from kraftgraf.ontology.vocab import KG, PROV
 
 __all__ = ["merge", "keep_sources", "carry_over"]
 
-_TABLE_LINKS = {KG.addresses, KG.requiresChangeTo}
+_TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
 def _copy(new: Graph, old: Graph, node) -> None:

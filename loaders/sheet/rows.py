@@ -14,10 +14,12 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.sheet.indicator_sheet import indicator_rows
 from kraftgraf.loaders.sheet.layout import (
     ACTOR_SHEET,
     DEFAULT_ACTOR_COLUMNS,
     DETERMINANT_SHEET,
+    INDICATOR_SHEET,
     LAW_SHEET,
     PLAN_COLUMNS,
     PLAN_SHEET,
@@ -166,4 +168,4 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     props = {"identifier": key, "title": str(title or key),
              "language": getattr(title, "language", None) or "sv"}
     return ({PLAN_SHEET: plan_rows, ACTOR_SHEET: actor_rows, LAW_SHEET: law_rows,
-             DETERMINANT_SHEET: determinant_rows}, props)
+             DETERMINANT_SHEET: determinant_rows, INDICATOR_SHEET: indicator_rows(kg, g, order)}, props)

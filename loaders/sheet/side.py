@@ -1,4 +1,6 @@
-"""The side sheets of a plan spreadsheet: actors (which column is whose), laws, determinant links.
+"""The side sheets of a plan spreadsheet: actors (which column is whose), laws, links, indicators.
+
+The sheet Indikatorer is read by :mod:`~kraftgraf.loaders.sheet.indicator_sheet`.
 
 A column of the plan sheet is an actor's when the sheet Aktörer, an
 ``--actor-column`` option or (with neither) the memo's own three columns say
@@ -15,7 +17,14 @@ from dataclasses import dataclass, field
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.sheet.codes import actor_kind
+from kraftgraf.loaders.sheet.indicator_sheet import (
+    IndicatorLink,
+    NewIndicator,
+    check_indicator_subjects,
+    read_indicators,
+)
 from kraftgraf.loaders.sheet.io import Cell, Item, Workbook
+from kraftgraf.loaders.sheet.known import Known, LinkRow, closest, side_rows
 from kraftgraf.loaders.sheet.layout import ACTOR_SHEET, DETERMINANT_SHEET, LAW_SHEET, SIDE_COLUMNS
 from kraftgraf.ontology.vocab import slug
 
@@ -27,20 +36,6 @@ ACTOR_KINDS = ("Government", "StateAgency", "Region", "Municipality", "MembersOr
 _SFS = r"[0-9]{4}:[1-9][0-9]*"
 _URL = r"https?://\S+"
 
-
-
-@dataclass
-class Known:
-    """What the store already holds outside the plan being imported."""
-
-    actors: dict[str, set[str]] = field(default_factory=dict)  # id -> its names, lower case
-    laws: set[str] = field(default_factory=set)  # SFS numbers
-    sectors: dict[str, set[str]] = field(default_factory=dict)  # sector id -> its names, lower case
-    mandates: set[tuple[str, str]] = field(default_factory=set)  # (actor id, sector id) held elsewhere
-    own: set[str] = field(default_factory=set)  # SFS numbers only the plan itself defines
-    determinants: set[str] = field(default_factory=set)  # determinant and layer ids
-    links: set[tuple] = field(default_factory=set)  # (s, p, o) already asserted elsewhere
-    reasons: dict[tuple, str] = field(default_factory=dict)  # (s, p, o) -> its reason there
 
 
 @dataclass
@@ -64,17 +59,6 @@ class NewLaw:
     link: str | None
 
 
-@dataclass(frozen=True)
-class LinkRow:
-    """A row of Lagar or Bestämningsfaktorer: subject id -> target id, the reason, the quoted cell."""
-
-    subject: str
-    target: str
-    reason: str
-    item: Item
-    subject_cell: Cell
-
-
 @dataclass
 class SideRows:
     """The checked rows of the side sheets."""
@@ -83,6 +67,8 @@ class SideRows:
     laws: list[LinkRow] = field(default_factory=list)
     determinants: list[LinkRow] = field(default_factory=list)
     new_laws: dict[str, NewLaw] = field(default_factory=dict)  # SFS number -> the law
+    indicators: list[IndicatorLink] = field(default_factory=list)
+    new_indicators: dict[str, NewIndicator] = field(default_factory=dict)  # id -> the indicator
     notes: list[str] = field(default_factory=list)  # warnings that do not stop the import
 
     def check_subjects(self, plan) -> None:
@@ -97,30 +83,12 @@ class SideRows:
         for link in self.determinants:
             if link.subject not in initiatives:
                 link.subject_cell.fail(f"no initiative '{link.subject}' in the plan sheet")
-
-
-def _closest(value: str, known) -> str:
-    return ", ".join(difflib.get_close_matches(value, sorted(known), n=3)) or "none close"
-
-
-def _rows(wb: Workbook, sheet: str, required: tuple[str, ...]):
-    rows = wb.sheets.get(sheet) or []
-    if not rows:
-        return
-    index = {h.strip(): i for i, h in enumerate(rows[0]) if h.strip()}
-    for column in required:
-        if column not in index:
-            raise DataError(f"{wb.where(sheet)}, row 1: missing column '{column}' "
-                            f"(the header has: {', '.join(index) or 'nothing'})")
-    for n, raw in enumerate(rows[1:], start=2):
-        if any(c.strip() for c in raw):
-            raw = raw + [""] * (len(rows[0]) - len(raw))
-            yield {h: Cell(wb.where(sheet), sheet, n, h, i, raw[i].strip()) for h, i in index.items()}
+        check_indicator_subjects(self.indicators, initiatives, plan.focus_areas)
 
 
 def _actor_rows(wb: Workbook, known: Known, side: SideRows) -> None:
     first: dict[str, int] = {}
-    for cell in _rows(wb, ACTOR_SHEET, ("Id", "Namn", "Kolumn")):
+    for cell in side_rows(wb, ACTOR_SHEET, ("Id", "Namn", "Kolumn")):
         key, column, name = cell["Id"].text, cell["Kolumn"], cell["Namn"]
         kind = cell["Typ"].text if "Typ" in cell else ""
         if key != slug(key) or not key:
@@ -171,7 +139,7 @@ def _sectors(known: Known, cell: Cell) -> list[tuple[str, Item]]:
         sector = by_name.get(word.lower()) or by_name.get(slug(word))
         if sector is None:
             cell.fail(f"unknown sector '{word}' (the sectors are: {', '.join(sorted(known.sectors))}; "
-                      f"closest: {_closest(word.lower(), by_name)})")
+                      f"closest: {closest(word.lower(), by_name)})")
         out.append((sector, Item(word, cell, cell.text.find(word))))
     return out
 
@@ -179,7 +147,7 @@ def _sectors(known: Known, cell: Cell) -> list[tuple[str, Item]]:
 def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | None = None,
            new_laws: dict[str, NewLaw] | None = None, own_laws: AbstractSet[str] = frozenset()):
     subject_col, target_col = SIDE_COLUMNS[sheet][:2]
-    for cell in _rows(wb, sheet, (subject_col, target_col)):
+    for cell in side_rows(wb, sheet, (subject_col, target_col)):
         subject, target = cell[subject_col], cell[target_col]
         for c in (subject, target):
             if not c.text:
@@ -192,7 +160,7 @@ def _links(wb: Workbook, sheet: str, known_targets, what: str, pattern: str | No
         if unknown:
             hint = " — a new law needs its name in column Lag" if new_laws is not None else ""
             target.fail(f"unknown {what} '{target.text}' (closest: "
-                        f"{_closest(target.text, known_targets)}){hint}")
+                        f"{closest(target.text, known_targets)}){hint}")
         reason = cell["Motivering"].text if "Motivering" in cell else ""
         yield LinkRow(subject.text, target.text, reason, Item(target.text, target, 0), subject)
 
@@ -213,11 +181,12 @@ def _new_law(cell: dict[str, Cell], new_laws: dict[str, NewLaw]) -> bool:
 
 
 def read_side(wb: Workbook, known: Known) -> SideRows:
-    """Check and read the sheets Aktörer, Lagar and Bestämningsfaktorer (each may be absent)."""
+    """Check and read the sheets Aktörer, Lagar, Bestämningsfaktorer and Indikatorer (each may be absent)."""
     side = SideRows()
     _actor_rows(wb, known, side)
     side.laws = list(_links(wb, LAW_SHEET, known.laws, "law", _SFS, side.new_laws, known.own))
     side.determinants = list(_links(wb, DETERMINANT_SHEET, known.determinants, "determinant"))
+    side.indicators, side.new_indicators = read_indicators(wb, known)
     return side
 
 
@@ -253,7 +222,7 @@ def _cli_columns(known: Known, side: SideRows, cli: list[str]) -> dict[str, Acto
             raise DataError(f"--actor-column '{spec}': give a column header, optionally '=actor-id'")
         if key and key not in known.actors and key not in {a.id for a in side.actors.values()}:
             raise DataError(f"--actor-column '{spec}': unknown actor '{key}' "
-                            f"(closest: {_closest(key, known.actors)})")
+                            f"(closest: {closest(key, known.actors)})")
         if header in side.actors and not key:
             out[header] = side.actors[header]
             continue

@@ -19,7 +19,8 @@ __all__ = ["KINDS", "tail", "items", "Words", "quoted", "added_line", "changed_l
 
 KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative",
          KG.Outcome: "outcome", KG.Commitment: "commitment", KG.OpenCommitment: "open commitment",
-         KG.Actor: "actor", **{KG[kind]: "actor" for kind in ACTOR_KINDS}, RDF.Statement: "link"}
+         KG.Actor: "actor", **{KG[kind]: "actor" for kind in ACTOR_KINDS},
+         KG.Indicator: "indicator", RDF.Statement: "link"}
 
 
 
@@ -34,7 +35,7 @@ _COLUMN = {"goal": "Målsättning", "focus area": "Fokusområde", "initiative": 
 _TEXT = {RDFS.label, SKOS.prefLabel, KG.text}  # one text, which a node may say up to three ways
 _PLACE = {KG.inFocusArea: "focus area", KG.partOf: "goal", KG.toInitiative: "initiative",
           KG.byActor: "actor"}
-_LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law"}
+_LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law", KG.measuredBy: "indicator"}
 
 
 class Words:
