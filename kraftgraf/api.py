@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS
 
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.graph.store.links import confirm_link
+from kraftgraf.graph.store.links import confirm_indicator, confirm_link
 from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.open import DEFAULT_STORE, store_path
 from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS, SheetLimits
@@ -26,6 +26,13 @@ from kraftgraf.loaders.sheet.io import check_sheet_file
 from kraftgraf.queries.registry import question
 from kraftgraf.queries.source import Source
 from kraftgraf.queries.suggest.answer import AlreadyAccepted, Suggestion, choose, reason
+from kraftgraf.queries.suggest.indicators import (
+    AlreadyFollowed,
+    IndicatorSuggestion,
+    choose_indicator,
+    indicator_reason,
+    names_indicator,
+)
 
 __all__ = ["ask", "accept_suggestion", "accept_suggestions", "Imported", "import_plan"]
 
@@ -41,15 +48,21 @@ def ask(name: str, store: str | Path | None = None, plan: str | None = None, **o
         return question(name).ask(graph, **options)
 
 
-def accept_suggestion(kg: KnowledgeGraph, choice: str, plan: str | None = None) -> Suggestion:
-    """Confirm one current suggestion (``'A1:arbetsmiljo'``) into its plan's graph in ``kg``; not saved."""
+def accept_suggestion(kg: KnowledgeGraph, choice: str,
+                      plan: str | None = None) -> Suggestion | IndicatorSuggestion:
+    """Confirm one suggestion (``'A1:arbetsmiljo'``, ``'D:fohm-…'``) into its plan's graph; not saved."""
+    if names_indicator(kg, choice):
+        found = choose_indicator(kg, choice, plan)
+        confirm_indicator(kg, found.plan, found.item, found.indicator, found.sources[0],
+                          indicator_reason(found))
+        return found
     s = choose(kg, choice, plan)
     confirm_link(kg, s.plan, s.initiative, s.determinant, s.sources[0], reason(s))
     return s
 
 
-def accept_suggestions(store: str | Path | None, choices: list[str],
-                       plan: str | None = None) -> tuple[Path, list[Suggestion], list[str]]:
+def accept_suggestions(store: str | Path | None, choices: list[str], plan: str | None = None
+                       ) -> tuple[Path, list[Suggestion | IndicatorSuggestion], list[str]]:
     """Confirm ``choices`` in the store file and save it once: (the file, what was accepted, notes).
 
     Every choice is checked before the store is written; one accepted before is a
@@ -65,7 +78,7 @@ def accept_suggestions(store: str | Path | None, choices: list[str],
         for choice in choices:
             try:
                 accepted.append(accept_suggestion(kg, choice, plan))
-            except AlreadyAccepted as exc:  # accepting twice is done, not a mistake
+            except (AlreadyAccepted, AlreadyFollowed) as exc:  # accepting twice is done, not a mistake
                 notes.append(str(exc))
         if accepted:
             kg.save(path)

@@ -11,10 +11,11 @@ from rdflib import RDF, URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.plans import plan_keys
+from kraftgraf.loaders.indicators import indicator_iri
 from kraftgraf.ontology.provenance import Quote, add_document, add_link
 from kraftgraf.ontology.vocab import ID, KG, PROV, determinant_iri, iri, local_name
 
-__all__ = ["ACTIVITY", "confirmed_in", "confirm_link"]
+__all__ = ["ACTIVITY", "confirmed_in", "confirm_link", "confirm_indicator"]
 
 ACTIVITY = ID["activity/keyword-suggestion"]  # what generated a link confirmed from a suggestion
 
@@ -53,5 +54,21 @@ def confirm_link(kg: KnowledgeGraph, plan: str, code: str, det: str, quote: str,
     initiative = iri(next(i for i in target.subjects(RDF.type, KG.Initiative) if _code(target, i) == code))
     link = add_link(target, initiative, KG.addresses, determinant_iri(det),
                     Quote(_document(kg, initiative, plan), quote), reason)
+    target.add((link, PROV.wasGeneratedBy, ACTIVITY))
+    return link
+
+
+def confirm_indicator(kg: KnowledgeGraph, plan: str, code: str, indicator: str, quote: str,
+                      reason: str) -> URIRef:
+    """Add ``kg:measuredBy`` from initiative (else focus area) ``code`` of ``plan`` to ``indicator``.
+
+    As :func:`confirm_link`: reified with the matched text as its source and ``reason``, in
+    the plan's own graph, marked as generated from a suggestion.
+    """
+    target = kg.graph(f"plan/{plan}")
+    item = iri(next(i for cls in (KG.Initiative, KG.FocusArea) for i in target.subjects(RDF.type, cls)
+                    if _code(target, i) == code))
+    link = add_link(target, item, KG.measuredBy, indicator_iri(indicator),
+                    Quote(_document(kg, item, plan), quote), reason)
     target.add((link, PROV.wasGeneratedBy, ACTIVITY))
     return link

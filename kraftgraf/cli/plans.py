@@ -49,27 +49,32 @@ def compare(earlier, later, suggested, store_path, fmt, explain):
 
 @main.command()
 @click.option("--accept", "choices", multiple=True, metavar="INITIATIVE:DETERMINANT",
-              help="Confirm a suggestion (e.g. A1:arbetsmiljo) and write it to the store; repeatable.")
+              help="Confirm a suggestion (e.g. A1:arbetsmiljo, or an indicator: "
+                   "D:fohm-gott-psykiskt-valbefinnande) and write it to the store; repeatable.")
 @store_option
 @plan_option
 @format_option
 @explain_option
 @user_errors
 def suggest(choices, store_path, plan_key, fmt, explain):
-    """Suggest determinant links for initiatives that have none, for a person to confirm.
+    """Suggest determinant links for initiatives that have none, and indicators for what none follows.
 
-    The rules are the keyword lists of data/determinant_keywords.csv; nothing is
-    written to the store unless you --accept a suggestion.
+    The rules are the keyword lists of data/determinant_keywords.csv and
+    data/indicator_keywords.csv; nothing is written to the store unless you
+    --accept a suggestion.
     """
     from kraftgraf.api import accept_suggestions
     from kraftgraf.queries.suggest.answer import sections
+    from kraftgraf.queries.suggest.indicators import IndicatorSuggestion
 
     if not choices:
         click.echo(render_sections(sections(open_store(store_path, plan_key)), fmt, explain))
         return
     path, accepted, notes = accept_suggestions(store_path, list(choices), plan_key)
     for s in accepted:
-        click.echo(f"accepted {s.initiative} → {s.determinant} ({s.label}) in plan {s.plan}; wrote {path}")
+        link = f"{s.item} → indicator {s.indicator}" if isinstance(s, IndicatorSuggestion) else \
+            f"{s.initiative} → {s.determinant}"
+        click.echo(f"accepted {link} ({s.label}) in plan {s.plan}; wrote {path}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
 

@@ -34,6 +34,7 @@ from kraftgraf.graph.store.links import ACTIVITY, confirmed_in
 from kraftgraf.graph.store.plans import PLAN_GRAPHS, plan_keys, select_plan
 from kraftgraf.ontology.vocab import KG, iri
 from kraftgraf.queries.common import Section, rq_text, run_rq, short
+from kraftgraf.queries.suggest.indicators import indicator_section
 from kraftgraf.queries.suggest.keywords import match as match_rules
 from kraftgraf.queries.suggest.keywords import read_rules
 
@@ -182,4 +183,4 @@ def sections(kg: KnowledgeGraph) -> list[Section]:
         "Initiatives with no determinant link, and the determinants whose keywords "
         "(data/determinant_keywords.csv, matched on Snowball stems) occur in their text. "
         "Suggestions only: none is in the store until a person confirms it with --accept.",
-        suggestions(kg), ("plan", "initiative", "determinant", "layer", "matched"))]
+        suggestions(kg), ("plan", "initiative", "determinant", "layer", "matched")), indicator_section(kg)]

@@ -108,10 +108,11 @@ def _parts(keyword: str, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(parts)
 
 
-def read_rules(path=None, known: frozenset[str] | None = None) -> list[Rule]:
+def read_rules(path=None, known: frozenset[str] | None = None, column: str = "determinant") -> list[Rule]:
     """The rules of the keyword file (default: the one the package ships).
 
-    ``known`` are the determinant ids a row may name; a row naming another is a DataError.
+    ``known`` are the ids a row may name in ``column`` (determinants; indicators for
+    ``data/indicator_keywords.csv``); a row naming another is a DataError.
     """
     source = files("kraftgraf.data") / FILE if path is None else path
     where = f"data/{FILE}" if path is None else str(path)
@@ -121,9 +122,9 @@ def read_rules(path=None, known: frozenset[str] | None = None) -> list[Rule]:
         raise DataError(f"{where}: cannot read it ({exc.__class__.__name__})") from None
     rules = []
     for n, row in enumerate(csv.DictReader(text.splitlines()), start=2):
-        det = (row.get("determinant") or "").strip()
+        det = (row.get(column) or "").strip()
         if not det or (known is not None and det not in known):
-            raise DataError(f"{where} row {n}, column determinant: unknown determinant '{det}'")
+            raise DataError(f"{where} row {n}, column {column}: unknown {column} '{det}'")
         for lang in LANGUAGES:
             for keyword in filter(None, (k.strip() for k in (row.get(lang) or "").split("|"))):
                 rules.append(Rule(det, lang, keyword, _parts(keyword, lang)))
