@@ -31,7 +31,7 @@ def test_indicators_are_nodes_with_a_publisher_and_a_public_source():
 def test_what_the_seed_plan_can_be_followed_up_with(parts):
     followed = {r.code: r.indicators for r in parts["followed"].rows}
     assert followed["D"] == "fohm-gott-psykiskt-valbefinnande; fohm-psykisk-pafrestning"
-    assert followed["E2"] == "kolada-n17404" and set(followed) == {"C", "D", "E", "G", "I", "D4", "E2"}
+    assert followed["E2"] == "kolada-n17461" and set(followed) == {"C", "D", "E", "G", "I", "D4", "E2"}
     # every link carries its reason and the memo's words for what it follows
     assert all(len(r.sources) >= 2 for r in parts["followed"].rows)
 

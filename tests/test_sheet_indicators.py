@@ -44,8 +44,8 @@ def test_the_template_lists_the_seed_plans_curated_indicator_links(template):
     assert rows[0] == HEADER
     by_link = {(r[0], r[1]): r for r in rows[1:]}
     assert len(by_link) == 8  # data/indicator_links.csv, each once
-    e2 = by_link["E2", "kolada-n17404"]
-    assert e2[3:6] == ["RKA (Kolada)", "N17404", "https://api.kolada.se/v2/kpi/N17404"]
+    e2 = by_link["E2", "kolada-n17461"]
+    assert e2[3:6] == ["RKA (Kolada)", "N17461", "https://api.kolada.se/v2/kpi/N17461"]
     assert "four years" in e2[6]
     assert [r[0] for r in rows[1:]] == ["C", "D", "D", "D4", "E", "E2", "G", "I"]  # a focus area first
     comments = openpyxl.load_workbook(template)["Indikatorer"][1]
