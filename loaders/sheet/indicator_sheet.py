@@ -22,7 +22,7 @@ from kraftgraf.loaders.sheet.io import Item, Workbook
 from kraftgraf.loaders.sheet.known import Known, LinkRow, closest, side_rows
 from kraftgraf.loaders.sheet.layout import INDICATOR_SHEET, SIDE_COLUMNS
 from kraftgraf.ontology.provenance import link_iri
-from kraftgraf.ontology.vocab import ID, KG, graph_iri, plan_item
+from kraftgraf.ontology.vocab import ID, KG, graph_iri, iri, plan_item
 from kraftgraf.ontology.vocab import local_name as _tail
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -168,7 +168,7 @@ def indicator_rows(kg: KnowledgeGraph, g: Graph, order) -> list[list[str]]:
         else:
             continue
         own.discard(o)
-        reason = ds.value(link_iri(s, KG.measuredBy, o), KG.reason)
+        reason = ds.value(link_iri(iri(s), KG.measuredBy, iri(o)), KG.reason)
         found.append(((*rank, follows, str(o)), cells(o, follows, str(reason or ""))))
     found += [((1 << 30, 0, "", str(i)), cells(i, "", "")) for i in own]
     return [list(SIDE_COLUMNS[INDICATOR_SHEET])] + [row for _, row in sorted(found)]
