@@ -30,6 +30,7 @@ STORE_ONLY = {
     "diff_items": "kraftgraf diff compares two store or plan files",
     "compare_plan_determinants": "plans are named graphs of one store; a Neo4j database holds one plan",
     "suggest_unlinked": "kraftgraf suggest writes accepted links into the store's plan graph",
+    "suggest_indicators": "kraftgraf suggest writes accepted indicator links into the store's plan graph",
 }
 
 
