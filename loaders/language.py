@@ -8,8 +8,8 @@ would use, each listed in this module.
 - **Letters and word endings**: å, ä and ö are Swedish (two points a word);
   so are the endings of Swedish inflection ("-heten", "-ningar", "-liga",
   "-arna", "-ande") and the clusters "sj", "tj", "kv" at a word's start.
-  English has "w", "th", and endings Swedish does not ("-tions", "-ity",
-  "-ness", "-ly", "-ed").  One point each.
+  English has "w", "th", the vowel pairs "ou", "ee" and "oo", and endings
+  Swedish does not ("-tions", "-ity", "-ness", "-ly", "-ed").  One point each.
 
 The language with more points wins, when it leads by at least :data:`MARGIN`;
 otherwise the text does not tell (a name such as "Information systems", a
@@ -55,6 +55,7 @@ _SV_ENDINGS = ("heten", "heter", "het", "ningar", "ningen", "ningarna", "liga", 
                "erna", "orna", "ande", "ende", "tioner", "tionen", "iska", "iskt")
 _SV_STARTS = ("sj", "tj", "kv", "skj", "stj")
 _EN_ENDINGS = ("tions", "ity", "ities", "ness", "ly", "ed", "ship")
+_EN_LETTERS = ("w", "th", "ou", "ee", "oo")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -89,8 +90,9 @@ def _word_clues(found: Evidence, word: str) -> None:
         found.add("sv", "-" + next(e for e in _SV_ENDINGS if word.endswith(e)))
     elif word.startswith(_SV_STARTS):
         found.add("sv", word[:2] + "-")
-    if "w" in word or "th" in word:
-        found.add("en", "w" if "w" in word else "th")
+    letters = [c for c in _EN_LETTERS if c in word]
+    if letters:
+        found.add("en", letters[0])
     elif len(word) > 4 and word.endswith(_EN_ENDINGS):
         found.add("en", "-" + next(e for e in _EN_ENDINGS if word.endswith(e)))
 
