@@ -164,8 +164,17 @@ def test_names_in_two_languages(kg, tmp_path):
     assert changes(again.old, again.graph) == []
     from openpyxl import load_workbook
 
-    header = [c.value for c in next(load_workbook(tmp_path / "back.xlsx")["Initiativlista"].iter_rows())]
+    book = load_workbook(tmp_path / "back.xlsx")
+    header = [c.value for c in next(book["Initiativlista"].iter_rows())]
+    guide = " ".join(str(c.value) for c in book["Instruktioner"]["A"] if c.value)  # says how, and is not read
+    assert "\"Initiativ [en]\" bredvid \"Initiativ\"" in guide and "Språk" in guide
+    assert "Kolumnens språk: en" in book["Initiativlista"]["F1"].comment.text
     assert header[:6] == ["Id", "Målsättning", "Målsättning [en]", "Fokusområde", "Initiativ", "Initiativ [en]"]
+    rows[1][5] = "Support for those bereaved by suicide"  # an edit of the English name alone
+    edited = import_sheet(kg, write(tmp_path / "edited.csv", rows), KEY, actor_columns=["Staten"])
+    assert [c.line for c in changes(edited.old, edited.graph)] == [
+        "the name of initiative A1 (Initiativ): “Stöd till efterlevande / Support for the bereaved” → "
+        "“Stöd till efterlevande / Support for those bereaved by suicide”"]
 
 
 @pytest.mark.parametrize(("header", "cells", "message"), [
