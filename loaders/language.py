@@ -67,6 +67,7 @@ class Evidence:
     clues: dict[str, list[str]] = field(default_factory=lambda: {lang: [] for lang in LANGUAGES})
 
     def add(self, lang: str, clue: str, points: int = 1) -> None:
+        """Count one clue for ``lang``."""
         self.points[lang] += points
         self.clues[lang].append(clue)
 

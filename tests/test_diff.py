@@ -192,7 +192,8 @@ def test_plans_that_share_few_ids_are_paired_by_text(files_pair, tmp_path, monke
     run = lambda *a: CliRunner().invoke(main, [str(x) for x in a], catch_exceptions=False)  # noqa: E731
     answer = json.loads(run("diff", old, new, "--format", "json").stdout)
     (warning,) = answer["warning"]
-    assert "share 0 of their initiative ids (33 and 32)" in warning["why"] and "by their texts" in warning["why"]
+    assert "share 0 of their initiative ids (33 and 32)" in warning["why"]
+    assert "paired by their texts instead" in warning["why"]
     matched = {r["id"]: r for r in answer["matched"]}
     assert matched["A1 → 2024-A1"]["score"] == 100.0 and "paired by text" in matched["A1 → 2024-A1"]["why"]
     assert "I5 → 2024-I5" not in matched  # dropped in the edit: nothing new says it

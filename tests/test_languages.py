@@ -169,7 +169,8 @@ def test_names_in_two_languages(kg, tmp_path):
     guide = " ".join(str(c.value) for c in book["Instruktioner"]["A"] if c.value)  # says how, and is not read
     assert "\"Initiativ [en]\" bredvid \"Initiativ\"" in guide and "Språk" in guide
     assert "Kolumnens språk: en" in book["Initiativlista"]["F1"].comment.text
-    assert header[:6] == ["Id", "Målsättning", "Målsättning [en]", "Fokusområde", "Initiativ", "Initiativ [en]"]
+    assert header[:6] == ["Id", "Målsättning", "Målsättning [en]", "Fokusområde", "Initiativ",
+                          "Initiativ [en]"]
     rows[1][5] = "Support for those bereaved by suicide"  # an edit of the English name alone
     edited = import_sheet(kg, write(tmp_path / "edited.csv", rows), KEY, actor_columns=["Staten"])
     assert [c.line for c in changes(edited.old, edited.graph)] == [
@@ -183,7 +184,8 @@ def test_names_in_two_languages(kg, tmp_path):
     (["Initiativ [en]", "Initiativ [sv]"], ["", ""], "a third column"),
     (["Målsättning [en]"], ["2. Another goal"], "goal 2 here, 1 in the column before"),
 ])
-def test_a_second_language_column_that_cannot_be_read_is_one_clear_error(kg, tmp_path, header, cells, message):
+def test_a_second_language_column_that_cannot_be_read_is_one_clear_error(kg, tmp_path, header, cells,
+                                                                          message):
     rows = [["Id", "Målsättning", "Fokusområde", "Initiativ [sv]", "Åtaganden", "Staten", *header],
             ["A1", "1. Ett mål", "A. Ett område", "Ett initiativ", "Ett utfall", "Ett åtagande", *cells]]
     with pytest.raises(DataError, match=message.replace("[", r"\[")):

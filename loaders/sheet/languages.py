@@ -52,7 +52,7 @@ def other(lang: str) -> str:
 
 
 def cell_language(text: str, default: str, column: str | None = None, beside: str | None = None) -> str:
-    """A text's language: its column's, else the other of its translation's, else its words', else ``default``."""
+    """A text's language: its column's, else the other of its translation's, its words', ``default``."""
     return column or (other(beside) if beside else detect(text, default) or default)
 
 
@@ -101,7 +101,8 @@ def header_languages(header: list[str], where: str) -> tuple[list[str], CellLang
     for base, column in beside.items():
         if languages.columns.get(base) == languages.columns[column]:
             raise DataError(f"{where}, row 1: '{column}' and the column before it are both set to "
-                            f"{languages.columns[column]}; a second column gives the names in the other language")
+                            f"{languages.columns[column]}; a second column gives the names in the other "
+                            "language")
     return out, languages, beside
 
 

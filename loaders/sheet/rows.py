@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.sheet.languages import NAMED, column_header, other, tagged
 from kraftgraf.loaders.sheet.layout import (
     ACTOR_SHEET,
     DEFAULT_ACTOR_COLUMNS,
@@ -29,7 +30,6 @@ from kraftgraf.loaders.sheet.layout import (
     SIDE_COLUMNS,
     actor_column_rank,
 )
-from kraftgraf.loaders.sheet.languages import NAMED, column_header, other, tagged
 from kraftgraf.ontology.provenance import link_iri
 from kraftgraf.ontology.vocab import ELI, KG, graph_iri, iri, law_iri, plan_iri
 from kraftgraf.ontology.vocab import local_name as _tail

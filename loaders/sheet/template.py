@@ -5,7 +5,8 @@ commitment inside a cell; an open commitment as the mark the plan wrote ("…").
 Side sheets list the actors (which column is whose), the law links and the
 determinant links; an XLSX also has a sheet Instruktioner, which says how to
 fill in the others (languages included) and is not read back.  The layout is
-:mod:`kraftgraf.loaders.sheet.layout`, the same the import reads.  A text beginning with ``=``, ``+``, ``-`` or ``@`` is
+:mod:`kraftgraf.loaders.sheet.layout`, the same the import reads.  A text
+beginning with ``=``, ``+``, ``-`` or ``@`` is
 written as text, never as a formula.
 """
 
@@ -62,12 +63,12 @@ def _instructions(wb) -> None:
 
     ws = wb.create_sheet(INSTRUCTION_SHEET)
     ws.column_dimensions["A"].width = 110
-    row = 1
+    first = 1
     for heading, lines in INSTRUCTIONS:
-        ws.cell(row=row, column=1, value=heading).font = Font(bold=True)
-        for row, line in enumerate(lines, start=row + 1):
-            ws.cell(row=row, column=1, value=line).alignment = Alignment(wrap_text=True, vertical="top")
-        row += 2
+        ws.cell(row=first, column=1, value=heading).font = Font(bold=True)
+        for n, line in enumerate(lines, start=first + 1):
+            ws.cell(row=n, column=1, value=line).alignment = Alignment(wrap_text=True, vertical="top")
+        first += len(lines) + 2  # a blank row before the next heading
 
 
 def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path: str) -> None:

@@ -190,16 +190,17 @@ def diff(old: Side, new: Side) -> dict[str, list[Change]]:
     if by_text:
         out["matched"] = []
         pairs.sort(key=lambda p: (ORDER.index(after[p.new].kind), p.new))
+    unlike = " (nor one whose text is like it)." if by_text else "."
     for i in _ordered(set(after) - {p.new for p in pairs}, after):
         a = after[i]
         out["added"].append(Change(a.kind, i, a.initiative, "", a.text, None,
-                                   f"{new.name} has {a.kind} {i}; {old.name} does not"
-                                   + (" (nor one whose text is like it)." if by_text else "."), q_new[a.node]))
+                                   f"{new.name} has {a.kind} {i}; {old.name} does not{unlike}",
+                                   q_new[a.node]))
     for i in _ordered(set(before) - {p.old for p in pairs}, before):
         b = before[i]
         out["dropped"].append(Change(b.kind, i, b.initiative, b.text, "", None,
-                                     f"{old.name} has {b.kind} {i}; {new.name} does not"
-                                     + (" (nor one whose text is like it)." if by_text else "."), q_old[b.node]))
+                                     f"{old.name} has {b.kind} {i}; {new.name} does not{unlike}",
+                                     q_old[b.node]))
     for pair in pairs:
         b, a = before[pair.old], after[pair.new]
         i = pair.new if pair.old == pair.new else f"{pair.old} → {pair.new}"
@@ -239,7 +240,8 @@ def _shared_ids(old: Side, new: Side) -> Change | None:
            "may name unrelated rows in two plans, so items are paired by their texts instead (section "
            "matched, each pair with how alike its texts are); an item with no text like it is added or "
            "dropped. Are these two versions of one plan?")
-    return Change("warning", "", "", f"{olds} initiatives", f"{news} initiatives", round(100 * part, 1), why, [])
+    return Change("warning", "", "", f"{olds} initiatives", f"{news} initiatives", round(100 * part, 1),
+                  why, [])
 
 
 def sections(old: Side, new: Side) -> list[Section]:

@@ -55,8 +55,8 @@ def _best(olds: list[str], news: list[str], text: Callable[[str, bool], str]) ->
     """The pairs of one assignment of ``olds`` to ``news`` by text, each scoring at least MATCH_AT."""
     if not olds or not news:
         return []
-    scores = process.cdist([normalise(text(o, True)) for o in olds], [normalise(text(n, False)) for n in news],
-                           scorer=fuzz.ratio, workers=1)
+    scores = process.cdist([normalise(text(o, True)) for o in olds],
+                           [normalise(text(n, False)) for n in news], scorer=fuzz.ratio, workers=1)
     rows, columns = linear_sum_assignment(scores, maximize=True)
     return [Pair(olds[r], news[c], round(float(scores[r, c]), 1)) for r, c in zip(rows, columns)
             if scores[r, c] >= MATCH_AT]
@@ -80,6 +80,6 @@ def pairs_by_text(before: dict[str, Item], after: dict[str, Item]) -> list[Pair]
             out += _best(children(before, pair.old, kind), children(after, pair.new, kind),
                          lambda code, old: (before if old else after)[code].text)
         open_new = {after[k].actor: k for k in children(after, pair.new, "open commitment")}
-        out += [Pair(k, open_new[before[k].actor], 100.0) for k in children(before, pair.old, "open commitment")
-                if before[k].actor in open_new]
+        out += [Pair(k, open_new[before[k].actor], 100.0)
+                for k in children(before, pair.old, "open commitment") if before[k].actor in open_new]
     return out
