@@ -120,10 +120,11 @@ class _Texts:
         self.translated.add(column)
         return {column: prefix + str(first), tagged(column, second.language): prefix + str(second)}
 
-    def lines(self, column: str, texts: list[Literal]) -> str:
+    def lines(self, column: str, texts: list[Node | None]) -> str:
         """Texts one a line, as a cell."""
-        self.cells[column] += [(str(t), t.language or "", None) for t in texts]
-        return "\n".join(map(str, texts))
+        found = [t for t in texts if isinstance(t, Literal)]
+        self.cells[column] += [(str(t), t.language or "", None) for t in found]
+        return "\n".join(map(str, found))
 
     def header(self, columns: list[str]) -> list[str]:
         """The header row: each column as the import reads its tags back, names' second columns beside."""
@@ -188,18 +189,18 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
         focus = g.value(i, KG.inFocusArea)
         outcomes = sorted(g.objects(i, KG.hasOutcome), key=_code_number)
         goal = g.value(i, DCTERMS.isPartOf) or _first_goal(g, focus)
-        row = {"Id": str(g.value(i, KG.code)), **head("Målsättning", goal), **head("Fokusområde", focus),
-               **texts.names("Initiativ", i), "Åtaganden": texts.lines("Åtaganden", [
-                   g.value(o, KG.text) for o in outcomes])}
+        line = {"Id": str(g.value(i, KG.code)), **head("Målsättning", goal), **head("Fokusområde", focus),
+                **texts.names("Initiativ", i), "Åtaganden": texts.lines("Åtaganden", [
+                    g.value(o, KG.text) for o in outcomes])}
         for a in actors:
             items = sorted(cells[i].get(a, []), key=_code_number)
-            row[headers[a]] = texts.lines(headers[a], [g.value(c, KG.text) for c in items])
-        keyed.append(((order(i), 1, ""), row))
+            line[headers[a]] = texts.lines(headers[a], [g.value(c, KG.text) for c in items])
+        keyed.append(((order(i), 1, ""), line))
     keyed += list(_heading_rows(g, initiatives, head, order))
     columns = [*PLAN_COLUMNS, *(headers[a] for a in actors)]
     keys = texts.keys(columns)
-    plan_rows = [texts.header(columns)] + [[row.get(k, "") for k in keys]
-                                           for _, row in sorted(keyed, key=lambda kr: kr[0])]
+    plan_rows = [texts.header(columns)] + [[cell.get(k, "") for k in keys]
+                                           for _, cell in sorted(keyed, key=lambda kr: kr[0])]
     actor_rows = [list(SIDE_COLUMNS[ACTOR_SHEET])]
     actor_rows += [[_tail(a), kg.label(a), headers[a], _actor_kind(kg, a),
                     ", ".join(sorted(_tail(s) for s in g.objects(a, KG.hasMandateIn)))] for a in actors]

@@ -72,8 +72,8 @@ class Words:
     def text(self, node) -> str:
         """What the item says: its name (each language's, Swedish first, ' / ' between), text or reason."""
         g = self.g
-        names = sorted(g.objects(node, RDFS.label),
-                       key=lambda v: (v.language != "sv", v.language or "", str(v)))
+        tag = lambda v: str(getattr(v, "language", None) or "")  # noqa: E731
+        names = sorted(g.objects(node, RDFS.label), key=lambda v: (tag(v) != "sv", tag(v), str(v)))
         if names:
             return " / ".join(map(str, names))
         return str(g.value(node, KG.text) or g.value(node, KG.reason) or "")
