@@ -239,7 +239,7 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
         if label is None:
             cell["Initiativ"].fail("empty, and so is Åtaganden: an initiative needs a name or an outcome")
         translation = _whole(cell[beside["Initiativ"]]) if "Initiativ" in beside else None
-        if translation is not None:
+        if translation is not None and label.cell.column == "Initiativ":  # not a name from an outcome
             plan.languages.translations[label] = translation
         row = InitiativeRow(key, goal.code, focus.code, label, order, outcomes, {}, {}, {})
         for header, actor in actors.items():
