@@ -8,6 +8,10 @@ suggestions are then compared with the links a person wrote by reading.
   right suggestion (target: 70%);
 - precision: the share of the suggestions that are right (target: 80%).
 
+The rules were written with the first plans in view; a plan in :data:`LATER` was
+added afterwards, its expected links written before `suggest` ran on it, and it is
+counted apart ("added later"), with what its first, unseen run gave.
+
     .venv/bin/python benchmarks/bench_suggest.py [--json FILE] [--verbose]
 """
 
@@ -37,7 +41,14 @@ PLANS = {
                  FIXTURES / "who-mhap-2013-2030.bestamningsfaktorer.csv"),
     "suicidprevention-2008": (FIXTURES / "suicidprevention-2008.csv", {},
                               EVAL / "suicidprevention-2008.expected.csv"),
+    # added after the rules were written, its links written before suggest ran on it (see LATER);
+    # no --lang: each cell's language comes from its words
+    "finland-2020": (EVAL / "finland-2020.csv", {"actor_columns": ["Ministry of Social Affairs and Health"]},
+                     EVAL / "finland-2020.expected.csv"),
 }
+# Plans added after the rules were written, and what their first run gave, before any rule saw them.
+LATER = {"finland-2020": "first run held out, before any rule saw the plan: recall 36%, precision 62%; "
+                         "rules added afterwards with it in view are marked in data/determinant_keywords.csv"}
 
 
 def expected(path: Path) -> dict[str, set[str]]:
@@ -91,10 +102,17 @@ def seed() -> tuple[dict[str, set[str]], dict[str, set[str]], int]:
     return truth, found, len(truth)
 
 
-def evaluate(verbose: bool = False, with_seed: bool = True) -> dict:
-    report, totals = {}, defaultdict(int)
+def _rates(counts: dict) -> dict:
+    return {**counts, "recall": counts["reached"] / counts["with_expected"],
+            "precision": counts["right"] / counts["suggestions"] if counts["suggestions"] else 0.0}
+
+
+def evaluate(verbose: bool = False, with_seed: bool = True, later: bool = True) -> dict:
+    """Figures per plan; 'all' over the plans the rules were written with, 'added later' over the others."""
+    report: dict = {}
+    totals: dict = {"all": defaultdict(int), "added later": defaultdict(int)}
     plans = {key: (lambda v=value, k=key: (expected(v[2]), *suggested(k, v[0], v[1])))
-             for key, value in PLANS.items()}
+             for key, value in PLANS.items() if later or key not in LATER}
     if with_seed:
         plans["kraftsamling-2019 (seed)"] = seed
     for key, run in plans.items():
@@ -102,17 +120,15 @@ def evaluate(verbose: bool = False, with_seed: bool = True) -> dict:
         reached = [i for i in truth if found.get(i, set()) & truth[i]]
         made = sum(len(d) for d in found.values())
         right = sum(len(found[i] & truth.get(i, set())) for i in found)
-        report[key] = {"initiatives": n, "with_expected": len(truth), "reached": len(reached),
-                       "suggestions": made, "right": right,
-                       "recall": len(reached) / len(truth), "precision": right / made if made else 0.0}
+        report[key] = _rates({"initiatives": n, "with_expected": len(truth), "reached": len(reached),
+                              "suggestions": made, "right": right})
         for k in ("with_expected", "reached", "suggestions", "right"):
-            totals[k] += report[key][k]
+            totals["added later" if key in LATER else "all"][k] += report[key][k]
         if verbose:
             for i in sorted(set(truth) | set(found)):
                 print(f"  {key} {i}: expected {sorted(truth.get(i, []))}, "
                       f"suggested {sorted(found.get(i, []))}")
-    report["all"] = {**totals, "recall": totals["reached"] / totals["with_expected"],
-                     "precision": totals["right"] / totals["suggestions"] if totals["suggestions"] else 0.0}
+    report.update({name: _rates(counts) for name, counts in totals.items() if counts})
     return report
 
 
@@ -121,14 +137,17 @@ def main() -> None:
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--verbose", action="store_true", help="show each initiative's links")
     parser.add_argument("--no-seed", action="store_true", help="leave out the bundled plan")
+    parser.add_argument("--no-later", action="store_true", help="leave out the plans added later")
     args = parser.parse_args()
-    report = evaluate(args.verbose, not args.no_seed)
+    report = evaluate(args.verbose, not args.no_seed, not args.no_later)
     print(f"{'plan':24} {'initiatives':>11} {'reached':>8} {'recall':>7} {'suggested':>9} {'right':>6} "
           f"{'precision':>9}")
     for key, r in report.items():
         print(f"{key:24} {r.get('with_expected', ''):>11} {r['reached']:>8} {r['recall']:>7.0%} "
               f"{r['suggestions']:>9} {r['right']:>6} {r['precision']:>9.0%}")
-    print("targets: recall ≥ 70%, precision ≥ 80%")
+    print("targets: recall ≥ 70%, precision ≥ 80% (all: the plans the rules were written with)")
+    for key, note in LATER.items():
+        print(f"{key}: {note}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
 

@@ -158,3 +158,58 @@ def test_every_shape_puts_the_old_side_before_the_new(files_pair, tmp_path, monk
     assert headers == [["kind", "id", "new"], ["kind", "id", "old"],
                        ["kind", "id", "initiative", "old", "new"],
                        ["kind", "id", "initiative", "old", "new", "score"]]
+
+
+def renumbered(g: Graph) -> Graph:
+    """``g`` with every item's id changed ("A1" -> "2024-A1"), as a plan numbered anew would be."""
+    out = Graph()
+    prefix = str(plan_item(SEED, "x", "")).rsplit("/x/", 1)[0] + "/"
+
+    def new(term):
+        text = str(term)
+        if not text.startswith(prefix) or text.count("/") - prefix.count("/") != 1:
+            return term
+        kind, _, code = text[len(prefix):].partition("/")
+        return plan_item(SEED, kind, "2024-" + code) if kind != "focus-area" and kind != "goal" else term
+
+    for s, p, o in g:
+        if p == KG.code and (s, RDF.type, KG.FocusArea) not in g and (s, RDF.type, KG.Goal) not in g:
+            o = Literal("2024-" + str(o))
+        out.add((new(s), p, new(o)))
+    return out
+
+
+def test_plans_that_share_few_ids_are_paired_by_text(files_pair, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = files_pair[0]
+    new = tmp_path / "renumbered.ttl"
+    plan = renumbered(edited())
+    # one initiative says something else altogether: it is no rewording of C4 but a new one
+    c4 = plan_item(SEED, "initiative", "2024-C4")
+    plan.set((c4, SKOS.prefLabel, Literal("Trafiksäkerhet på landsvägar", lang="sv")))
+    plan.remove((c4, KG.hasOutcome, None))
+    plan.serialize(new, format="turtle", encoding="utf-8")
+    run = lambda *a: CliRunner().invoke(main, [str(x) for x in a], catch_exceptions=False)  # noqa: E731
+    answer = json.loads(run("diff", old, new, "--format", "json").stdout)
+    (warning,) = answer["warning"]
+    assert "share 0 of their initiative ids (33 and 32)" in warning["why"]
+    assert "paired by their texts instead" in warning["why"]
+    matched = {r["id"]: r for r in answer["matched"]}
+    assert matched["A1 → 2024-A1"]["score"] == 100.0 and "paired by text" in matched["A1 → 2024-A1"]["why"]
+    assert "I5 → 2024-I5" not in matched  # dropped in the edit: nothing new says it
+    assert not [i for i in matched if i.startswith("C4 ") or i.endswith(" 2024-C4")]
+    assert {(r["kind"], r["id"]) for r in answer["dropped"] if r["kind"] == "initiative"} == {
+        ("initiative", "I5"), ("initiative", "C4")}
+    assert {r["id"] for r in answer["added"] if r["kind"] == "initiative"} == {"2024-C4"}
+    assert "nor one whose text is like it" in answer["added"][0]["why"]
+    # the edits are found as they were by id: the rewording, with its score, and the new actor
+    reworded = {r["id"]: r for r in answer["reworded"]}
+    assert reworded["A1-staten-1 → 2024-A1-staten-1"]["new"] == NEW_TEXT
+    assert "paired by text with commitment A1-staten-1" in reworded["A1-staten-1 → 2024-A1-staten-1"]["why"]
+    assert reworded["E1-1 → 2024-E1-1"]["score"] == diff(*(open_side(p) for p in files_pair))[
+        "reworded"][0].score
+    reassigned = {r["id"]: r for r in answer["reassigned"]}
+    assert reassigned["A1-staten-2 → 2024-A1-staten-2"]["new"] == "civilsamhallet"
+    assert "E2 → 2024-E2" not in reassigned  # focus areas of two numberings are not compared
+    # an item paired by text is in no other section
+    assert not {r["id"] for r in answer["added"]} & {r["id"].split(" → ")[-1] for r in answer["matched"]}

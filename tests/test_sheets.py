@@ -45,7 +45,8 @@ def test_the_template_is_the_memos_table_with_comments(seed_template):
     assert counts[".xlsx"] == {"Initiativlista": 33, "Aktörer": 3, "Lagar": 13, "Bestämningsfaktorer": 58,
                                "Indikatorer": 8}
     wb = openpyxl.load_workbook(folder / "plan.xlsx")
-    assert wb.sheetnames == ["Initiativlista", "Aktörer", "Lagar", "Bestämningsfaktorer", "Indikatorer"]
+    assert wb.sheetnames == ["Initiativlista", "Aktörer", "Lagar", "Bestämningsfaktorer", "Indikatorer",
+                             "Instruktioner"]
     assert (wb.properties.identifier, wb.properties.language) == ("kraftsamling-2019", "sv")
     ws = wb["Initiativlista"]
     header = [c.value for c in ws[1]]

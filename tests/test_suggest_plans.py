@@ -61,8 +61,9 @@ def test_commitments_are_read_when_the_initiative_says_nothing_the_rules_know(tm
 def test_each_text_is_matched_in_its_own_language(tmp_path):
     rows = [["X1", "1. Mål", "A. Område", "Support for bereaved families", "", "Något", ""]]
     kg = store_with(sheet(tmp_path, rows), "p", actor_columns=["Region", "Kommun"], lang="sv")
-    assert "socialt-natverk" in found(kg)["X1"]
-    assert language("Stöd till efterlevande", "en") == "sv"
+    assert "socialt-natverk" in found(kg)["X1"]  # the import tagged the English cell en, in a plan of sv
+    assert language("Stöd till efterlevande", None) == "sv"  # a text with no tag: its words
+    assert language("Support for bereaved families", "sv") == "sv"  # with one: its tag (the column's, say)
 
 
 def test_every_keyword_row_says_where_its_words_come_from():

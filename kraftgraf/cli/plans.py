@@ -92,7 +92,8 @@ def diff(old, new, plans, fmt, explain):
     """Initiatives, outcomes and commitments added, dropped, reassigned or reworded between two plans.
 
     OLD and NEW are plan files (.ttl/.nt) or stores (.trig/.nq); items are
-    matched by their id (A1, A1-1, A1-staten-1).
+    matched by their id (A1, A1-1, A1-staten-1), or, when the plans share few
+    ids, paired by their texts (section matched, with each pair's score).
     """
     from kraftgraf.queries.diff.answer import COLUMNS, open_side, sections
 

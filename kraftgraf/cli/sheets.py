@@ -43,7 +43,9 @@ def template(output, plan_key, store_path):
               help="An actor column of the plan sheet (repeat for each). Without '=ACTOR-ID' a known "
                    "actor is found by name, else a new actor is made. Default: the sheet Aktörer, "
                    "else SKL/Kommuner/Regioner, Staten, Civilsamhället.")
-@click.option("--lang", help="Language of the plan's texts (default: the workbook's, else sv).")
+@click.option("--lang", help="The plan's language: its title's, and each text's whose words do not tell "
+                              "(default: the workbook's, else sv). A column's header may set its own: "
+                              "'Initiativ [en]'.")
 @click.option("--title",
               help="The plan's title (default: the workbook's, else the plan's, else the file name).")
 @click.option("--max-rows", type=click.IntRange(1), default=DEFAULT_SHEET_LIMITS.rows, show_default=True,

@@ -4,7 +4,9 @@ The graph has the same shape as the memo loader's (same IRIs, same classes, the
 same PROV sources), so every query works on it.  Each source quotes the line of
 the cell it rests on: the document is the file, the section the sheet, then the
 row (as the spreadsheet numbers it) and the column header; the offsets count
-characters inside the cell.
+characters inside the cell.  Every text has its own language tag
+(:mod:`kraftgraf.loaders.sheet.languages`), and a name the sheet gives in two
+languages has a label in each.
 """
 
 from __future__ import annotations
@@ -47,8 +49,8 @@ class SheetSource:
 
 
 class _Writer:
-    def __init__(self, g: Graph, source: SheetSource):
-        self.g, self.s = g, source
+    def __init__(self, g: Graph, source: SheetSource, plan: SheetPlan):
+        self.g, self.s, self.languages = g, source, plan.languages
         self.doc = add_document(g, "sheet-" + slug(source.filename), source.filename, source.filename)
 
     def quote(self, item: Item) -> Quote:
@@ -59,13 +61,27 @@ class _Writer:
     def cite(self, node: URIRef, item: Item) -> None:
         add_source(self.g, node, self.quote(item))
 
+    def lang(self, item: Item) -> str:
+        """The language tag of the item's text."""
+        return self.languages.of(item, self.s.lang)
+
     def node(self, kind: str, key: str, cls: URIRef, item: Item, label: str | None = None,
              order: int | None = None) -> URIRef:
-        node = plan_node(self.g, self.s.key, kind, key, cls, label, self.s.lang)
+        node = plan_node(self.g, self.s.key, kind, key, cls, label, self.lang(item))
         if order is not None:
             self.g.add((node, KG.order, Literal(order, datatype=XSD.integer)))
         self.cite(node, item)
+        translation = self.languages.translations.get(item)
+        if translation is not None:  # the same name in the other language, quoting its own cell
+            for prop in (RDFS.label, SKOS.prefLabel):
+                self.g.add((node, prop, Literal(translation.text, lang=self.lang(translation))))
+            self.cite(node, translation)
         return node
+
+    def commitment(self, node: URIRef, who: str, initiative: URIRef, item: Item, header: str) -> None:
+        """A commitment's links; its text in its own language, its column's header in the plan's."""
+        commitment_links(self.g, node, who, initiative, item.text, header, self.s.lang)
+        self.g.set((node, KG.text, Literal(item.text, lang=self.lang(item))))
 
 
 def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
@@ -88,7 +104,7 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
         g.add((node, RDF.type, ELI.LegalResource))
         g.add((node, ELI.id_local, Literal(law.sfs)))
         for prop in (RDFS.label, SKOS.prefLabel):
-            g.add((node, prop, Literal(law.title.text, lang=w.s.lang)))
+            g.add((node, prop, Literal(law.title.text, lang=w.lang(law.title))))
         if law.link:
             g.add((node, RDFS.seeAlso, URIRef(law.link)))
         w.cite(node, law.title)
@@ -109,7 +125,7 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
     """
     g = Graph(store="Oxigraph")  # a national plan is a million triples: keep them native
     bind_prefixes(g)
-    w = _Writer(g, source)
+    w = _Writer(g, source, plan)
     lang = source.lang
     g.add((plan_iri(source.key), RDF.type, KG.Plan))
     g.add((plan_iri(source.key), RDFS.label, Literal(source.title, lang=lang)))
@@ -127,9 +143,10 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
         if actor.new:
             node = actor_iri(actor.id)
             g.add((node, RDF.type, KG[actor.kind] if actor.kind else KG.Actor))  # as curated actors are
+            named = actor.item or Item(header, plan.headers[header], 0)
             for prop in (RDFS.label, SKOS.prefLabel):
-                g.add((node, prop, Literal(actor.name, lang=lang)))
-            w.cite(node, actor.item or Item(header, plan.headers[header], 0))
+                g.add((node, prop, Literal(actor.name, lang=w.lang(named))))
+            w.cite(node, named)
     for row in plan.initiatives:
         initiative = w.node("initiative", row.id, KG.Initiative, row.label, row.label.text, row.order)
         g.add((initiative, KG.inFocusArea, plan_item(source.key, "focus-area", row.focus)))
@@ -137,15 +154,15 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
             g.add((initiative, DCTERMS.isPartOf, goals[row.goal]))
         for n, item in enumerate(row.outcomes, start=1):
             outcome = w.node("outcome", f"{row.id}-{n}", KG.Outcome, item)
-            g.add((outcome, KG.text, Literal(item.text, lang=lang)))
+            g.add((outcome, KG.text, Literal(item.text, lang=w.lang(item))))
             g.add((initiative, KG.hasOutcome, outcome))
         for who, item in row.open.items():
             node = w.node("open-commitment", f"{row.id}-{who}", KG.OpenCommitment, item)
-            commitment_links(g, node, who, initiative, item.text, row.headers[who], lang)
+            w.commitment(node, who, initiative, item, row.headers[who])
         for who, items in row.commitments.items():
             for n, item in enumerate(items, start=1):
                 node = w.node("commitment", f"{row.id}-{who}-{n}", KG.Commitment, item, item.text)
-                commitment_links(g, node, who, initiative, item.text, row.headers[who], lang)
+                w.commitment(node, who, initiative, item, row.headers[who])
     _laws_and_mandates(g, w, plan, mandates_elsewhere)
     add_indicators(g, w.cite, plan.side.new_indicators, lang)
     for s, p, o, link in sheet_links(plan, source.key):

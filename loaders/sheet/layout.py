@@ -9,9 +9,10 @@ Both :mod:`kraftgraf.loaders.sheet.read` (reading) and
 
 from __future__ import annotations
 
-__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "INDICATOR_SHEET", "SHEETS",
-           "PLAN_COLUMNS", "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL",
-           "ID_PATTERN", "actor_column_rank", "lines", "csv_escape", "csv_unescape", "csv_sibling"]
+__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "INDICATOR_SHEET", "INSTRUCTION_SHEET",
+           "INSTRUCTIONS", "SHEETS", "PLAN_COLUMNS", "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS",
+           "OPEN_MARK", "MAX_CELL", "ID_PATTERN", "actor_column_rank", "lines", "csv_escape", "csv_unescape",
+           "csv_sibling"]
 
 PLAN_SHEET = "Initiativlista"
 ACTOR_SHEET = "Aktörer"
@@ -28,6 +29,7 @@ SIDE_COLUMNS = {
     INDICATOR_SHEET: ("Följer", "Indikator", "Namn", "Utgivare", "Utgivarens id", "Länk", "Motivering"),
 }
 SHEETS = (PLAN_SHEET, *SIDE_COLUMNS)
+INSTRUCTION_SHEET = "Instruktioner"  # written for the reader, never read back
 
 # The three actor columns of the memo's table: header -> actor id (data/actors.csv).
 DEFAULT_ACTOR_COLUMNS = {
@@ -99,6 +101,42 @@ COMMENTS = {
     (INDICATOR_SHEET, "Länk"): "Var indikatorn publiceras (https://…): krävs för en ny indikator.",
     (INDICATOR_SHEET, "Motivering"): "Varför indikatorn visar hur det går för det den följer.",
 }
+
+# The sheet Instruktioner: a heading, then its lines (Swedish, as the sheets' own words).
+INSTRUCTIONS = (
+    ("Initiativlistan", (
+        "En rad per initiativ. Id är initiativets stabila id: vid import matchas raderna på id.",
+        "En rad utan Id, initiativ och åtaganden namnger ett mål eller fokusområde som ännu inte har "
+        "något initiativ.",
+        "Ett åtagande eller utfall per rad i cellen. \"…\", \"-\", \"saknas\" eller \"n/a\" i en "
+        "aktörs cell är ett öppet åtagande.",
+        "Rubrikernas kommentarer säger vad varje kolumn ska innehålla.",
+    )),
+    ("Språk", (
+        "Varje text får sin egen språktagg (svenska sv eller engelska en), cell för cell, så en plan "
+        "kan blanda svenska och engelska.",
+        "Språket läses av textens ord: funktionsord (och, att, för / the, and, of), å ä ö och "
+        "ordändelser. När orden inte avgör (ett ensamt namn) gäller planens språk "
+        "(kraftgraf import --lang, annars arbetsbokens, annars sv).",
+        "En kolumn kan sättas till ett språk: skriv det inom hakparentes efter rubriken, t.ex. "
+        "\"Åtaganden [sv]\" eller \"Staten [en]\". Då gäller det för alla kolumnens celler.",
+        "Namn på två språk: Målsättning, Fokusområde och Initiativ får en andra kolumn med samma "
+        "rubrik och ett språk, direkt till höger, t.ex. \"Initiativ [en]\" bredvid \"Initiativ\". "
+        "Den första kolumnen är planens egen text; den andra ger samma mål, fokusområde eller initiativ "
+        "ett namn på det andra språket (mål och fokusområden med samma kod: \"1. A healthier "
+        "society\"). Texten i den första kolumnen räknas då som det andra språket.",
+        "Mallen skriver tillbaka språken: en kolumn vars taggar orden inte skulle ge tillbaka får sitt "
+        "språk i rubriken, och namn på två språk får sin andra kolumn.",
+    )),
+    ("Sidoblad", (
+        "Aktörer: vems varje aktörskolumn är (kraftgraf actors listar kända id). Lagar: lagändringar "
+        "som initiativ eller åtaganden kräver (kraftgraf laws). Bestämningsfaktorer: initiativens "
+        "länkar till bestämningsfaktorer (kraftgraf determinants; kraftgraf suggest föreslår länkar). "
+        "Indikatorer: offentliga indikatorer som följer fokusområden och initiativ (kraftgraf query "
+        "followup; kraftgraf suggest föreslår indikatorer).",
+        "Detta blad läses inte in.",
+    )),
+)
 
 # A cell that begins with one of these is a formula to a spreadsheet reading CSV.
 _FORMULA_START = tuple("=+-@'\t\r\n")

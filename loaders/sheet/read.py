@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.sheet.codes import CodeRules, is_placeholder
 from kraftgraf.loaders.sheet.io import Cell, Item, Workbook, column_letter
+from kraftgraf.loaders.sheet.languages import CellLanguages, header_languages
 from kraftgraf.loaders.sheet.layout import (
     DEFAULT_ACTOR_COLUMNS,
     PLAN_COLUMNS,
@@ -65,6 +66,7 @@ class SheetPlan:
     side: SideRows = field(default_factory=SideRows)
     actors: dict[str, ActorColumn] = field(default_factory=dict)  # column header -> actor
     headers: dict[str, Cell] = field(default_factory=dict)  # column header -> its header cell
+    languages: CellLanguages = field(default_factory=CellLanguages)  # set per column; names in two
 
 
 def _items(cell: Cell) -> list[Item]:
@@ -102,9 +104,10 @@ def _heading(plan: SheetPlan, kind: str, cell: Cell, previous: Heading | None, n
     return known
 
 
-def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]) -> dict[str, int]:
+def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]):
+    """Column -> index, the languages the header sets, and the columns that translate names."""
     where = wb.where(PLAN_SHEET)
-    header = [h.strip() for h in rows[0]]
+    header, languages, beside = header_languages([h.strip() for h in rows[0]], where)
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         if h in index:
@@ -124,26 +127,48 @@ def _header(wb: Workbook, rows: list[list[str]], mapping: dict[str, str]) -> dic
             raise DataError(f"{where}, row 1: missing column '{column}' (the header has: "
                             f"{', '.join(index) or 'nothing'}){hint}")
     for h, i in index.items():
-        if h not in PLAN_COLUMNS and h not in mapping:
+        if h not in PLAN_COLUMNS and h not in mapping and h not in beside.values():
             close = difflib.get_close_matches(h, list(mapping), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             raise DataError(
                 f"{where}, row 1, column {h} ({column_letter(i)}): unknown actor column '{h}' "
                 f"(the actor columns are: {', '.join(mapping)}){hint} — declare it with "
                 f"--actor-column '{h}' or in the sheet Aktörer")
-    return index
+    return index, languages, beside
 
 
-def _heading_row(plan: SheetPlan, cell: dict[str, Cell], goal, order: int, rules: CodeRules):
+def _translate(plan: SheetPlan, kind: str, heading: Heading | None, cell: Cell | None,
+               rules: CodeRules) -> None:
+    """A goal's or focus area's name in the second-language column, as the item's translation."""
+    if heading is None or cell is None or not cell.text.strip():
+        return
+    parsed = rules.heading("goal" if kind == "goal" else "focus", cell.text)
+    if isinstance(parsed, str):
+        cell.fail(parsed)
+    code, label = parsed
+    if code != heading.code:
+        cell.fail(f"{kind.replace('-', ' ')} {code} here, {heading.code} in the column before: "
+                  "the same goal or focus area, in the other language, has the same code")
+    known = plan.languages.translations.get(heading.item)
+    if known is None:
+        plan.languages.translations[heading.item] = Item(label, cell, cell.text.find(label))
+    elif known.text != label:
+        cell.fail(f"{code} is named '{label}' here but '{known.text}' on row {known.cell.row}")
+
+
+def _heading_row(plan: SheetPlan, cell: dict[str, Cell], goal, order: int, rules: CodeRules,
+                 beside: dict[str, str]):
     """A row with only a goal (and perhaps a focus area): a goal or sub-goal with no initiative yet."""
     if cell["Målsättning"].text.strip():
         goal = _heading(plan, "goal", cell["Målsättning"], goal, order, rules)
+        _translate(plan, "goal", goal, cell.get(beside.get("Målsättning", "")), rules)
     elif goal is None:
         cell["Målsättning"].fail("empty, and no row above names a goal (a row with no Id names a goal "
                                  "or a focus area that has no initiative yet)")
     focus = None
     if cell["Fokusområde"].text.strip():
         focus = _heading(plan, "focus-area", cell["Fokusområde"], None, order, rules)
+        _translate(plan, "focus-area", focus, cell.get(beside.get("Fokusområde", "")), rules)
         if goal.code not in focus.parents:
             focus.parents.append(goal.code)
     return goal, focus
@@ -170,8 +195,8 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
                         f"{', '.join(PLAN_COLUMNS)} and the actor columns, then one row per initiative)")
     side = read_side(wb, known)
     actors = actor_columns(wb, known, side, cli_columns, DEFAULT_ACTOR_COLUMNS)
-    index = _header(wb, rows, {h: a.id for h, a in actors.items()})
-    plan = SheetPlan(side=side, actors=actors)
+    index, languages, beside = _header(wb, rows, {h: a.id for h, a in actors.items()})
+    plan = SheetPlan(side=side, actors=actors, languages=languages)
     plan.headers = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, 1, h, i, h) for h, i in index.items()}
     seen: dict[str, int] = {}
     ids = {r[index["Id"]].strip() for r in rows[1:] if len(r) > index["Id"]}
@@ -184,11 +209,13 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
         cell = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()}
         order = len(plan.initiatives)
         if not any(cell[h].text.strip() for h in body):
-            goal, focus = _heading_row(plan, cell, goal, order, rules)
+            goal, focus = _heading_row(plan, cell, goal, order, rules, beside)
             continue
         goal = _heading(plan, "goal", cell["Målsättning"], goal, order, rules)
         written = bool(cell["Fokusområde"].text.strip())
         focus = _heading(plan, "focus-area", cell["Fokusområde"], focus, order, rules)
+        for kind, column, heading in (("goal", "Målsättning", goal), ("focus-area", "Fokusområde", focus)):
+            _translate(plan, kind, heading, cell.get(beside.get(column, "")), rules)
         key = cell["Id"].text.strip()
         if not key:
             free = next(f"{focus.code}{k}" for k in range(1, len(rows) + 2) if f"{focus.code}{k}" not in ids)
@@ -211,6 +238,9 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
         label = _whole(cell["Initiativ"]) or (outcomes[0] if outcomes else None)
         if label is None:
             cell["Initiativ"].fail("empty, and so is Åtaganden: an initiative needs a name or an outcome")
+        translation = _whole(cell[beside["Initiativ"]]) if "Initiativ" in beside else None
+        if translation is not None and label.cell.column == "Initiativ":  # not a name from an outcome
+            plan.languages.translations[label] = translation
         row = InitiativeRow(key, goal.code, focus.code, label, order, outcomes, {}, {}, {})
         for header, actor in actors.items():
             items = _items(cell[header])

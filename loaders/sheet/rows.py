@@ -2,19 +2,25 @@
 
 The plan's own facts come from its named graph; the links around it (laws,
 determinants) and the actors' names from the whole store, since the seed plan's
-links are curated facts in the graph ``curated``.
+links are curated facts in the graph ``curated``.  Each text keeps its language
+tag through an import: a column whose tags the import would not give back by the
+words alone gets a header that sets its language ('Initiativ [sv]'), and names with
+labels in two languages get a second column beside their own ('Initiativ [en]';
+:mod:`kraftgraf.loaders.sheet.languages`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.sheet.indicator_sheet import indicator_rows
+from kraftgraf.loaders.sheet.languages import NAMED, column_header, other, tagged
 from kraftgraf.loaders.sheet.layout import (
     ACTOR_SHEET,
     DEFAULT_ACTOR_COLUMNS,
@@ -91,6 +97,52 @@ def _first_goal(g, focus):
     return min(g.objects(focus, KG.partOf), key=lambda n: str(g.value(n, KG.code)), default=None)
 
 
+class _Texts:
+    """The plan's texts as cells, each noted with its tag, so that the headers can keep the tags."""
+
+    def __init__(self, g, lang: str):
+        self.g, self.lang = g, lang
+        self.cells: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)  # column -> cells
+        self.translated: set[str] = set()  # the name columns that need a second-language column
+
+    def names(self, column: str, node, code: bool = False) -> dict[str, str]:
+        """The node's name in ``column`` and, when it has one, in the column beside it.
+
+        The name in the plan's language goes first; one in the other language beside it.
+        """
+        found = sorted(self.g.objects(node, RDFS.label), key=lambda v: (v.language != self.lang, str(v)))
+        if not found:
+            return {}
+        first = found[0]
+        second = next((v for v in found[1:] if v.language == other(self.lang) != first.language), None)
+        prefix = f"{self.g.value(node, KG.code)}. " if code else ""
+        self.cells[column].append((str(first), first.language or "", second.language if second else None))
+        if second is None:
+            return {column: prefix + str(first)}
+        self.translated.add(column)
+        return {column: prefix + str(first), tagged(column, second.language): prefix + str(second)}
+
+    def lines(self, column: str, texts: list[Node | None]) -> str:
+        """Texts one a line, as a cell."""
+        found = [t for t in texts if isinstance(t, Literal)]
+        self.cells[column] += [(str(t), t.language or "", None) for t in found]
+        return "\n".join(map(str, found))
+
+    def header(self, columns: list[str]) -> list[str]:
+        """The header row: each column as the import reads its tags back, names' second columns beside."""
+        out = []
+        for column in columns:
+            out.append(column_header(column, self.cells[column], self.lang))
+            if column in NAMED and column in self.translated:
+                out.append(tagged(column, other(self.lang)))
+        return out
+
+    def keys(self, columns: list[str]) -> list[str]:
+        """The keys of a row's cells in the order of :meth:`header`."""
+        return [k for c in columns
+                for k in (c, *([tagged(c, other(self.lang))] if c in NAMED and c in self.translated else []))]
+
+
 def _heading_rows(g, initiatives, head, order):
     """Rows for goals and focus areas with no initiative: only Målsättning (and Fokusområde) filled."""
     used_goals, used_focus = set(), set()
@@ -101,9 +153,9 @@ def _heading_rows(g, initiatives, head, order):
     for focus in set(g.subjects(RDF.type, KG.FocusArea)) - used_focus:
         goal = _first_goal(g, focus)
         used_goals.add(goal)
-        yield (order(focus), 0, _tail(focus)), ["", head(goal), head(focus), "", ""]
+        yield (order(focus), 0, _tail(focus)), {**head("Målsättning", goal), **head("Fokusområde", focus)}
     for goal in set(g.subjects(RDF.type, KG.Goal)) - used_goals:
-        yield (order(goal), 0, _tail(goal)), ["", head(goal), "", "", ""]
+        yield (order(goal), 0, _tail(goal)), head("Målsättning", goal)
 
 
 def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
@@ -111,13 +163,14 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     key = _choose(kg, plan)
     g, ds = kg.graph(plan_graph_name(kg, key)), kg.dataset
     title = g.value(plan_iri(key), RDFS.label)
+    texts = _Texts(g, getattr(title, "language", None) or "sv")
 
     def order(node) -> int:
         value = g.value(node, KG.order)
         return int(value) if value is not None else 0
 
-    def head(node) -> str:
-        return f"{g.value(node, KG.code)}. {g.value(node, RDFS.label)}"
+    def head(column: str, node) -> dict[str, str]:
+        return texts.names(column, node, code=True)
 
     initiatives = sorted({iri(i) for i in g.subjects(RDF.type, KG.Initiative)},
                          key=lambda n: (order(n), _tail(n)))
@@ -133,20 +186,23 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     stored = {a: g.value(a, KG.order) for a in headers}  # the imported sheet's order, if it needed one
     actors = sorted(headers, key=lambda a: (stored[a] is None, int(str(stored[a] or 0)),
                                             actor_column_rank(_tail(a), first[a], headers[a])))
-    plan_rows = [[*PLAN_COLUMNS, *(headers[a] for a in actors)]]
     keyed = []
     for i in initiatives:
         focus = g.value(i, KG.inFocusArea)
         outcomes = sorted(g.objects(i, KG.hasOutcome), key=_code_number)
         goal = g.value(i, DCTERMS.isPartOf) or _first_goal(g, focus)
-        row = [str(g.value(i, KG.code)), head(goal), head(focus),
-               str(g.value(i, RDFS.label)), "\n".join(str(g.value(o, KG.text)) for o in outcomes)]
+        line = {"Id": str(g.value(i, KG.code)), **head("Målsättning", goal), **head("Fokusområde", focus),
+                **texts.names("Initiativ", i), "Åtaganden": texts.lines("Åtaganden", [
+                    g.value(o, KG.text) for o in outcomes])}
         for a in actors:
             items = sorted(cells[i].get(a, []), key=_code_number)
-            row.append("\n".join(str(g.value(c, KG.text)) for c in items))
-        keyed.append(((order(i), 1, ""), row))
-    keyed += [(key, row + [""] * len(actors)) for key, row in _heading_rows(g, initiatives, head, order)]
-    plan_rows += [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
+            line[headers[a]] = texts.lines(headers[a], [g.value(c, KG.text) for c in items])
+        keyed.append(((order(i), 1, ""), line))
+    keyed += list(_heading_rows(g, initiatives, head, order))
+    columns = [*PLAN_COLUMNS, *(headers[a] for a in actors)]
+    keys = texts.keys(columns)
+    plan_rows = [texts.header(columns)] + [[cell.get(k, "") for k in keys]
+                                           for _, cell in sorted(keyed, key=lambda kr: kr[0])]
     actor_rows = [list(SIDE_COLUMNS[ACTOR_SHEET])]
     actor_rows += [[_tail(a), kg.label(a), headers[a], _actor_kind(kg, a),
                     ", ".join(sorted(_tail(s) for s in g.objects(a, KG.hasMandateIn)))] for a in actors]

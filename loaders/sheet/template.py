@@ -3,8 +3,10 @@
 One row per initiative in the plan's order; one line per outcome and per
 commitment inside a cell; an open commitment as the mark the plan wrote ("…").
 Side sheets list the actors (which column is whose), the law links and the
-determinant links.  The layout is :mod:`kraftgraf.loaders.sheet.layout`, the
-same the import reads.  A text beginning with ``=``, ``+``, ``-`` or ``@`` is
+determinant links; an XLSX also has a sheet Instruktioner, which says how to
+fill in the others (languages included) and is not read back.  The layout is
+:mod:`kraftgraf.loaders.sheet.layout`, the same the import reads.  A text
+beginning with ``=``, ``+``, ``-`` or ``@`` is
 written as text, never as a formula.
 """
 
@@ -17,8 +19,11 @@ from typing import TYPE_CHECKING
 
 from kraftgraf.errors import DataError
 from kraftgraf.files import atomic_write, check_target
+from kraftgraf.loaders.sheet.languages import split_header
 from kraftgraf.loaders.sheet.layout import (
     COMMENTS,
+    INSTRUCTION_SHEET,
+    INSTRUCTIONS,
     MAX_CELL,
     PLAN_SHEET,
     csv_escape,
@@ -45,7 +50,25 @@ def _check(sheets: dict[str, list[list[str]]]) -> None:
 
 
 def _comment(sheet: str, header: str) -> str:
-    return COMMENTS.get((sheet, header)) or COMMENTS["actor"].format(actor=header)
+    base, lang = split_header(header)
+    said = COMMENTS.get((sheet, base)) or COMMENTS["actor"].format(actor=base)
+    if lang is None or sheet != PLAN_SHEET:
+        return said
+    return f"{said} Kolumnens språk: {lang} (se bladet {INSTRUCTION_SHEET})."
+
+
+def _instructions(wb) -> None:
+    """The sheet that says how to fill in the others; the import does not read it."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(INSTRUCTION_SHEET)
+    ws.column_dimensions["A"].width = 110
+    first = 1
+    for heading, lines in INSTRUCTIONS:
+        ws.cell(row=first, column=1, value=heading).font = Font(bold=True)
+        for n, line in enumerate(lines, start=first + 1):
+            ws.cell(row=n, column=1, value=line).alignment = Alignment(wrap_text=True, vertical="top")
+        first += len(lines) + 2  # a blank row before the next heading
 
 
 def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path: str) -> None:
@@ -74,6 +97,7 @@ def _write_xlsx(sheets: dict[str, list[list[str]]], props: dict[str, str], path:
             letter = cell.column_letter
             ws.column_dimensions[letter].width = _WIDTH.get(header, 40 if name == PLAN_SHEET else 24)
         ws.freeze_panes = "A2"
+    _instructions(wb)
     wb.properties.identifier, wb.properties.title = props["identifier"], props["title"]
     wb.properties.language, wb.properties.creator = props["language"], "kraftgraf"
     buffer = io.BytesIO()  # openpyxl leaves its zip open when a write fails (a full disk): save in memory

@@ -71,9 +71,13 @@ class Words:
         return self.ref(node)
 
     def text(self, node) -> str:
-        """What the item says: its name, text or reason."""
+        """What the item says: its name (each language's, Swedish first, ' / ' between), text or reason."""
         g = self.g
-        return str(g.value(node, RDFS.label) or g.value(node, KG.text) or g.value(node, KG.reason) or "")
+        tag = lambda v: str(getattr(v, "language", None) or "")  # noqa: E731
+        names = sorted(g.objects(node, RDFS.label), key=lambda v: (tag(v) != "sv", tag(v), str(v)))
+        if names:
+            return " / ".join(map(str, names))
+        return str(g.value(node, KG.text) or g.value(node, KG.reason) or "")
 
     def where(self, kind: str) -> str:
         """' (Initiativ)': the sheet's column for an item of ``kind``, if it has one."""

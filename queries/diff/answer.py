@@ -12,6 +12,11 @@ builds.  With the same id:
   0–100 (rapidfuzz's ``ratio`` of the texts cut to Swedish Snowball stems, as in
   :mod:`kraftgraf.queries.text_similarity`, so a new word form alone scores high).
 
+When the two plans share few initiative ids (another plan, or one renumbered), an
+id says little: the items are then paired by their texts instead
+(:mod:`kraftgraf.queries.diff.by_text`), a section ``matched`` lists each pair
+with how alike its texts are, and a changed item's id reads "old → new".
+
 Examples
 --------
 >>> from kraftgraf.graph.store.build import build
@@ -34,6 +39,7 @@ from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.plans import plan_graph_name, plan_keys
 from kraftgraf.queries.common import Section, quotes_of, rq_text, run_rq, short
+from kraftgraf.queries.diff.by_text import MATCH_AT, Pair, pairs_by_text
 from kraftgraf.queries.text_similarity import normalise
 
 __all__ = ["COLUMNS", "Change", "Item", "Side", "open_side", "items", "diff", "sections"]
@@ -110,7 +116,8 @@ def graph_of_file(kg: KnowledgeGraph) -> ox.NamedNode:
 def items(side: Side) -> dict[str, Item]:
     """Id -> the initiatives and commitments of the side's plan."""
     graph = side.graph or plan_graph_name(side.kg, plan_keys(side.kg)[0]).value
-    rows = run_rq(side.kg, rq_text("diff_items"), g=URIRef(graph))
+    rows = sorted(run_rq(side.kg, rq_text("diff_items"), g=URIRef(graph)),
+                  key=lambda r: r["label_lang"] not in ("sv", "", None))  # a Swedish name first, as kg.label
     codes = {r["node"]: r["code"] or short(r["node"]) for r in rows if r["type"].endswith("#Initiative")}
     found: dict[str, Item] = {}
     for r in rows:
@@ -122,15 +129,22 @@ def items(side: Side) -> dict[str, Item]:
     return found
 
 
-def _score(a: str, b: str) -> float:
+def score(a: str, b: str) -> float:
+    """How alike two texts are, 0–100: rapidfuzz's ``ratio`` of their word stems."""
     return round(fuzz.ratio(normalise(a), normalise(b)), 1)
 
 
-def _moves(b: Item, a: Item) -> list[tuple[str, str, str]]:
-    """What a kept id changed in where it sits: (what, old, new)."""
-    pairs = [("actor", b.actor, a.actor), ("focus area", b.focus, a.focus)]
-    if b.kind != "initiative":
-        pairs.append(("initiative", b.initiative, a.initiative))
+def _moves(b: Item, a: Item, by_text: bool) -> list[tuple[str, str, str]]:
+    """What a kept item changed in where it sits: (what, old, new).
+
+    Paired by text, the two plans' codes for focus areas and initiatives are not
+    comparable (nor need they be: the pair is by its texts); an actor id is.
+    """
+    pairs = [("actor", b.actor, a.actor)]
+    if not by_text:
+        pairs.append(("focus area", b.focus, a.focus))
+        if b.kind != "initiative":
+            pairs.append(("initiative", b.initiative, a.initiative))
     return [p for p in pairs if p[1] != p[2]]
 
 
@@ -142,68 +156,106 @@ def _ordered(ids, known: dict[str, Item]) -> list[str]:
     return sorted(ids, key=lambda i: (ORDER.index(known[i].kind), i))
 
 
+SHARED_FEW = 0.5  # below this share of the smaller plan's initiative ids in common: pair by text
+
+
+def _share(before: dict[str, Item], after: dict[str, Item]) -> tuple[int, int, int, float] | None:
+    """(ids shared, old initiatives, new initiatives, share of the smaller plan's), None without any."""
+    olds = {k for k, i in before.items() if i.kind == "initiative"}
+    news = {k for k, i in after.items() if i.kind == "initiative"}
+    if not olds or not news:
+        return None
+    shared = len(olds & news)
+    return shared, len(olds), len(news), shared / min(len(olds), len(news))
+
+
+def _pairs(before: dict[str, Item], after: dict[str, Item]) -> tuple[list[Pair], bool]:
+    """The old and new items taken for one another, and whether they were paired by text."""
+    share = _share(before, after)
+    if share is not None and share[3] < SHARED_FEW:
+        return pairs_by_text(before, after), True
+    return [Pair(i, i, None) for i in _ordered(set(before) & set(after), after)], False
+
+
 def diff(old: Side, new: Side) -> dict[str, list[Change]]:
-    """The changes from ``old`` to ``new``: 'added', 'dropped', 'reassigned' and 'reworded'."""
+    """The changes from ``old`` to ``new``: 'added', 'dropped', 'reassigned' and 'reworded'.
+
+    Paired by text (the plans share few ids), also 'matched': every pair, with its score.
+    """
     before, after = items(old), items(new)
     q_old = quotes_of(old.kg, [i.node for i in before.values()])
     q_new = quotes_of(new.kg, [i.node for i in after.values()])
+    pairs, by_text = _pairs(before, after)
     out: dict[str, list[Change]] = {"added": [], "dropped": [], "reassigned": [], "reworded": []}
-    for i in _ordered(set(after) - set(before), after):
+    if by_text:
+        out["matched"] = []
+        pairs.sort(key=lambda p: (ORDER.index(after[p.new].kind), p.new))
+    unlike = " (nor one whose text is like it)." if by_text else "."
+    for i in _ordered(set(after) - {p.new for p in pairs}, after):
         a = after[i]
         out["added"].append(Change(a.kind, i, a.initiative, "", a.text, None,
-                                   f"{new.name} has {a.kind} {i}; {old.name} does not.", q_new[a.node]))
-    for i in _ordered(set(before) - set(after), before):
+                                   f"{new.name} has {a.kind} {i}; {old.name} does not{unlike}",
+                                   q_new[a.node]))
+    for i in _ordered(set(before) - {p.old for p in pairs}, before):
         b = before[i]
         out["dropped"].append(Change(b.kind, i, b.initiative, b.text, "", None,
-                                     f"{old.name} has {b.kind} {i}; {new.name} does not.", q_old[b.node]))
-    for i in _ordered(set(before) & set(after), after):
-        b, a = before[i], after[i]
+                                     f"{old.name} has {b.kind} {i}; {new.name} does not{unlike}",
+                                     q_old[b.node]))
+    for pair in pairs:
+        b, a = before[pair.old], after[pair.new]
+        i = pair.new if pair.old == pair.new else f"{pair.old} → {pair.new}"
         sources = list(dict.fromkeys(q_old[b.node] + q_new[a.node]))
-        moves = _moves(b, a)
+        paired = (f", paired by text with {b.kind} {pair.old} of {old.name} ({pair.score:g}% alike)"
+                  if by_text else "")
+        if by_text:
+            out["matched"].append(Change(
+                a.kind, i, a.initiative, b.text, a.text, pair.score,
+                f"{a.kind.capitalize()} {pair.new} of {new.name}{paired}: the plans share few ids, so items "
+                f"are paired by what they say (at least {MATCH_AT:g}% alike, word stems compared).", sources))
+        moves = _moves(b, a, by_text)
         if moves:
             was = "; ".join(f"{what} {x or '—'} → {y or '—'}" for what, x, y in moves)
+            kept = paired if by_text else " keeps its id but"
             out["reassigned"].append(Change(
                 a.kind, i, a.initiative, ", ".join(x for _, x, _ in moves), ", ".join(y for _, _, y in moves),
-                None, f"{a.kind.capitalize()} {i} keeps its id but moved: {was}.", sources))
+                None, f"{a.kind.capitalize()} {pair.new}{kept} moved: {was}.", sources))
         placeholders = b.kind == a.kind == "open commitment"  # "…" and "• .." say the same
         if (b.text != a.text and not placeholders) or b.kind != a.kind:
-            score = _score(b.text, a.text)
+            alike = score(b.text, a.text)
             was = f" (was an {b.kind})" if b.kind != a.kind else ""
             out["reworded"].append(Change(
-                a.kind, i, a.initiative, b.text, a.text, score,
-                f"{a.kind.capitalize()} {i}{was} says something else now; the texts are {score:g}% alike "
-                "(word stems compared).", sources))
+                a.kind, i, a.initiative, b.text, a.text, alike,
+                f"{a.kind.capitalize()} {pair.new}{was}{paired} says something else now; the texts are "
+                f"{alike:g}% alike (word stems compared).", sources))
     return out
 
 
-SHARED_FEW = 0.5  # below this share of the smaller plan's initiative ids in common: a warning
-
-
 def _shared_ids(old: Side, new: Side) -> Change | None:
-    """A warning row when the plans share few initiative ids: matching by id may pair unrelated rows."""
-    before = {k for k, i in items(old).items() if i.kind == "initiative"}
-    after = {k for k, i in items(new).items() if i.kind == "initiative"}
-    if not before or not after:
+    """A warning row when the plans share few initiative ids: then items are paired by text."""
+    share = _share(items(old), items(new))
+    if share is None or share[3] >= SHARED_FEW:
         return None
-    shared = len(before & after)
-    share = shared / min(len(before), len(after))
-    if share >= SHARED_FEW:
-        return None
-    why = (f"{old.name} and {new.name} share {shared} of their initiative ids ({len(before)} and "
-           f"{len(after)}): items are matched by id, so a 'reworded' or 'reassigned' row may pair two "
-           "unrelated rows that happen to have the same id — are these two versions of one plan?")
-    return Change("warning", "", "", f"{len(before)} initiatives", f"{len(after)} initiatives",
-                  round(100 * share, 1), why, [])
+    shared, olds, news, part = share
+    why = (f"{old.name} and {new.name} share {shared} of their initiative ids ({olds} and {news}): an id "
+           "may name unrelated rows in two plans, so items are paired by their texts instead (section "
+           "matched, each pair with how alike its texts are); an item with no text like it is added or "
+           "dropped. Are these two versions of one plan?")
+    return Change("warning", "", "", f"{olds} initiatives", f"{news} initiatives", round(100 * part, 1),
+                  why, [])
 
 
 def sections(old: Side, new: Side) -> list[Section]:
-    """The answer to `kraftgraf diff OLD NEW`; a section ``warning`` when the plans share few ids."""
+    """The answer to `kraftgraf diff OLD NEW`; ``warning`` and ``matched`` when the plans share few ids."""
     found = diff(old, new)
     columns = COLUMNS[:-1]
     warning = _shared_ids(old, new)
     return ([Section("warning", "Few ids in common",
                      "The plans share few initiative ids; score: the share in common (%).",
-                     [warning], COLUMNS)] if warning else []) + [
+                     [warning], COLUMNS),
+             Section("matched", "Paired by text",
+                     "Items paired by what they say, not by id; id: old → new where they differ; "
+                     "score: how alike the texts are (0–100, word stems compared).",
+                     found["matched"], COLUMNS)] if warning else []) + [
         Section("added", "Added", f"In {new.name}, not in {old.name}.", found["added"],
                 ("kind", "id", "new")),
         Section("dropped", "Dropped", f"In {old.name}, not in {new.name}.", found["dropped"],

@@ -2,9 +2,9 @@
 
 Each determinant has Swedish and English keywords (``|``-separated; a keyword
 of several words is a phrase), on one row or several, each row saying in
-``comment`` where its words come from.  Each text cell is matched in its own
-language (:func:`language`), so a plan that mixes Swedish and English is read
-right.  A text word matches a keyword word when their
+``comment`` where its words come from.  Each text is matched in its own
+language (:func:`language`: its tag, which the import gives each cell), so a plan
+that mixes Swedish and English is read right.  A text word matches a keyword word when their
 Snowball stems are equal (Swedish for ``sv``, English for ``en``), so "skolan"
 and "skola" or "schools" and "school" meet.  A trailing ``*`` makes the word a
 prefix of the text word ("sjukskriv*" matches "sjukskrivningar"), a leading
@@ -29,18 +29,12 @@ from importlib.resources import files
 import snowballstemmer
 
 from kraftgraf.errors import DataError
+from kraftgraf.loaders.language import detect
 
 __all__ = ["LANGUAGES", "Rule", "Words", "read_rules", "match", "words", "language"]
 
 LANGUAGES = {"sv": "swedish", "en": "english"}
 _WORD = re.compile(r"\w+")
-# Function words that tell a Swedish text from an English one (a text cell at a time).
-_MARKS = {
-    "sv": frozenset("och att för som med av på till är inte den det de en ett om vid från samt eller "
-                    "inom mot hos sina sin där när under efter genom".split()),
-    "en": frozenset("the and of to for with in on by is are a an their from or within at through "
-                    "into including such its be will".split()),
-}
 _KEY_WORD = re.compile(r"\*?\w+\*?")
 FILE = "determinant_keywords.csv"
 
@@ -140,29 +134,25 @@ def words(text: str, lang: str) -> Words:
 
 
 def language(text: str, tagged: str | None = None) -> str:
-    """The language of one text cell: 'sv' or 'en' by its function words and its å, ä and ö.
+    """The language to read one text in: its tag (``tagged``), when that is Swedish or English.
 
-    A plan may mix the two (an English quote in a Swedish plan); the tag the import
-    gave every text (``tagged``) decides only when the words do not.
+    The import tags each cell by itself (its column's language, else its words'),
+    so the tag is the text's own; a text without one, or with another language's,
+    is read by its words (:func:`kraftgraf.loaders.language.detect`), else as Swedish.
 
-    >>> language("Stöd till efterlevande", "en"), language("Support the training of health workers", "sv")
+    >>> language("Stöd till efterlevande", "sv"), language("Support the training of health workers", None)
     ('sv', 'en')
-    >>> language("Information systems", "en"), language("Information systems", "sv")
+    >>> language("Information systems", "en"), language("Information systems", "fi")
     ('en', 'sv')
     """
-    lower = [w.lower() for w in _WORD.findall(text)]
-    sv = sum(w in _MARKS["sv"] for w in lower) + 2 * sum(any(c in w for c in "åäö") for w in lower)
-    en = sum(w in _MARKS["en"] for w in lower)
-    if sv != en:
-        return "sv" if sv > en else "en"
-    return tagged if tagged in LANGUAGES else "sv"
+    return tagged if tagged in LANGUAGES else detect(text, "sv") or "sv"
 
 
 def match(rules: list[Rule], text: str, lang: str | None) -> list[tuple[Rule, list[str]]]:
     """Each rule of the text's language that ``text`` matches, with the words of ``text`` it matched.
 
-    The language is the text's own (:func:`language`), ``lang`` (its tag) when its words
-    do not tell; stems and keywords are that language's.
+    The language is the text's own (:func:`language` of ``lang``, its tag); stems and
+    keywords are that language's.
     """
     lang = language(text, lang)
     seen = words(text, lang)
