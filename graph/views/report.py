@@ -66,7 +66,7 @@ def _answers(kg: KnowledgeGraph) -> tuple[list, dict]:
     parts, by_key = [], {}
     for heading, q, options in report_parts():
         sections = q.ask(kg, **options)
-        parts.append((heading, q, sections))
+        parts.append((heading, q, options, sections))
         by_key.update({(q.name, s.key): s for s in sections})
     return parts, by_key
 
@@ -79,7 +79,13 @@ def _names(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
             if d.get("label_en") and d["label_en"] != d["label"]}
 
 
-def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
+def _table(q, s, lang: str, layers: list[str], names: dict[str, str],
+           plans_of: dict[str, set[tuple]] | None = None) -> Table:
+    """One section's table; with ``plans_of`` (plan -> its own rows of the section) a plan column first.
+
+    A row names every plan whose own answer has it word for word; a row that only
+    the plans together give (a count over both) says so.
+    """
     i = LANGS.index(lang)
     title, explanation = section_words(q.name, s.key, lang, s.title, s.explanation)
     known = any(c in COLUMNS for c in s.columns)
@@ -88,9 +94,34 @@ def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
     rows = [as_dict(r) for r in s.rows]
     shown = rows[:ROWS_PER_TABLE]
     cells = [[cell_text(r[c], lang, names) for c in columns] for r in shown]
+    if plans_of is not None:
+        headers.insert(0, COLUMNS["plan"][i])
+        for r, row in zip(shown, cells):
+            found = [plan for plan, own in plans_of.items() if _key(r, s.columns) in own]
+            row.insert(0, ", ".join(found) or UI[lang]["together"])
     return Table(title, explanation, headers, cells,
                  [],  # the reasons are the queries' own sentences, with the plan's Swedish names: --explain
                  len(rows) - len(shown), f"kraftgraf {q.command_path}")
+
+
+def _key(row: dict, columns: list[str]) -> tuple:
+    return tuple(str(row[c]) for c in columns)
+
+
+def _appendix(parts: list, each_plan: dict[str, KnowledgeGraph] | None, lang: str, layers: list[str],
+              names: dict[str, str]) -> list:
+    """The appendix's tables; with ``each_plan`` (two plans or more) each row says which plans it is in."""
+    groups = []
+    for heading, q, options, found in parts:
+        tables = []
+        own = {plan: {sec.key: sec.rows for sec in q.ask(view, **options)}
+               for plan, view in (each_plan or {}).items()}
+        for s in found:
+            plans_of = {plan: {_key(as_dict(r), s.columns) for r in mine.get(s.key, [])}
+                        for plan, mine in own.items()}
+            tables.append(_table(q, s, lang, layers, names, plans_of or None))
+        groups.append((part_heading(q.name, heading, lang), tables))
+    return groups
 
 
 def _layer_columns(s) -> list[str]:
@@ -108,8 +139,14 @@ def _header(column: str, s, layers: list[str], i: int) -> str:
 
 
 def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None = None,
-                  appendix: bool = True, title: str = "") -> str:
-    """The whole report page in ``lang``; without ``appendix`` only the pages before it."""
+                  appendix: bool = True, title: str = "",
+                  each_plan: dict[str, KnowledgeGraph] | None = None) -> str:
+    """The whole report page in ``lang``; without ``appendix`` only the pages before it.
+
+    ``each_plan`` (plan key -> the store seen as that plan) asks the appendix's
+    questions of each plan apart, and its tables get a plan column; the findings and
+    images read ``kg``, every fact once.
+    """
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
     ui = UI[lang]
@@ -121,8 +158,7 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
     by_actor = question("coverage").ask(kg, by="actor")[0]
     by_sector = by_key.get(("coverage", "coverage")) or question("coverage").ask(kg, by="sector")[0]
     names = _names(kg, lang)
-    groups = [(part_heading(q.name, heading, lang), [_table(q, s, lang, layers, names) for s in found])
-              for heading, q, found in parts] if appendix else []
+    groups = _appendix(parts, each_plan, lang, layers, names) if appendix else []
     plans = plans or []
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
@@ -168,10 +204,10 @@ def print_pdf(html: str | Path, pdf: str | Path, timeout: float = 120) -> None:
 
 
 def write_report(kg: KnowledgeGraph, path: str | Path, lang: str = "sv", plans: list[str] | None = None,
-                 pdf: str | Path | None = None) -> None:
+                 pdf: str | Path | None = None, each_plan: dict[str, KnowledgeGraph] | None = None) -> None:
     """Write the report atomically, and with ``pdf`` print it there too."""
     check_target(path)  # a wrong -o fails before the images are drawn
-    page = render_report(kg, lang, plans)
+    page = render_report(kg, lang, plans, each_plan=each_plan)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
     if pdf is not None:
         print_pdf(path, pdf)

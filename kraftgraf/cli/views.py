@@ -45,14 +45,16 @@ def viz(store_path, plan_key, output, focus, depth, layout, highlight):
 @user_errors
 def report(store_path, plan_key, output, lang, pdf):
     """Write the report to share: findings, coverage heat-maps, the rainbow; tables in an appendix."""
-    from kraftgraf.graph.store.plans import all_plans, plan_keys
+    from kraftgraf.graph.store.plans import all_plans, plan_keys, select_plan
     from kraftgraf.graph.views.report import find_chromium, write_report
 
     if pdf and find_chromium() is None:  # say so before any work is done
         raise UserError("--pdf needs Chromium (apt install chromium, or set KRAFTGRAF_CHROMIUM)")
     store = open_store(store_path, plan_key)
     plans = [plan_key] if plan_key else plan_keys(store)
-    kg = store if plan_key else all_plans(store)  # over all plans the gap tables count each fact once
+    kg = store if plan_key else all_plans(store)  # over all plans the findings count each fact once
+    # ... and the appendix's tables say which plans each row is in
+    each_plan = {key: select_plan(store, key) for key in plans} if len(plans) > 1 else None
     target = Path(output).with_suffix(".pdf") if pdf else None
-    write_report(kg, output, lang=lang, plans=plans, pdf=target)
+    write_report(kg, output, lang=lang, plans=plans, pdf=target, each_plan=each_plan)
     click.echo(f"wrote {output}" + (f" and {target}" if target else ""), err=True)
