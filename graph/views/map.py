@@ -54,7 +54,7 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
              focus: str | None) -> Network:
     net = Network(directed=True)
     # a focus view keeps its node and what it touches drawn; the rest of the map starts folded
-    keep_open = {focus} | set(nx.all_neighbors(g, focus)) if focus in g else set()
+    keep_open: set[str] = {focus, *nx.all_neighbors(g, focus)} if focus is not None and focus in g else set()
     home = fold_homes(g, keep_open)
     links = summary_links(g, home)
     unowned = unowned_nodes(g)
