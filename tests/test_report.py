@@ -213,3 +213,18 @@ def test_the_report_in_a_browser_shows_its_findings_images_and_tables(page, tmp_
         assert len(tables) == sum(bool(s.rows) for s in sections)
     finally:
         driver.quit()
+
+
+def test_the_report_from_kept_answers_is_the_computed_one(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KRAFTGRAF_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    assert runner.invoke(main, ["build"]).exit_code == 0  # keeps the usual answers
+    kept = len(list((tmp_path / "cache").rglob("*.json.gz")))
+    assert runner.invoke(main, ["report", "-o", "kept.html"]).exit_code == 0
+    assert len(list((tmp_path / "cache").rglob("*.json.gz"))) > kept  # the report's other answers kept too
+    shutil.rmtree(tmp_path / "cache")
+    assert runner.invoke(main, ["report", "-o", "computed.html"]).exit_code == 0
+    assert (tmp_path / "kept.html").read_bytes() == (tmp_path / "computed.html").read_bytes()

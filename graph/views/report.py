@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -37,7 +38,7 @@ from kraftgraf.graph.views.report_text import (
     section_words,
 )
 from kraftgraf.queries.common import as_dict
-from kraftgraf.queries.registry import question, report_parts
+from kraftgraf.queries.registry import Question, question, report_parts
 
 __all__ = ["write_report", "render_report", "print_pdf", "find_chromium", "ROWS_PER_TABLE", "NoBrowserError"]
 
@@ -61,11 +62,21 @@ class Table:
     command: str
 
 
-def _answers(kg: KnowledgeGraph) -> tuple[list, dict]:
+# how the report asks a question: (question, store view, options, plan) -> sections; the plan is
+# None for the report's own view (``kg``), else the key of one of ``each_plan``
+Ask = Callable[[Question, KnowledgeGraph, dict, "str | None"], list]
+
+
+def ask_now(q: Question, kg: KnowledgeGraph, options: dict, plan: str | None) -> list:
+    """The question's answer, computed (the CLI passes one that reads answers kept for the store's bytes)."""
+    return q.ask(kg, **options)
+
+
+def _answers(kg: KnowledgeGraph, ask: Ask) -> tuple[list, dict]:
     """Each report part's sections, and every section by (question, key) for the findings."""
     parts, by_key = [], {}
     for heading, q, options in report_parts():
-        sections = q.ask(kg, **options)
+        sections = ask(q, kg, options, None)
         parts.append((heading, q, options, sections))
         by_key.update({(q.name, s.key): s for s in sections})
     return parts, by_key
@@ -109,12 +120,12 @@ def _key(row: dict, columns: list[str]) -> tuple:
 
 
 def _appendix(parts: list, each_plan: dict[str, KnowledgeGraph] | None, lang: str, layers: list[str],
-              names: dict[str, str]) -> list:
+              names: dict[str, str], ask: Ask) -> list:
     """The appendix's tables; with ``each_plan`` (two plans or more) each row says which plans it is in."""
     groups = []
     for heading, q, options, found in parts:
         tables = []
-        own = {plan: {sec.key: sec.rows for sec in q.ask(view, **options)}
+        own = {plan: {sec.key: sec.rows for sec in ask(q, view, options, plan)}
                for plan, view in (each_plan or {}).items()}
         for s in found:
             plans_of = {plan: {_key(as_dict(r), s.columns) for r in mine.get(s.key, [])}
@@ -140,7 +151,7 @@ def _header(column: str, s, layers: list[str], i: int) -> str:
 
 def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None = None,
                   appendix: bool = True, title: str = "",
-                  each_plan: dict[str, KnowledgeGraph] | None = None) -> str:
+                  each_plan: dict[str, KnowledgeGraph] | None = None, ask: Ask = ask_now) -> str:
     """The whole report page in ``lang``; without ``appendix`` only the pages before it.
 
     ``each_plan`` (plan key -> the store seen as that plan) asks the appendix's
@@ -150,15 +161,16 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
     ui = UI[lang]
-    parts, by_key = _answers(kg)
+    parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}
     shown_counts = [(COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
                     if k in numbers and (k != "plans" or numbers[k] > 1)]
-    by_actor = question("coverage").ask(kg, by="actor")[0]
-    by_sector = by_key.get(("coverage", "coverage")) or question("coverage").ask(kg, by="sector")[0]
+    coverage = question("coverage")
+    by_actor = ask(coverage, kg, {"by": "actor"}, None)[0]
+    by_sector = by_key.get(("coverage", "coverage")) or ask(coverage, kg, {"by": "sector"}, None)[0]
     names = _names(kg, lang)
-    groups = _appendix(parts, each_plan, lang, layers, names) if appendix else []
+    groups = _appendix(parts, each_plan, lang, layers, names, ask) if appendix else []
     plans = plans or []
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
@@ -204,10 +216,11 @@ def print_pdf(html: str | Path, pdf: str | Path, timeout: float = 120) -> None:
 
 
 def write_report(kg: KnowledgeGraph, path: str | Path, lang: str = "sv", plans: list[str] | None = None,
-                 pdf: str | Path | None = None, each_plan: dict[str, KnowledgeGraph] | None = None) -> None:
+                 pdf: str | Path | None = None, each_plan: dict[str, KnowledgeGraph] | None = None,
+                 ask: Ask = ask_now) -> None:
     """Write the report atomically, and with ``pdf`` print it there too."""
     check_target(path)  # a wrong -o fails before the images are drawn
-    page = render_report(kg, lang, plans, each_plan=each_plan)
+    page = render_report(kg, lang, plans, each_plan=each_plan, ask=ask)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
     if pdf is not None:
         print_pdf(path, pdf)
