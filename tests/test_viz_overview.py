@@ -12,15 +12,8 @@ from test_viz_views import page_data
 from kraftgraf.graph.store.build import build
 from kraftgraf.graph.views.map import find_node, render_map, write_map
 
-
-@pytest.fixture(scope="module")
-def kg():
-    return build()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from chromium_driver()
+kg = pytest.fixture(scope="module", name="kg")(lambda: build())  # the seed plan
+browser = pytest.fixture(scope="module", name="browser")(chromium_driver)
 
 
 def test_summary_links_stand_for_every_folded_link(kg):
