@@ -39,13 +39,29 @@ def test_summary_links_stand_for_every_folded_link(kg):
     assert a2["home"] == commitment["home"] and nodes[a2["home"]]["kind"] == "FocusArea"
 
 
-def test_a_focus_view_keeps_its_node_and_neighbours_unfolded(kg):
+def test_a_focus_view_keeps_its_node_and_neighbours_unfolded(kg, monkeypatch):
+    monkeypatch.setattr("kraftgraf.graph.views.map.FOLD_FOCUS_FROM", 10)  # else a view this small is whole
     focus = find_node(kg, "A2")
     data = page_data(render_map(kg, focus_node=focus, depth=2).html)
     near = {e["to"] for e in data["edges"] if e["from"] == focus} | {
         e["from"] for e in data["edges"] if e["to"] == focus}
     homes = {n["id"]: n["home"] for n in data["nodes"]}
     assert homes[focus] == "" and all(homes[n] == "" for n in near)
+    assert any(homes.values())  # the rest of a large view starts folded
+    monkeypatch.undo()
+    whole = page_data(render_map(kg, focus_node=focus, depth=2).html)  # 300 nodes or fewer: drawn whole
+    assert not any(n["home"] for n in whole["nodes"])
+
+
+def test_a_focus_with_hundreds_of_neighbours_starts_folded_too(kg, monkeypatch):
+    monkeypatch.setattr("kraftgraf.graph.views.map.OPEN_AROUND_FOCUS_UP_TO", 5)  # Staten touches more
+    monkeypatch.setattr("kraftgraf.graph.views.map.FOLD_FOCUS_FROM", 10)
+    focus = find_node(kg, "Staten")
+    data = page_data(render_map(kg, focus_node=focus, depth=3).html)
+    homes = {n["id"]: n["home"] for n in data["nodes"]}
+    assert homes[focus] == "" and homes[find_node(kg, "A2")] != ""
+    staten_2 = "https://w3id.org/kraftgraf/id/plan/kraftsamling-2019/commitment/A2-staten-1"
+    assert homes[staten_2] == homes[find_node(kg, "A2")]
 
 
 def expected_items(kg, focus_area: str) -> Counter:

@@ -31,7 +31,14 @@ from kraftgraf.graph.views.map_data import (
     unowned_nodes,
 )
 from kraftgraf.graph.views.map_facets import FACETS, codes, facets, gap_flags
-from kraftgraf.graph.views.map_overview import MAX_DRAWN, fold_homes, overview_positions, summary_links
+from kraftgraf.graph.views.map_overview import (
+    FOLD_FOCUS_FROM,
+    MAX_DRAWN,
+    OPEN_AROUND_FOCUS_UP_TO,
+    fold_homes,
+    overview_positions,
+    summary_links,
+)
 from kraftgraf.ontology.vocab import local_name
 
 __all__ = ["MapPage", "render_map", "write_map", "find_node"]
@@ -53,8 +60,12 @@ def _aliases(kg: KnowledgeGraph) -> dict[str, list[str]]:
 def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str | None,
              focus: str | None) -> Network:
     net = Network(directed=True)
-    # a focus view keeps its node and what it touches drawn; the rest of the map starts folded
-    keep_open: set[str] = {focus, *nx.all_neighbors(g, focus)} if focus is not None and focus in g else set()
+    # a focus view keeps its node and what it touches drawn, unless that is hundreds (the state's
+    # initiatives in a national plan); the rest of the map starts folded
+    near = set(nx.all_neighbors(g, focus)) if focus is not None and focus in g else set()
+    keep_open = {focus, *near} if len(near) <= OPEN_AROUND_FOCUS_UP_TO else {focus}
+    if focus is not None and g.number_of_nodes() <= FOLD_FOCUS_FROM:
+        keep_open = set(g)  # a small focus view is drawn whole
     home = fold_homes(g, keep_open)
     links = summary_links(g, home)
     unowned = unowned_nodes(g)
@@ -75,6 +86,7 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
             quote=(quotes.get(n) or [""])[0], quotes=quotes.get(n) or [], unowned=gap,
             labelEn=d.get("label_en", ""), code=code.get(n, ""), aliases=aliases.get(n, []),
             flags=flags.get(n, []), actorName=actor_of.get(n, ""), home=home.get(n, ""), weight=g.degree(n),
+            hidden=n in home,  # folded at first: the page need not hide a thousand nodes on load
             **{k: sorted(v) for k, v in facet[n].items()},
         )
         if gap and highlight == "unowned":

@@ -126,7 +126,9 @@ def _reached(p: nx.MultiDiGraph, near: set[str], focus: str) -> set[str]:
     found = {o for n in near if kind[n] == "Initiative" and (n in committed or n == focus)
              for o in _out(p, n, "addresses")}
     found |= {n for n in near if kind[n] == "Determinant"}
-    return found | {o for n in found for o in _out(p, n, "layer")}
+    # and the focus areas of its initiatives: a large focus view folds its initiatives into them
+    areas = {o for n in near if kind[n] == "Initiative" for o in _out(p, n, "inFocusArea")}
+    return found | areas | {o for n in found for o in _out(p, n, "layer")}
 
 
 def _edges(p: nx.MultiDiGraph, keep: set[str], group_of: dict[str, str], as_edges: set[str]) -> set[tuple]:

@@ -19,10 +19,13 @@ from collections import Counter
 
 import networkx as nx
 
-__all__ = ["FOLDED_KINDS", "MAX_DRAWN", "fold_homes", "summary_links", "overview_positions"]
+__all__ = ["FOLDED_KINDS", "FOLD_FOCUS_FROM", "MAX_DRAWN", "OPEN_AROUND_FOCUS_UP_TO", "fold_homes",
+           "summary_links", "overview_positions"]
 
 FOLDED_KINDS = ("Initiative", "Commitment", "OpenCommitment")
 MAX_DRAWN = 2000  # no view draws more nodes than this (the page refuses to unfold past it)
+OPEN_AROUND_FOCUS_UP_TO = 100  # a focus view opens with its node's neighbours unfolded, up to this many
+FOLD_FOCUS_FROM = 300  # a focus view of fewer nodes is drawn whole
 PHYSICS_UP_TO = 300  # above this many nodes the spring layout takes fewer steps
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 _SPACING = 70  # distance between neighbouring initiatives in a focus area's spiral
