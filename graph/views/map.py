@@ -63,7 +63,8 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
     # a focus view keeps its node and what it touches drawn, unless that is hundreds (the state's
     # initiatives in a national plan); the rest of the map starts folded
     near = set(nx.all_neighbors(g, focus)) if focus is not None and focus in g else set()
-    keep_open = {focus, *near} if len(near) <= OPEN_AROUND_FOCUS_UP_TO else {focus}
+    keep_open: set[str] = set() if focus is None else {focus, *near} if len(near) <= OPEN_AROUND_FOCUS_UP_TO \
+        else {focus}
     if focus is not None and g.number_of_nodes() <= FOLD_FOCUS_FROM:
         keep_open = set(g)  # a small focus view is drawn whole
     home = fold_homes(g, keep_open)
