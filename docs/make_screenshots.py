@@ -1,7 +1,8 @@
 """Screenshots of the map and the report, for docs/: `python docs/make_screenshots.py`.
 
-Writes the default map, the rainbow, the rainbow focused on Staten and the report
-of the bundled plan into a temporary folder, opens each in headless Chromium
+Writes the default map (the overview), the same with one focus area unfolded, the
+rainbow, the rainbow focused on Staten and the report of the bundled plan into a
+temporary folder, opens each in headless Chromium
 (Debian's chromium and chromium-driver, through selenium), waits until the map
 has settled, and saves a PNG beside this script, reduced to a small palette so the
 files stay small in git.  Each view's counts are printed, so a change shows.
@@ -20,8 +21,10 @@ from kraftgraf.graph.views.map import find_node, write_map
 from kraftgraf.graph.views.report import write_report
 
 HERE = Path(__file__).resolve().parent
+UNFOLDED = "Ökad tillgång till ändamålsenliga insatser för personer med psykisk ohälsa"
 VIEWS = {  # file name -> (what to write, window size)
     "map-default.png": ("map", {}, (1400, 900)),
+    "map-unfolded.png": ("map", {"unfold": UNFOLDED}, (1400, 900)),
     "map-rainbow.png": ("map", {"layout": "rainbow"}, (1400, 900)),
     "map-focus-staten.png": ("map", {"layout": "rainbow", "focus": "Staten", "depth": 2}, (1400, 900)),
     "report.png": ("report", {}, (1000, 1500)),
@@ -65,13 +68,18 @@ def main() -> int:
                 page = Path(tmp) / (name[:-4] + ".html")
                 driver.set_window_size(width, height)
                 if what == "map":
-                    focus = options.pop("focus", None)
+                    options = dict(options)
+                    focus, unfold = options.pop("focus", None), options.pop("unfold", None)
                     drawn = write_map(kg, page, focus_node=find_node(kg, focus) if focus else None, **options)
                     driver.get(page.as_uri())
                     for _ in range(400):
                         if driver.execute_script("return !!(window.kraftgraf && window.kraftgraf.stable())"):
                             break
                         time.sleep(0.05)
+                    if unfold:  # as a reader would: find the focus area, then its panel's button
+                        driver.find_element("id", "search").send_keys(unfold, "\n")
+                        driver.find_element("css selector", "#details button.unfold").click()
+                        time.sleep(0.3)  # the labels are placed again after the zoom
                     kinds = driver.execute_script("return window.kraftgraf.drawnKinds()")
                     print(f"{name}: {drawn.nodes} nodes, {drawn.edges} links; drawn by kind: {kinds}")
                 else:

@@ -48,6 +48,41 @@ def test_two_versions_of_one_plan_give_the_same_gap_tables(page, tmp_path, monke
     both = (tmp_path / "both.html").read_text(encoding="utf-8")
     law = "Socialtjänstlag (2001:453)"
     assert both.count("<tr") == page.count("<tr") and both.count(law) == page.count(law) > 0
+    # ... and each row says it is in both plans
+    assert both.count("<td>kopia, kraftsamling-2019</td>") > 50 and "<th>Plan</th>" not in page
+
+
+def appendix_tables(html: str) -> list[list[list[str]]]:
+    """The appendix's tables, each a list of rows of cell texts (the header row first)."""
+    appendix = html[html.index('class="appendix"'):]
+    cells, rows = r"<t[hd][^>]*>(.*?)</t[hd]>", r"<tr>(.*?)</tr>"
+    return [[re.findall(cells, row, re.S) for row in re.findall(rows, t, re.S)]
+            for t in re.findall(r"<table>(.*?)</table>", appendix, re.S)]
+
+
+def test_a_store_of_two_plans_names_each_rows_plan(tmp_path, monkeypatch):
+    from kraftgraf.queries.common import as_dict
+    from kraftgraf.queries.registry import question
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args in (["build"], ["synth", "-o", "liten.ttl", "--municipalities", "4", "--regions", "2",
+                             "--initiatives", "12"],
+                 ["build", "--add", "liten.ttl"], ["report", "-o", "both.html"],
+                 ["report", "--plan", "liten", "-o", "liten.html"]):
+        assert runner.invoke(main, args).exit_code == 0, args
+    tables = appendix_tables((tmp_path / "both.html").read_text(encoding="utf-8"))
+    assert tables and all(t[0][0] == "Plan" for t in tables)
+    plans = {row[0] for t in tables for row in t[1:]}
+    either = {"kraftsamling-2019", "liten"}
+    assert either <= plans <= either | {"kraftsamling-2019, liten", "planerna tillsammans"}
+    # the initiatives nobody committed to: the seed's six, and the small plan's own, each with its plan
+    unowned = {(row[0], row[1]) for row in tables[0][1:]}
+    kg = build("liten.ttl")
+    own = {("liten", as_dict(r)["code"]) for r in question("unowned").ask(kg)[0].rows}
+    assert unowned == {("kraftsamling-2019", c) for c in ("C4", "C5", "C6", "H3", "I4", "I5")} | own
+    one = appendix_tables((tmp_path / "liten.html").read_text(encoding="utf-8"))
+    assert one and all(t[0][0] != "Plan" for t in one)
 
 
 def test_findings_come_first_with_their_numbers(page):
@@ -178,3 +213,18 @@ def test_the_report_in_a_browser_shows_its_findings_images_and_tables(page, tmp_
         assert len(tables) == sum(bool(s.rows) for s in sections)
     finally:
         driver.quit()
+
+
+def test_the_report_from_kept_answers_is_the_computed_one(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KRAFTGRAF_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    assert runner.invoke(main, ["build"]).exit_code == 0  # keeps the usual answers
+    kept = len(list((tmp_path / "cache").rglob("*.json.gz")))
+    assert runner.invoke(main, ["report", "-o", "kept.html"]).exit_code == 0
+    assert len(list((tmp_path / "cache").rglob("*.json.gz"))) > kept  # the report's other answers kept too
+    shutil.rmtree(tmp_path / "cache")
+    assert runner.invoke(main, ["report", "-o", "computed.html"]).exit_code == 0
+    assert (tmp_path / "kept.html").read_bytes() == (tmp_path / "computed.html").read_bytes()

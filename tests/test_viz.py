@@ -61,6 +61,13 @@ def open_page(browser, path):
     raise AssertionError("the map never became ready")
 
 
+def unfold_all(browser):
+    """Press "Visa alla initiativ": every focus area's initiatives and commitments drawn."""
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.ID, "unfold-all").click()
+
+
 def requested_urls(browser) -> list[str]:
     import json
 
@@ -78,6 +85,8 @@ def test_the_whole_plan_offline_without_errors(browser, kg, tmp_path):
     severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == []
     assert all(u.startswith(("file://", "data:")) for u in requested_urls(browser))
+    assert browser.execute_script("return window.kraftgraf.drawnNodes()") == 88  # the overview
+    unfold_all(browser)
     assert browser.execute_script("return window.kraftgraf.drawnNodes()") == page.nodes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["karta.html"]  # nothing beside it
 
@@ -107,6 +116,7 @@ def test_the_legend_hides_a_kind(browser, kg, tmp_path):
         "return window.kraftgraf.network.body.data.nodes.get("
         "{filter: function (n) { return n.kind === 'Commitment'; }}).length")
     assert commitments == 59
+    unfold_all(browser)
     browser.find_element(By.CSS_SELECTOR, '#legend button[data-kind="Commitment"]').click()
     assert browser.execute_script("return window.kraftgraf.drawnNodes()") == page.nodes - commitments
 

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from test_viz import chromium_driver, open_page
+from test_viz import chromium_driver, open_page, unfold_all
 
 from kraftgraf.graph.store.build import build
 from kraftgraf.graph.views.map import find_node, render_map, write_map
@@ -165,7 +165,8 @@ def test_every_node_is_in_view_on_load(browser, kg, tmp_path, layout):
         if browser.execute_script("return window.kraftgraf.stable()"):
             break
         time.sleep(0.05)
-    assert browser.execute_script("return window.kraftgraf.inView()") == page.nodes
+    drawn = browser.execute_script("return window.kraftgraf.drawnNodes()")
+    assert browser.execute_script("return window.kraftgraf.inView()") == drawn == 88 < page.nodes
 
 
 def drawn_kinds(browser, page_path):
@@ -180,6 +181,7 @@ def drawn_kinds(browser, page_path):
 # the bundled plan: what each view must show (see `kraftgraf stats`, `query coverage`, `trace Staten`)
 PLAN_KINDS = {"Goal": 3, "FocusArea": 9, "Initiative": 33, "Commitment": 59, "OpenCommitment": 51,
               "Actor": 23, "Determinant": 18, "DeterminantLayer": 5, "Sector": 9, "Law": 12, "Indicator": 9}
+FOLDED = {"Initiative": 33, "Commitment": 59, "OpenCommitment": 51}  # the overview draws the rest
 
 
 @pytest.mark.parametrize("layout", ["force", "rainbow"])
@@ -187,10 +189,17 @@ def test_the_whole_plan_views_show_every_item_of_the_plan(browser, kg, tmp_path,
     from selenium.webdriver.common.by import By
 
     page = write_map(kg, tmp_path / "karta.html", layout=layout)
-    assert drawn_kinds(browser, tmp_path / "karta.html") == PLAN_KINDS
+    overview = {k: v for k, v in PLAN_KINDS.items() if k not in FOLDED}
+    assert drawn_kinds(browser, tmp_path / "karta.html") == overview
+    assert browser.execute_script("return window.kraftgraf.foldedKinds()") == FOLDED
+    shown = browser.find_element(By.ID, "counts").text
+    assert "18 bestämningsfaktor" in shown and "Hopfällt: 33 initiativ, 59 åtagande, 51 öppet" in shown
+    unfold_all(browser)
+    assert browser.execute_script("return window.kraftgraf.drawnKinds()") == PLAN_KINDS
+    assert browser.execute_script("return window.kraftgraf.foldedKinds()") == {}
     assert sum(PLAN_KINDS.values()) == page.nodes
     shown = browser.find_element(By.ID, "counts").text
-    assert "33 initiativ" in shown and "18 bestämningsfaktor" in shown
+    assert "33 initiativ" in shown and "Hopfällt" not in shown
 
 
 def test_the_focus_view_shows_the_determinants_trace_finds(browser, kg, tmp_path):

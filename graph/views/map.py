@@ -31,11 +31,18 @@ from kraftgraf.graph.views.map_data import (
     unowned_nodes,
 )
 from kraftgraf.graph.views.map_facets import FACETS, codes, facets, gap_flags
+from kraftgraf.graph.views.map_overview import (
+    FOLD_FOCUS_FROM,
+    MAX_DRAWN,
+    OPEN_AROUND_FOCUS_UP_TO,
+    fold_homes,
+    overview_positions,
+    summary_links,
+)
 from kraftgraf.ontology.vocab import local_name
 
-__all__ = ["MapPage", "render_map", "write_map", "find_node", "PHYSICS_UP_TO"]
+__all__ = ["MapPage", "render_map", "write_map", "find_node"]
 
-PHYSICS_UP_TO = 300  # above this many nodes the spring layout takes fewer steps (positions are precomputed)
 # level of detail by importance: the font each kind's label is drawn in (0: no label, text in the panel)
 FONT = {"Goal": 34, "FocusArea": 22, "Initiative": 18, "Commitment": 0, "OpenCommitment": 0, "Actor": 26,
         "ActorGroupNode": 28, "Determinant": 22, "DeterminantLayer": 26, "Sector": 22, "Law": 16,
@@ -50,16 +57,25 @@ def _aliases(kg: KnowledgeGraph) -> dict[str, list[str]]:
     return {k: sorted(set(v)) for k, v in found.items()}
 
 
-def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str | None) -> Network:
+def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str | None,
+             focus: str | None) -> Network:
     net = Network(directed=True)
+    # a focus view keeps its node and what it touches drawn, unless that is hundreds (the state's
+    # initiatives in a national plan); the rest of the map starts folded
+    near = set(nx.all_neighbors(g, focus)) if focus is not None and focus in g else set()
+    keep_open: set[str] = set() if focus is None else {focus, *near} if len(near) <= OPEN_AROUND_FOCUS_UP_TO \
+        else {focus}
+    if focus is not None and g.number_of_nodes() <= FOLD_FOCUS_FROM:
+        keep_open = set(g)  # a small focus view is drawn whole
+    home = fold_homes(g, keep_open)
+    links = summary_links(g, home)
     unowned = unowned_nodes(g)
     facet = facets(g)
     flags = gap_flags(g, unowned)
     code = codes(g)
     aliases = _aliases(kg)
-    pos = rainbow_positions(g, layer_order(kg)) if layout == "rainbow" else None
-    if pos is None:  # precomputed: the same picture in every run, nothing drifting off the view
-        pos = force_positions(g)
+    # precomputed: the same picture in every run, nothing drifting off the view
+    pos = rainbow_positions(g, layer_order(kg)) if layout == "rainbow" else overview_positions(g, home, links)
     quotes = {n: kg.quotes(URIRef(n))[:3] for n in g if not n.startswith("group:")}
     actor_of = {c: g.nodes[a]["label"] for c, a, rel in g.edges(keys=True) if rel == "byActor"}
     for n, d in g.nodes(data=True):
@@ -70,7 +86,8 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
             shape=shape, color=colour, size=size, kind=kind, kindLabel=KIND_LABELS[kind],
             quote=(quotes.get(n) or [""])[0], quotes=quotes.get(n) or [], unowned=gap,
             labelEn=d.get("label_en", ""), code=code.get(n, ""), aliases=aliases.get(n, []),
-            flags=flags.get(n, []), actorName=actor_of.get(n, ""),
+            flags=flags.get(n, []), actorName=actor_of.get(n, ""), home=home.get(n, ""), weight=g.degree(n),
+            hidden=n in home,  # folded at first: the page need not hide a thousand nodes on load
             **{k: sorted(v) for k, v in facet[n].items()},
         )
         if gap and highlight == "unowned":
@@ -82,8 +99,7 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
             options.update(color={"background": colour, "border": "#882255"})
         if FONT[kind]:
             options.update(font={"size": FONT[kind]})
-        if pos is not None:
-            options.update(x=round(pos[n][0], 1), y=round(pos[n][1], 1), physics=False)
+        options.update(x=round(pos[n][0], 1), y=round(pos[n][1], 1), physics=False)
         # an initiative is drawn with its code (A1) and named in the panel; commitments are many
         # and long: their text is in the tooltip and the panel; in the rainbow the rings name the layers
         quiet = not FONT[kind] or (layout == "rainbow" and kind == "DeterminantLayer")
@@ -96,24 +112,12 @@ def _network(kg: KnowledgeGraph, g: nx.MultiDiGraph, layout: str, highlight: str
     for s, o, rel, data in g.edges(keys=True, data=True):
         extra = {"value": data["count"], "texts": data["texts"]} if rel == "commits" else {}
         net.add_edge(s, o, rel=rel, arrows="to", color=edge_colour, **extra)
+    summary_colour = edge_colour if layout == "rainbow" else {**edge_colour, "color": "rgba(90,90,90,0.35)"}
+    for j, link in enumerate(links):  # a folded focus area's links, drawn until it is unfolded
+        net.add_edge(link["from"], link["to"], id=f"summary-{j}", rel=link["rel"], arrows="to",
+                     via=KIND_LABELS[link["via"]], value=link["value"], summary=link["summary"],
+                     color=summary_colour)
     return net
-
-
-def force_positions(g: nx.MultiDiGraph, scale: float = 1500) -> dict[str, tuple[float, float]]:
-    """A seeded spring layout of what is linked, and a row under it of what is linked to nothing.
-
-    Unlinked nodes (a law no commitment names) would otherwise be pushed off the view.
-    """
-    simple = nx.Graph(g.to_undirected(as_view=True))
-    alone = sorted(n for n in simple if simple.degree(n) == 0)
-    linked = simple.subgraph(n for n in simple if simple.degree(n) > 0)
-    iterations = 60 if linked.number_of_nodes() <= PHYSICS_UP_TO else 30
-    spread = 2 / max(linked.number_of_nodes(), 1) ** 0.5  # twice networkx's default distance
-    pos = {n: (x * scale, y * scale) for n, (x, y) in
-           nx.spring_layout(linked, seed=1, iterations=iterations, k=spread).items()} if len(linked) else {}
-    for j, n in enumerate(alone):
-        pos[n] = (-scale + 2 * scale * (j + 0.5) / len(alone), scale * 1.15)
-    return pos
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -148,7 +152,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
                layout: str = "force", highlight: str | None = None, title: str = "") -> MapPage:
     """The whole self-contained HTML page of the map."""
     g = map_graph(kg, focus_node, depth)
-    net = _network(kg, g, layout, highlight)
+    net = _network(kg, g, layout, highlight, focus_node)
     nodes, edges, *_ = net.get_network_data()
     physics = False
     layers = sorted(layer_order(kg).items(), key=lambda kv: kv[1])
@@ -158,7 +162,7 @@ def render_map(kg: KnowledgeGraph, focus_node: str | None = None, depth: int = 2
                   for k in STYLE if any(n["kind"] == k for n in nodes)],
         "rings": [{"label": kg.label(URIRef(iri)), "radius": ring_radius(k)} for iri, k in layers],
         "highlight": highlight or "", "unowned": sum(1 for n in nodes if n["unowned"]),
-        "focus": focus_node or "",
+        "focus": focus_node or "", "maxDrawn": MAX_DRAWN,
     }
     script, style = _vis_assets()
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(

@@ -66,80 +66,105 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
 
     That is the projection without outcomes and programmes, or the neighbourhood of
     ``focus`` up to ``depth`` steps; either grouped at national scale (the focus itself
-    stays a node of its own).
+    stays a node of its own).  Nodes and edges come in sorted order, the same in every run.
+
+    At national scale the projection has over 100,000 links; the groups and the
+    commitments drawn as links are worked out on its adjacency, and only what the map
+    draws is made into a graph (copying the projection first cost seconds).
     """
     p = kg.projection()
     layers = layer_order(kg)
-    keep = [n for n, d in p.nodes(data=True)
-            if d["kind"] not in ("Outcome", "Programme")
-            and (d["kind"] != "DeterminantLayer" or n in layers)]
-    g = _ordered(p, keep)
+    keep = {n for n, d in p.nodes(data=True)
+            if d["kind"] not in ("Outcome", "Programme") and (d["kind"] != "DeterminantLayer" or n in layers)}
     if focus is not None:  # the neighbourhood, grouped as the whole map is when it is as large
-        near = nx.ego_graph(g, focus, radius=depth, undirected=True)
-        g = _ordered(g, set(near) | _reached(g, near, focus))
-    for kind, word in GROUPED_KINDS.items():
-        members = [n for n, d in g.nodes(data=True) if d["kind"] == kind and n != focus]
+        near = _near(p, keep, focus, depth)
+        keep = near | (_reached(p, near, focus) & keep)
+    kind = {n: p.nodes[n]["kind"] for n in keep}
+    group_of: dict[str, str] = {}
+    groups = []
+    for grouped, word in GROUPED_KINDS.items():
+        members = sorted(n for n in keep if kind[n] == grouped and n != focus)
         if len(members) > GROUP_FROM:
-            _group(g, members, f"group:{kind}", f"{len(members)} {word}")
-    commitments = [n for n, d in g.nodes(data=True) if d["kind"] == "Commitment"]
-    if len(commitments) > COMMITMENT_NODES_UP_TO:
-        _commitments_as_edges(g, commitments)
-    return g
-
-
-def _ordered(source: nx.MultiDiGraph, keep) -> nx.MultiDiGraph:
-    """The part of ``source`` on the nodes ``keep``, nodes and edges in sorted order.
-
-    Not ``source.subgraph(keep)``: a subgraph view iterates a set, whose order changes
-    from run to run, and filters every edge lookup, which is slow at national scale.
-    """
-    keep = set(keep)
+            key = f"group:{grouped}"
+            group_of.update((m, key) for m in members)
+            groups.append((key, dict(kind="ActorGroupNode", label=f"{len(members)} {word}",
+                                     label_en=f"{len(members)} {word}", actor=True, members=len(members))))
+    commitments = sorted(n for n in keep if kind[n] == "Commitment")
+    as_edges = set(commitments) if len(commitments) > COMMITMENT_NODES_UP_TO else set()
     g = nx.MultiDiGraph()
-    g.add_nodes_from(sorted(((n, d) for n, d in source.nodes(data=True) if n in keep), key=lambda nd: nd[0]))
-    g.add_edges_from(sorted((e for e in source.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
-                            key=lambda e: e[:3]))
+    g.add_nodes_from(sorted((n, p.nodes[n]) for n in keep if n not in group_of and n not in as_edges))
+    g.add_nodes_from(groups)
+    g.add_edges_from((s, o, rel, {"rel": rel}) for s, o, rel in sorted(_edges(p, keep, group_of, as_edges)))
+    if as_edges:
+        g.add_edges_from(_commitment_edges(p, commitments, group_of, g))
     return g
 
 
-def _reached(g: nx.MultiDiGraph, near, focus: str) -> set[str]:
+def _near(p: nx.MultiDiGraph, keep: set[str], focus: str, depth: int) -> set[str]:
+    """The nodes within ``depth`` steps of ``focus``, either way along a link, among ``keep``."""
+    seen, frontier = {focus}, [focus]
+    for _ in range(depth):
+        step = [m for n in frontier for m in (*p.succ[n], *p.pred[n]) if m in keep and m not in seen]
+        seen.update(step)
+        frontier = list(dict.fromkeys(step))
+    return seen
+
+
+def _out(p: nx.MultiDiGraph, n: str, rel: str) -> list[str]:
+    return [o for o, keys in p.succ[n].items() if rel in keys]
+
+
+def _reached(p: nx.MultiDiGraph, near: set[str], focus: str) -> set[str]:
     """What the committed initiatives of a focus view reach: their determinants and the layers of those.
 
     The rainbow needs both to put a determinant on its own ring, and "who owns which
     determinant" needs the determinants whatever the depth.
     """
-    committed = {o for n in near if g.nodes[n]["kind"] == "Commitment"
-                 for _, o, rel in g.out_edges(n, keys=True) if rel == "toInitiative"}
+    kind = {n: p.nodes[n]["kind"] for n in near}
+    committed = {o for n in near if kind[n] == "Commitment" for o in _out(p, n, "toInitiative")}
     # an initiative reached only through an open slot ("…" in the focus's column) is not the focus's work
-    found = {o for n in near if g.nodes[n]["kind"] == "Initiative" and (n in committed or n == focus)
-             for _, o, rel in g.out_edges(n, keys=True) if rel == "addresses"}
-    found |= {n for n in near if g.nodes[n]["kind"] == "Determinant"}
-    return found | {o for n in found for _, o, rel in g.out_edges(n, keys=True) if rel == "layer"}
+    found = {o for n in near if kind[n] == "Initiative" and (n in committed or n == focus)
+             for o in _out(p, n, "addresses")}
+    found |= {n for n in near if kind[n] == "Determinant"}
+    # and the focus areas of its initiatives: a large focus view folds its initiatives into them
+    areas = {o for n in near if kind[n] == "Initiative" for o in _out(p, n, "inFocusArea")}
+    return found | areas | {o for n in found for o in _out(p, n, "layer")}
 
 
-def _group(g: nx.MultiDiGraph, members: list[str], key: str, label: str) -> None:
-    g.add_node(key, kind="ActorGroupNode", label=label, label_en=label, actor=True,
-               members=len(members))
-    for m in members:
-        for s, _, rel in list(g.in_edges(m, keys=True)):
-            if s not in members and rel != "hasMember":
-                g.add_edge(s, key, key=rel, rel=rel)
-        for _, o, rel in list(g.out_edges(m, keys=True)):
-            if o not in members:
-                g.add_edge(key, o, key=rel, rel=rel)
-    g.remove_nodes_from(members)
+def _edges(p: nx.MultiDiGraph, keep: set[str], group_of: dict[str, str], as_edges: set[str]) -> set[tuple]:
+    """The links among ``keep``, a member's drawn as its group's, none of a commitment drawn as a link.
+
+    A group's own "has member" links to its members are left out, and so are links
+    between members of one group.
+    """
+    found = set()
+    for s in keep:
+        if s in as_edges:
+            continue
+        for o, keys in p.succ[s].items():
+            if o not in keep or o in as_edges:
+                continue
+            a, b = group_of.get(s, s), group_of.get(o, o)
+            if a == b:
+                continue
+            for rel in keys:
+                if not (rel == "hasMember" and o in group_of):
+                    found.add((a, b, rel))
+    return found
 
 
-def _commitments_as_edges(g: nx.MultiDiGraph, commitments: list[str]) -> None:
+def _commitment_edges(p: nx.MultiDiGraph, commitments: list[str], group_of: dict[str, str], drawn):
+    """Commitments as weighted actor → initiative links between drawn nodes: how many, the first 5 texts."""
     weight: dict[tuple[str, str], list[str]] = defaultdict(list)
     for c in commitments:
-        actors = [o for _, o, rel in g.out_edges(c, keys=True) if rel == "byActor"]
-        initiatives = [o for _, o, rel in g.out_edges(c, keys=True) if rel == "toInitiative"]
+        actors = [a for a in dict.fromkeys(group_of.get(a, a) for a in _out(p, c, "byActor")) if a in drawn]
         for a in actors:
-            for i in initiatives:
-                weight[(a, i)].append(g.nodes[c]["label"])
-    g.remove_nodes_from(commitments)
+            for i in _out(p, c, "toInitiative"):
+                if i not in drawn:
+                    continue
+                weight[(a, i)].append(p.nodes[c]["label"])
     for (a, i), texts in weight.items():
-        g.add_edge(a, i, key="commits", rel="commits", count=len(texts), texts=texts[:5])
+        yield a, i, "commits", {"rel": "commits", "count": len(texts), "texts": texts[:5]}
 
 
 def unowned_nodes(g: nx.MultiDiGraph) -> set[str]:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -37,7 +38,7 @@ from kraftgraf.graph.views.report_text import (
     section_words,
 )
 from kraftgraf.queries.common import as_dict
-from kraftgraf.queries.registry import question, report_parts
+from kraftgraf.queries.registry import Question, question, report_parts
 
 __all__ = ["write_report", "render_report", "print_pdf", "find_chromium", "ROWS_PER_TABLE", "NoBrowserError"]
 
@@ -61,12 +62,22 @@ class Table:
     command: str
 
 
-def _answers(kg: KnowledgeGraph) -> tuple[list, dict]:
+# how the report asks a question: (question, store view, options, plan) -> sections; the plan is
+# None for the report's own view (``kg``), else the key of one of ``each_plan``
+Ask = Callable[[Question, KnowledgeGraph, dict, "str | None"], list]
+
+
+def ask_now(q: Question, kg: KnowledgeGraph, options: dict, plan: str | None) -> list:
+    """The question's answer, computed (the CLI passes one that reads answers kept for the store's bytes)."""
+    return q.ask(kg, **options)
+
+
+def _answers(kg: KnowledgeGraph, ask: Ask) -> tuple[list, dict]:
     """Each report part's sections, and every section by (question, key) for the findings."""
     parts, by_key = [], {}
     for heading, q, options in report_parts():
-        sections = q.ask(kg, **options)
-        parts.append((heading, q, sections))
+        sections = ask(q, kg, options, None)
+        parts.append((heading, q, options, sections))
         by_key.update({(q.name, s.key): s for s in sections})
     return parts, by_key
 
@@ -79,7 +90,13 @@ def _names(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
             if d.get("label_en") and d["label_en"] != d["label"]}
 
 
-def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
+def _table(q, s, lang: str, layers: list[str], names: dict[str, str],
+           plans_of: dict[str, set[tuple]] | None = None) -> Table:
+    """One section's table; with ``plans_of`` (plan -> its own rows of the section) a plan column first.
+
+    A row names every plan whose own answer has it word for word; a row that only
+    the plans together give (a count over both) says so.
+    """
     i = LANGS.index(lang)
     title, explanation = section_words(q.name, s.key, lang, s.title, s.explanation)
     known = any(c in COLUMNS for c in s.columns)
@@ -88,9 +105,34 @@ def _table(q, s, lang: str, layers: list[str], names: dict[str, str]) -> Table:
     rows = [as_dict(r) for r in s.rows]
     shown = rows[:ROWS_PER_TABLE]
     cells = [[cell_text(r[c], lang, names) for c in columns] for r in shown]
+    if plans_of is not None:
+        headers.insert(0, COLUMNS["plan"][i])
+        for r, row in zip(shown, cells):
+            found = [plan for plan, own in plans_of.items() if _key(r, s.columns) in own]
+            row.insert(0, ", ".join(found) or UI[lang]["together"])
     return Table(title, explanation, headers, cells,
                  [],  # the reasons are the queries' own sentences, with the plan's Swedish names: --explain
                  len(rows) - len(shown), f"kraftgraf {q.command_path}")
+
+
+def _key(row: dict, columns: list[str]) -> tuple:
+    return tuple(str(row[c]) for c in columns)
+
+
+def _appendix(parts: list, each_plan: dict[str, KnowledgeGraph] | None, lang: str, layers: list[str],
+              names: dict[str, str], ask: Ask) -> list:
+    """The appendix's tables; with ``each_plan`` (two plans or more) each row says which plans it is in."""
+    groups = []
+    for heading, q, options, found in parts:
+        tables = []
+        own = {plan: {sec.key: sec.rows for sec in ask(q, view, options, plan)}
+               for plan, view in (each_plan or {}).items()}
+        for s in found:
+            plans_of = {plan: {_key(as_dict(r), s.columns) for r in mine.get(s.key, [])}
+                        for plan, mine in own.items()}
+            tables.append(_table(q, s, lang, layers, names, plans_of or None))
+        groups.append((part_heading(q.name, heading, lang), tables))
+    return groups
 
 
 def _layer_columns(s) -> list[str]:
@@ -108,21 +150,27 @@ def _header(column: str, s, layers: list[str], i: int) -> str:
 
 
 def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None = None,
-                  appendix: bool = True, title: str = "") -> str:
-    """The whole report page in ``lang``; without ``appendix`` only the pages before it."""
+                  appendix: bool = True, title: str = "",
+                  each_plan: dict[str, KnowledgeGraph] | None = None, ask: Ask = ask_now) -> str:
+    """The whole report page in ``lang``; without ``appendix`` only the pages before it.
+
+    ``each_plan`` (plan key -> the store seen as that plan) asks the appendix's
+    questions of each plan apart, and its tables get a plan column; the findings and
+    images read ``kg``, every fact once.
+    """
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
     ui = UI[lang]
-    parts, by_key = _answers(kg)
+    parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}
     shown_counts = [(COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
                     if k in numbers and (k != "plans" or numbers[k] > 1)]
-    by_actor = question("coverage").ask(kg, by="actor")[0]
-    by_sector = by_key.get(("coverage", "coverage")) or question("coverage").ask(kg, by="sector")[0]
+    coverage = question("coverage")
+    by_actor = ask(coverage, kg, {"by": "actor"}, None)[0]
+    by_sector = by_key.get(("coverage", "coverage")) or ask(coverage, kg, {"by": "sector"}, None)[0]
     names = _names(kg, lang)
-    groups = [(part_heading(q.name, heading, lang), [_table(q, s, lang, layers, names) for s in found])
-              for heading, q, found in parts] if appendix else []
+    groups = _appendix(parts, each_plan, lang, layers, names, ask) if appendix else []
     plans = plans or []
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
@@ -168,10 +216,11 @@ def print_pdf(html: str | Path, pdf: str | Path, timeout: float = 120) -> None:
 
 
 def write_report(kg: KnowledgeGraph, path: str | Path, lang: str = "sv", plans: list[str] | None = None,
-                 pdf: str | Path | None = None) -> None:
+                 pdf: str | Path | None = None, each_plan: dict[str, KnowledgeGraph] | None = None,
+                 ask: Ask = ask_now) -> None:
     """Write the report atomically, and with ``pdf`` print it there too."""
     check_target(path)  # a wrong -o fails before the images are drawn
-    page = render_report(kg, lang, plans)
+    page = render_report(kg, lang, plans, each_plan=each_plan, ask=ask)
     atomic_write(path, lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
     if pdf is not None:
         print_pdf(path, pdf)

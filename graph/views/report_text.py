@@ -33,7 +33,8 @@ UI = {
         "appendix_note": "Varje rad bygger på citat ur källan; kör {command} --explain för skälen "
                          "och citaten.",
         "more": "… och {n} rader till (se {command}).", "none": "(inga)",
-        "why": "varför", "total": "totalt", "alt_actor": "Värmekarta: aktörer mot lager",
+        "why": "varför", "total": "totalt", "together": "planerna tillsammans",
+        "alt_actor": "Värmekarta: aktörer mot lager",
         "alt_sector": "Värmekarta: sektorer mot lager", "alt_rainbow": "Regnbågen med bestämningsfaktorerna",
     },
     "en": {
@@ -52,7 +53,8 @@ UI = {
         "appendix_note": "Every row rests on quotes from the source; run {command} --explain for the "
                          "reasons and quotes.",
         "more": "… and {n} more rows (see {command}).", "none": "(none)",
-        "why": "why", "total": "total", "alt_actor": "Heat-map: actors by layer",
+        "why": "why", "total": "total", "together": "the plans together",
+        "alt_actor": "Heat-map: actors by layer",
         "alt_sector": "Heat-map: sectors by layer", "alt_rainbow": "The rainbow with the determinants",
     },
 }
@@ -67,7 +69,7 @@ COUNT_LABELS = {
 
 # column -> (sv, en); a column not named here is left out of the report's tables
 COLUMNS = {
-    "code": ("Kod", "Code"), "label": ("Namn", "Name"),
+    "plan": ("Plan", "Plan"), "code": ("Kod", "Code"), "label": ("Namn", "Name"),
     "open_slots": ("Tomma aktörsceller", "Empty actor cells"),
     "actor": ("Aktör", "Actor"), "commitments": ("Åtaganden", "Commitments"), "layer": ("Lager", "Layer"),
     "law": ("Lag", "Law"), "status": ("Status", "Status"), "pushed_by": ("Driver", "Pushed by"),

@@ -33,6 +33,27 @@ def viz(store_path, plan_key, output, focus, depth, layout, highlight):
     click.echo(f"wrote {output}: {page.nodes} nodes, {page.edges} links", err=True)
 
 
+def _kept_answers(store_path, plan_key):
+    """The report's way to ask: answers kept for the store file's bytes (a build keeps the usual ones)."""
+    from kraftgraf.cli.answer_cache import ask_kept, keeps
+    from kraftgraf.graph.store.open import store_path as resolve
+
+    found = resolve(store_path)
+
+    def ask(q, kg, options, plan):
+        # as `kraftgraf query` asks it, so the answer is the one kept under that command
+        full = {**{o.name: o.default for o in q.options if o.default is not None}, **options}
+
+        def compute():
+            return q.ask(kg, **full), []
+
+        if found is None or not found.is_file() or not keeps(q):
+            return q.ask(kg, **full)
+        return ask_kept(q, found, plan or plan_key, full, compute)[0]
+
+    return ask
+
+
 @main.command()
 @store_option
 @plan_option
@@ -45,14 +66,17 @@ def viz(store_path, plan_key, output, focus, depth, layout, highlight):
 @user_errors
 def report(store_path, plan_key, output, lang, pdf):
     """Write the report to share: findings, coverage heat-maps, the rainbow; tables in an appendix."""
-    from kraftgraf.graph.store.plans import all_plans, plan_keys
+    from kraftgraf.graph.store.plans import all_plans, plan_keys, select_plan
     from kraftgraf.graph.views.report import find_chromium, write_report
 
     if pdf and find_chromium() is None:  # say so before any work is done
         raise UserError("--pdf needs Chromium (apt install chromium, or set KRAFTGRAF_CHROMIUM)")
     store = open_store(store_path, plan_key)
     plans = [plan_key] if plan_key else plan_keys(store)
-    kg = store if plan_key else all_plans(store)  # over all plans the gap tables count each fact once
+    kg = store if plan_key else all_plans(store)  # over all plans the findings count each fact once
+    # ... and the appendix's tables say which plans each row is in
+    each_plan = {key: select_plan(store, key) for key in plans} if len(plans) > 1 else None
     target = Path(output).with_suffix(".pdf") if pdf else None
-    write_report(kg, output, lang=lang, plans=plans, pdf=target)
+    write_report(kg, output, lang=lang, plans=plans, pdf=target, each_plan=each_plan,
+                 ask=_kept_answers(store_path, plan_key))
     click.echo(f"wrote {output}" + (f" and {target}" if target else ""), err=True)
