@@ -36,9 +36,13 @@ class Change:
     line: str = ""
 
 
+_STRING = str(XSD.string)
+
+
 def _plain(term):
     """Oxigraph gives a plain literal its implicit xsd:string; compare it as rdflib writes it."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
+    datatype = getattr(term, "datatype", None)  # rdflib's == on terms is Python code: a million calls
+    if datatype is not None and str.__eq__(datatype, _STRING) and isinstance(term, Literal):
         return Literal(str(term))
     return term
 

@@ -56,13 +56,27 @@ class Triples:
                 del self._spo[s]
         self._len -= 1
         if p in self._pos:
-            subjects = self._pos[p][o]
-            subjects.discard(s)
-            if not subjects:
-                del self._pos[p][o]
+            self._unindex(p, o, s)
+
+    def _unindex(self, p, o, s) -> None:
+        subjects = self._pos[p][o]
+        subjects.discard(s)
+        if not subjects:
+            del self._pos[p][o]
 
     def remove(self, pattern: tuple) -> Triples:
         """Remove every triple matching ``pattern`` (None matches anything)."""
+        s, p, o = pattern
+        if s is not None and o is None:  # the usual case, at dictionary speed
+            by_p = self._spo.get(s, {})
+            for pred in ([p] if p is not None else list(by_p)):
+                for x in by_p.pop(pred, ()):
+                    self._len -= 1
+                    if pred in self._pos:
+                        self._unindex(pred, x, s)
+            if s in self._spo and not by_p:
+                del self._spo[s]
+            return self
         for t in list(self.triples(pattern)):
             self._discard(*t)
         return self
@@ -106,6 +120,10 @@ class Triples:
                         yield subject, pred, o
 
     def __contains__(self, pattern: tuple) -> bool:
+        s, p, o = pattern
+        if s is not None and p is not None:
+            objects = self._spo.get(s, {}).get(p, ())
+            return bool(objects) if o is None else o in objects
         return next(self.triples(pattern), None) is not None
 
     def __iter__(self) -> Iterator[tuple]:
@@ -129,14 +147,20 @@ class Triples:
         """Objects of the triples with ``subject`` and ``predicate``."""
         if subject is None and predicate is not None:
             return iter(list(self._by_object(predicate)))
+        if subject is not None and predicate is not None:
+            return iter(list(self._spo.get(subject, {}).get(predicate, ())))
         return (o for _, _, o in self.triples((subject, predicate, None)))
 
     def predicate_objects(self, subject, unique: bool = False) -> Iterator[tuple]:
         """(predicate, object) of ``subject``."""
-        return ((p, o) for _, p, o in self.triples((subject, None, None)))
+        by_p = self._spo.get(subject, {})
+        return iter([(p, o) for p, objects in by_p.items() for o in objects])
 
     def value(self, subject=None, predicate=None, object=None, default=None, any: bool = True):  # noqa: A002
         """The object that completes the triple (with ``subject`` None: the subject), or ``default``."""
+        if subject is not None and predicate is not None and object is None:
+            objects = self._spo.get(subject, {}).get(predicate)
+            return next(iter(objects)) if objects else default
         if subject is not None:
             return next((o for _, _, o in self.triples((subject, predicate, object))), default)
         return next(self.subjects(predicate, object), default)
@@ -161,14 +185,16 @@ def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
     """The graph ``graph`` of ``store`` as :class:`Triples` (each distinct term converted once)."""
     seen: dict = {}
     out = Triples()
-    for q in store.quads_for_pattern(None, None, None, graph):
+    spo = out._spo
+    for q in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each adds a triple
         terms = []
         for t in (q.subject, q.predicate, q.object):
             term = seen.get(t)
             if term is None:
                 term = seen[t] = _term(t)
             terms.append(term)
-        out.add(terms)
+        spo.setdefault(terms[0], {}).setdefault(terms[1], set()).add(terms[2])
+        out._len += 1
     return out
 
 
