@@ -181,19 +181,25 @@ def _term(t):
     return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
+def _converted(terms, seen: dict, convert) -> list:
+    """``terms`` converted, each distinct one once (``seen`` keeps them)."""
+    out = []
+    for t in terms:
+        term = seen.get(t)
+        if term is None:
+            term = seen[t] = convert(t)
+        out.append(term)
+    return out
+
+
 def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
     """The graph ``graph`` of ``store`` as :class:`Triples` (each distinct term converted once)."""
     seen: dict = {}
     out = Triples()
     spo = out._spo
     for q in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each adds a triple
-        terms = []
-        for t in (q.subject, q.predicate, q.object):
-            term = seen.get(t)
-            if term is None:
-                term = seen[t] = _term(t)
-            terms.append(term)
-        spo.setdefault(terms[0], {}).setdefault(terms[1], set()).add(terms[2])
+        s, p, o = _converted((q.subject, q.predicate, q.object), seen, _term)
+        spo.setdefault(s, {}).setdefault(p, set()).add(o)
         out._len += 1
     return out
 
@@ -211,11 +217,6 @@ def quads(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
     seen: dict = {}
     out = []
     for triple in triples:
-        terms = []
-        for t in triple:
-            term = seen.get(t)
-            if term is None:
-                term = seen[t] = _ox(t)
-            terms.append(term)
-        out.append(ox.Quad(*terms, graph))
+        s, p, o = _converted(triple, seen, _ox)
+        out.append(ox.Quad(s, p, o, graph))
     return out
