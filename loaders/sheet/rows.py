@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
@@ -25,7 +24,6 @@ from kraftgraf.loaders.sheet.layout import (
     SIDE_COLUMNS,
     actor_column_rank,
 )
-from kraftgraf.loaders.sheet.triples import from_store
 from kraftgraf.ontology.provenance import link_iri
 from kraftgraf.ontology.vocab import ELI, KG, graph_iri, iri, law_iri, plan_iri
 from kraftgraf.ontology.vocab import local_name as _tail
@@ -109,8 +107,7 @@ def _heading_rows(g, initiatives, head, order):
 def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     """(sheet name -> rows, workbook properties) for plan ``plan``."""
     key = _choose(kg, plan)
-    name = plan_graph_name(kg, key)
-    g, ds = from_store(kg.store, ox.NamedNode(str(graph_iri(name)))), kg.dataset  # read node by node: sets
+    g, ds = kg.graph(plan_graph_name(kg, key)), kg.dataset
     title = g.value(plan_iri(key), RDFS.label)
 
     def order(node) -> int:
@@ -125,7 +122,7 @@ def plan_sheets(kg: KnowledgeGraph, plan: str | None = None):
     cells: dict[URIRef, dict[URIRef, list]] = {i: {} for i in initiatives}
     headers: dict[URIRef, str] = {}
     for cls in (KG.Commitment, KG.OpenCommitment):
-        for c in kg.graph(name).subjects(RDF.type, cls):  # the store's order names a shared column's first
+        for c in g.subjects(RDF.type, cls):
             actor, initiative = iri(g.value(c, KG.byActor)), iri(g.value(c, KG.toInitiative))
             cells.setdefault(initiative, {}).setdefault(actor, []).append(c)
             if actor not in headers:
