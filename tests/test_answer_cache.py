@@ -46,7 +46,7 @@ def asked(run, args, *more) -> str:
 
 @pytest.mark.parametrize("shape", [("--format", "json"), ("--format", "csv"), ("--explain",)])
 def test_a_kept_answer_prints_what_the_question_computes(run, tmp_path, shape):
-    assert run("build").exit_code == 0  # keeps the questions' first examples (unowned, laws …)
+    assert run("build", "--keep-answers").exit_code == 0  # the first examples (unowned, laws …)
     store = tmp_path / "kraftgraf-store.trig"
     kept = Kept(store)
     assert kept.get(answer_key("unowned", None, {})) is not None
@@ -120,8 +120,20 @@ def test_a_synthetic_store_answers_the_same_kept_or_not(run, tmp_path):
 def test_build_keeps_each_question_as_the_command_line_asks_it(run, tmp_path):
     # the CLI fills in declared defaults (silos --by owner, coverage --by actor) and passes unset flags
     # (whatif --rank off); the answers a build keeps must be found under those same keys
-    assert run("build").exit_code == 0
+    assert run("build", "--keep-answers").exit_code == 0
     kept = Kept(tmp_path / "kraftgraf-store.trig")
     assert kept.get(answer_key("silos", None, {"by": "owner"})) is not None
     assert kept.get(answer_key("coverage", None, {"by": "actor"})) is not None
     assert kept.get(answer_key("whatif", None, {"without": ("Staten",), "rank": False})) is not None
+
+
+def test_a_build_keeps_no_answer_and_the_first_ask_keeps_it(run, tmp_path):
+    write_synth(tmp_path / "small.ttl", municipalities=3, regions=2, initiatives=20, seed=5)
+    assert run("build", "small.ttl").exit_code == 0
+    store = tmp_path / "kraftgraf-store.trig"
+    kept = Kept(store)
+    assert kept.get(answer_key("silos", None, {"by": "owner"})) is None
+    assert kept.get(answer_key("stats", None, {})) is not None  # the counts a build prints are kept
+    first = asked(run, ("query", "silos"), "--format", "json")
+    assert kept.get(answer_key("silos", None, {"by": "owner"})) is not None
+    assert asked(run, ("query", "silos"), "--format", "json") == first == computed(store, ("query", "silos"))

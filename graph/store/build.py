@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -93,15 +94,24 @@ def build(source: str | Path | None = None, loader: str | None = None, data_dir:
     Everything is read and checked before anything is returned, so bad input
     raises :class:`~kraftgraf.errors.DataError` and leaves no half-built store.
     """
+    return _build(source, loader, data_dir, key)[0]
+
+
+def _build(source, loader, data_dir, key) -> tuple[KnowledgeGraph, str, int]:
+    """:func:`build`'s store, the plan's key, and how many of the plan's triples were shared ones."""
     from kraftgraf.graph.store.plans import check_key
 
     key = check_key(key) if key is not None else default_key(source, loader)
     kg = base(data_dir)
     read_into(kg, key, source, loader)
     plan_graph_name = ox.NamedNode(str(graph_iri(f"plan/{key}")))
+    dropped = 0
     for s, p, o in shared_triples(kg):
-        kg.store.remove(ox.Quad(s, p, o, plan_graph_name))
-    return kg
+        quad = ox.Quad(s, p, o, plan_graph_name)
+        if quad in kg.store:
+            kg.store.remove(quad)
+            dropped += 1
+    return kg, key, dropped
 
 
 def shared_triples(kg: KnowledgeGraph) -> set[tuple]:
@@ -119,13 +129,15 @@ def shared_triples(kg: KnowledgeGraph) -> set[tuple]:
 class Built:
     """What :func:`build_store` wrote: the store, its file, the plan's key.
 
-    ``shared``: the other plans whose nodes it shares (plan -> how many), after ``--add``.
+    ``shared``: the other plans whose nodes it shares (plan -> how many), after ``--add``;
+    ``content``: the SHA-256 of the file written, under which answers about it are kept.
     """
 
     kg: KnowledgeGraph
     path: Path
     key: str
     shared: dict[str, int] = field(default_factory=dict)
+    content: str = ""
 
 
 def build_store(output: str | Path, source: str | Path | None = None, loader: str | None = None,
@@ -136,7 +148,8 @@ def build_store(output: str | Path, source: str | Path | None = None, loader: st
     A new build refuses to overwrite a store that holds plans it lacks, unless ``replace``;
     ``kept_plans`` may say which plans the file holds without reading it (None: read it).
     """
-    from kraftgraf.graph.store.plans import add_to_store, plans_dropped, shared_nodes
+    from kraftgraf.graph.store.content import content_hash
+    from kraftgraf.graph.store.plans import add_to_store, shared_nodes
 
     path = Path(output) if Path(output).suffix else Path(f"{output}.trig")
     with store_lock(path):  # from before reading it: a second writer waits, then builds on this one
@@ -146,13 +159,30 @@ def build_store(output: str | Path, source: str | Path | None = None, loader: st
             key = key or default_key(source, loader)
             kg = add_to_store(path, source, loader, key)
             built = Built(kg, path, key, shared_nodes(kg, key))
+            kg.save(path)
         else:
-            kg = build(source, loader, data_dir, key)
-            known = kept_plans(path) if kept_plans and path.is_file() else None
-            dropped = [] if replace else plans_dropped(path, kg, known)
-            if dropped:
-                raise DataError(f"{path} holds the plans {', '.join(dropped)}, which this build lacks: "
-                                "add a plan to it with --add, write elsewhere with -o, or pass --replace")
-            built = Built(kg, path, key or default_key(source, loader))
-        kg.save(path)
+            built = _build_new(path, source, loader, data_dir, key, replace, kept_plans)
+        built.content = content_hash(path)
     return built
+
+
+def _build_new(path: Path, source, loader, data_dir, key, replace: bool, kept_plans) -> Built:
+    """A new store at ``path``; a plan file's text is copied into it where it can be (:mod:`.plan_text`)."""
+    from kraftgraf.graph.store.plan_text import plan_text, save_with_plan_text
+    from kraftgraf.graph.store.plans import plans_dropped
+
+    copyable = (source is not None and path.suffix.lower() == ".trig"
+                and loader_for(source, loader).name == "rdf")
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the text is scanned while Oxigraph reads it
+        text = pool.submit(plan_text, source) if copyable else None
+        kg, key, dropped = _build(source, loader, data_dir, key)
+        known = kept_plans(path) if kept_plans and path.is_file() else None
+        dropped_plans = [] if replace else plans_dropped(path, kg, known)
+        if dropped_plans:
+            raise DataError(f"{path} holds the plans {', '.join(dropped_plans)}, which this build lacks: "
+                            "add a plan to it with --add, write elsewhere with -o, or pass --replace")
+        scanned = text.result() if text is not None else None
+    graph = ox.NamedNode(str(graph_iri(f"plan/{key}")))
+    if scanned is None or dropped or not save_with_plan_text(kg.store, path, graph, scanned):
+        kg.save(path)
+    return Built(kg, path, key)

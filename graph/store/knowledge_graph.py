@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -22,8 +22,10 @@ from rdflib.namespace import SKOS
 from kraftgraf.errors import DataError
 from kraftgraf.files import atomic_write
 from kraftgraf.graph.store.lock import store_lock
-from kraftgraf.graph.store.projection import project
 from kraftgraf.ontology.vocab import KG, PREFIXES, PROV, bind_prefixes, graph_iri, iri, local_name
+
+if TYPE_CHECKING:  # networkx takes half a second to import; a build or a kept answer never draws it
+    import networkx as nx
 
 __all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
 
@@ -144,5 +146,7 @@ class KnowledgeGraph:
         Built once per state of the store; the store is the truth, this is a view.
         """
         if self._projection is None:
+            from kraftgraf.graph.store.projection import project
+
             self._projection = project(self.store)
         return self._projection

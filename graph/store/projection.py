@@ -7,10 +7,14 @@ projection to a second or two.
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 from rdflib.namespace import SKOS
 
 from kraftgraf.ontology.vocab import KG, ORG, local_name
+
+if TYPE_CHECKING:  # imported where a projection is made: the commands that draw none do without it
+    import networkx as nx
 
 __all__ = ["NODE_KINDS", "ACTOR_KINDS", "EDGE_KINDS", "project"]
 
@@ -49,6 +53,8 @@ def project(store) -> nx.MultiDiGraph:
     Nodes are IRIs with ``kind`` (class name), ``label`` (Swedish, else the
     text or code), ``label_en`` and ``actor`` (bool); edges have ``rel``.
     """
+    import networkx as nx
+
     rank = {str(c): i for i, c in enumerate(NODE_KINDS)}
     best: dict[str, tuple] = {}
     values = " ".join(f"<{c}>" for c in NODE_KINDS)

@@ -6,9 +6,10 @@ key made of the SHA-256 of the store file's bytes, the question, its options and
 plan, and a fingerprint of kraftgraf's own code.  A store changed by any command
 (`build`, `import`, `suggest --accept`, an editor) has other bytes, so another
 key: a kept answer can only be the answer to the very bytes it was computed from
-(decisions/0009-answers-kept-by-content.md).  ``build`` computes the first example
-answer of each registry question on the store it writes, so the usual questions
-are kept before anyone asks.
+(decisions/0014-answers-kept-by-content.md).  An answer is kept the first time
+it is asked; ``build --keep-answers`` computes the first example answer of each
+registry question on the store it writes, so the usual questions are kept before
+anyone asks.
 
 The answers live in ``$KRAFTGRAF_CACHE`` (else ``$XDG_CACHE_HOME/kraftgraf``, else
 ``~/.cache/kraftgraf``), one folder per store content; a folder no store uses
@@ -216,19 +217,17 @@ def ask_kept(question, path: Path, plan: str | None, options: dict, compute) -> 
     return sections, notes
 
 
-def warm(kg, path: str | Path) -> int:
+def warm(kg, path: str | Path, content: str | None = None) -> int:
     """Keep the answers to each question's first example on the store ``kg`` just saved at ``path``.
 
-    Returns how many were kept.  A question the example does not fit (no such
-    actor in this plan) is passed over.
+    ``content``: the file's hash, if the caller has it.  Returns how many were kept.
+    A question the example does not fit (no such actor in this plan) is passed over.
     """
     from kraftgraf.errors import KraftgrafError
-    from kraftgraf.graph.store.plans import plan_keys
     from kraftgraf.queries.registry import questions
     from kraftgraf.queries.source import Source
 
-    kept, n = Kept(path), 0
-    kept.put(PLAN_KEYS, {"plans": plan_keys(kg)}, [])
+    kept, n = Kept(path, content), 0
     for q in filter(keeps, questions()):
         # the example as the CLI asks it: with the defaults the question declares filled in
         defaults = {o.name: o.default for o in q.options if o.default is not None}
@@ -262,8 +261,10 @@ def kept_counts(path: str | Path, plan: str | None, compute) -> list:
     return rows
 
 
-def keep_counts(path: str | Path, rows) -> None:
-    """Keep ``kraftgraf stats``' rows of the store just written at ``path``."""
+def keep_counts(path: str | Path, rows, plans: list[str], content: str | None = None) -> None:
+    """Keep ``kraftgraf stats``' rows and the plan keys of the store just written at ``path``."""
     from kraftgraf.queries.common import as_dict
 
-    Kept(path).put(answer_key("stats", None, {}), {"counts": [as_dict(r) for r in rows]}, [])
+    kept = Kept(path, content)
+    kept.put(PLAN_KEYS, {"plans": plans}, [])
+    kept.put(answer_key("stats", None, {}), {"counts": [as_dict(r) for r in rows]}, [])

@@ -173,9 +173,12 @@ def _name_the_store(*_results, **_options):
               help="Rebuild the store at -o even though it holds plans the new build lacks.")
 @click.option("-o", "--output", default=DEFAULT_STORE, show_default=True,
               help="Store file to write (.trig or .nq).")
+@click.option("--keep-answers", is_flag=True,
+              help="Also answer each question's first example now and keep it, so that it is answered at "
+                   "once later (by default a question keeps its answer the first time it is asked).")
 @format_option
 @user_errors
-def build(source, loader, plan_key, data_dir, add, replace, output, fmt):
+def build(source, loader, plan_key, data_dir, add, replace, output, keep_answers, fmt):
     """Build a store from the ontology, the curated facts and a plan (FILE, else the bundled one)."""
     from kraftgraf.cli.answer_cache import keep_counts, kept_plan_keys, warm
     from kraftgraf.graph.store.build import build_store
@@ -183,9 +186,10 @@ def build(source, loader, plan_key, data_dir, add, replace, output, fmt):
     from kraftgraf.graph.store.stats import counts
 
     built = build_store(output, source, loader, data_dir, plan_key, add, replace, kept_plan_keys)
-    warm(built.kg, built.path)  # the usual questions are answered from the file's bytes before anyone asks
+    if keep_answers:  # ten seconds and more on a national plan: not every build pays for them
+        warm(built.kg, built.path, built.content)
     rows = counts(built.kg)
-    keep_counts(built.path, rows)
+    keep_counts(built.path, rows, plan_keys(built.kg), built.content)
     click.echo(render(rows, fmt, headers={"label_sv": "vad", "count": "antal"}))
     if fmt == "table":
         click.echo(f"\nwrote {built.path} with the plans {', '.join(plan_keys(built.kg))}; later commands "

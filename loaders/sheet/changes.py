@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS, XSD
 
+from kraftgraf.loaders.sheet.triples import AnyGraph
 from kraftgraf.loaders.sheet.wording import KINDS, Words, added_line, changed_lines, items, tail
 from kraftgraf.ontology.vocab import KG, PROV
 
@@ -35,19 +36,23 @@ class Change:
     line: str = ""
 
 
+_STRING = str(XSD.string)
+
+
 def _plain(term):
     """Oxigraph gives a plain literal its implicit xsd:string; compare it as rdflib writes it."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
+    datatype = getattr(term, "datatype", None)  # rdflib's == on terms is Python code: a million calls
+    if datatype is not None and str.__eq__(datatype, _STRING) and isinstance(term, Literal):
         return Literal(str(term))
     return term
 
 
-def facts(g: Graph, node) -> set:
+def facts(g: AnyGraph, node) -> set:
     """What ``node`` says in ``g``, without its sources and order."""
     return {(p, _plain(o)) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
 
 
-def facts_graph(g: Graph) -> Graph:
+def facts_graph(g: AnyGraph) -> Graph:
     """``g`` without where its facts were written down: no sources, documents or source columns.
 
     Two imports of the same table from different files give isomorphic facts graphs.
@@ -60,7 +65,7 @@ def facts_graph(g: Graph) -> Graph:
     return out
 
 
-def _code(g: Graph, node) -> str:
+def _code(g: AnyGraph, node) -> str:
     """An item's id; a link (a reified statement) is named by what it links, to sort by it."""
     if (node, RDF.type, RDF.Statement) in g:
         return f"{tail(g.value(node, RDF.subject))} {tail(g.value(node, RDF.object))}"
@@ -78,13 +83,13 @@ def _owned(node, diff: set, moved: set, links: dict) -> set:
     return out
 
 
-def _links(*graphs: Graph) -> dict:
+def _links(*graphs: AnyGraph) -> dict:
     """(subject, predicate, object) -> the reified statement that stands for it."""
     return {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)): st
             for g in graphs for st in g.subjects(RDF.type, RDF.Statement)}
 
 
-def changes(old: Graph, new: Graph, label=None) -> list[Change]:
+def changes(old: AnyGraph, new: AnyGraph, label=None) -> list[Change]:
     """The items of ``new`` that ``old`` lacks or says otherwise, and those ``new`` dropped.
 
     Each change is counted once: an added outcome or link is not also a change of the
@@ -126,7 +131,7 @@ def describe(found: list[Change]) -> list[str]:
     return [*lines, summary if found else "no changes"]
 
 
-def link_warnings(links: Graph, found: list[Change]) -> list[str]:
+def link_warnings(links: AnyGraph, found: list[Change]) -> list[str]:
     """A warning for each reworded item that a law change or determinant link in ``links`` rests on.
 
     Links name an item by its id, and a commitment's id is its line in a cell: a line

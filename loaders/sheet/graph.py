@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import cast
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS, XSD
@@ -21,12 +22,12 @@ from kraftgraf.loaders.memo import commitment_links, plan_node
 from kraftgraf.loaders.sheet.indicator_sheet import add_indicators, indicator_links
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
+from kraftgraf.loaders.sheet.triples import Triples
 from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
 from kraftgraf.ontology.vocab import (
     ELI,
     KG,
     actor_iri,
-    bind_prefixes,
     determinant_iri,
     law_iri,
     plan_iri,
@@ -116,15 +117,15 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
 
 
 def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tuple] = frozenset(),
-                mandates_elsewhere: AbstractSet[tuple] = frozenset()) -> Graph:
+                mandates_elsewhere: AbstractSet[tuple] = frozenset()) -> Triples:
     """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated.
 
     A focus area may sit under several goals (``kg:partOf`` each); then an initiative
     says which goal its row is under (``dcterms:isPartOf``).  A goal coded '3.1' is part
     of goal '3' when the plan has one (a sub-goal).
     """
-    g = Graph(store="Oxigraph")  # a national plan is a million triples: keep them native
-    bind_prefixes(g)
+    triples = Triples()  # a national plan is a million triples: plain sets, not rdflib's stores
+    g = cast(Graph, triples)  # for the writers below it is a Graph: they only add triples
     w = _Writer(g, source, plan)
     lang = source.lang
     g.add((plan_iri(source.key), RDF.type, KG.Plan))
@@ -168,4 +169,4 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
             add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
-    return g
+    return triples

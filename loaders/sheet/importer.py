@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from kraftgraf.errors import DataError
@@ -29,6 +28,7 @@ from kraftgraf.loaders.sheet.merge import merge
 from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
 from kraftgraf.loaders.sheet.side import Known
+from kraftgraf.loaders.sheet.triples import Triples, from_store, quads
 from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, local_name, plan_iri
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -44,8 +44,8 @@ class SheetImport:
     """What an import would write: the plan's key, its new graph, the old one, notes."""
 
     key: str
-    graph: Graph
-    old: Graph
+    graph: Triples
+    old: Triples
     graph_name: str
     notes: list[str] = field(default_factory=list)
     initiatives: int = 0
@@ -53,7 +53,7 @@ class SheetImport:
     drops_most: str | None = None  # why the import would replace most of the plan, if it would
 
 
-def _drops_most(old: Graph, new: Graph, key: str, keys: list[str], path) -> str | None:
+def _drops_most(old: Triples, new: Triples, key: str, keys: list[str], path) -> str | None:
     """Why writing ``new`` looks like a mistake: it keeps fewer than half of the plan's initiatives."""
     before = set(old.subjects(RDF.type, KG.Initiative))
     if len(before) < 4:
@@ -138,7 +138,7 @@ def _reasons_kept(known: Known, links: list[tuple]) -> list[str]:
     return notes
 
 
-def order_actor_columns(g: Graph, sheet: SheetPlan) -> None:
+def order_actor_columns(g: Triples, sheet: SheetPlan) -> None:
     """Keep the sheet's order of its actor columns: ``kg:order`` on each column's actor in ``g``.
 
     Only when the template's own rule (:func:`actor_column_rank`) would not give that
@@ -191,10 +191,7 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
-    old_store = ox.Store()  # native: a national plan fits in memory and copies in one call
-    old = Graph(store=OxigraphStore(store=old_store))
-    old_store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.BlankNode(old.identifier))
-                            for q in kg.store.quads_for_pattern(None, None, None, _ox_graph(name)))
+    old = from_store(kg.store, _ox_graph(name))
     old_title = old.value(plan_iri(key), RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
     title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
@@ -220,19 +217,12 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     return result
 
 
-def _native(graph: Graph) -> ox.Store:
-    """The pyoxigraph Store under ``graph`` (sheet_graph's graphs are on Oxigraph's store)."""
-    if not isinstance(graph.store, OxigraphStore):
-        raise TypeError(f"not on Oxigraph's store: {graph.store!r}")
-    return graph.store._inner  # oxrdflib has no public way to its Store
-
-
 def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     """Replace the plan's named graph in ``kg`` with the imported one."""
     kg.graph(result.graph_name)  # tells the store its projection is stale
     name = _ox_graph(result.graph_name)
     kg.store.clear_graph(name)
-    kg.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in _native(result.graph))
+    kg.store.extend(quads(result.graph, name))
 
 
 def load(store: KnowledgeGraph, path: str | Path, key: str) -> list[str]:

@@ -14,9 +14,10 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, URIRef
 
 from kraftgraf.loaders.sheet.changes import PROVENANCE, facts
+from kraftgraf.loaders.sheet.triples import AnyGraph
 from kraftgraf.ontology.vocab import KG, PROV
 
 __all__ = ["merge", "keep_sources", "carry_over"]
@@ -24,12 +25,12 @@ __all__ = ["merge", "keep_sources", "carry_over"]
 _TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
-def _copy(new: Graph, old: Graph, node) -> None:
+def _copy(new: AnyGraph, old: AnyGraph, node) -> None:
     for triple in old.triples((node, None, None)):
         new.add(triple)
 
 
-def keep_sources(new: Graph, old: Graph) -> int:
+def keep_sources(new: AnyGraph, old: AnyGraph) -> int:
     """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
     kept = 0
     for node in set(new.subjects(PROV.wasDerivedFrom, None)):
@@ -47,7 +48,7 @@ def keep_sources(new: Graph, old: Graph) -> int:
     return kept
 
 
-def carry_over(new: Graph, old: Graph, plan: URIRef) -> int:
+def carry_over(new: AnyGraph, old: AnyGraph, plan: URIRef) -> int:
     """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
     carried = 0
     for node in set(old.subjects()):
@@ -63,7 +64,7 @@ def carry_over(new: Graph, old: Graph, plan: URIRef) -> int:
     return carried
 
 
-def merge(new: Graph, old: Graph, plan: URIRef) -> None:
+def merge(new: AnyGraph, old: AnyGraph, plan: URIRef) -> None:
     """Keep unchanged sources, carry over what the table does not own, tidy the documents."""
     keep_sources(new, old)
     carry_over(new, old, plan)

@@ -8,10 +8,11 @@ Items are named by their ids and the store's labels ("initiative 1.1",
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS
 from rdflib.namespace import SKOS
 
 from kraftgraf.loaders.sheet.side import ACTOR_KINDS
+from kraftgraf.loaders.sheet.triples import AnyGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.ontology.vocab import local_name as tail
 
@@ -24,7 +25,7 @@ KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative
 
 
 
-def items(g: Graph) -> dict:
+def items(g: AnyGraph) -> dict:
     """Every item of a plan's graph -> its kind ('initiative', 'link', …)."""
     return {node: kind for cls, kind in KINDS.items() for node in g.subjects(RDF.type, cls)}
 
@@ -41,7 +42,7 @@ _LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law", KG.meas
 class Words:
     """How the diff names an item of ``g``: by the sheet's ids and the store's labels."""
 
-    def __init__(self, g: Graph, label):
+    def __init__(self, g: AnyGraph, label):
         self.g, self.label = g, label
         self.kinds = items(g)
 

@@ -1,0 +1,222 @@
+"""A plan's graph held in Python sets, for the import: read, merged and compared a million times.
+
+An import builds the sheet's graph (about a million triples for a national
+plan), keeps the sources of every unchanged item, and lists what changed, node by
+node.  Through rdflib on Oxigraph each of those steps converts every term at
+each call (an import took minutes); here a graph is a dictionary of subjects, each
+with its predicates and their sets of objects, of plain rdflib terms, and the
+store's quads are converted once each way (:func:`from_store`, :func:`quads`).
+
+:class:`Triples` answers the part of rdflib's ``Graph`` the import uses (``add``,
+``remove``, ``set``, ``value``, ``subjects``, ``objects``, ``predicate_objects``,
+``triples``, ``in``, ``len``, iteration), with the same meaning.  A plain literal
+of the store reads as rdflib writes it, without ``xsd:string``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+__all__ = ["Triples", "AnyGraph", "from_store", "quads"]
+
+_STRING = XSD.string.toPython()
+
+
+class Triples:
+    """A set of triples, indexed by subject and (for the predicates asked so) by predicate and object."""
+
+    def __init__(self, triples: Iterable[tuple] = ()):
+        self._spo: dict = {}  # subject -> predicate -> set of objects
+        self._pos: dict = {}  # predicate -> object -> set of subjects, made when a question needs it
+        self._len = 0
+        for t in triples:
+            self.add(t)
+
+    def add(self, triple: tuple) -> Triples:
+        """Add one triple (again: no change)."""
+        s, p, o = triple
+        objects = self._spo.setdefault(s, {}).setdefault(p, set())
+        if o not in objects:
+            objects.add(o)
+            self._len += 1
+            if p in self._pos:
+                self._pos[p].setdefault(o, set()).add(s)
+        return self
+
+    def _discard(self, s, p, o) -> None:
+        by_p = self._spo[s]
+        by_p[p].discard(o)
+        if not by_p[p]:
+            del by_p[p]
+            if not by_p:
+                del self._spo[s]
+        self._len -= 1
+        if p in self._pos:
+            self._unindex(p, o, s)
+
+    def _unindex(self, p, o, s) -> None:
+        subjects = self._pos[p][o]
+        subjects.discard(s)
+        if not subjects:
+            del self._pos[p][o]
+
+    def remove(self, pattern: tuple) -> Triples:
+        """Remove every triple matching ``pattern`` (None matches anything)."""
+        s, p, o = pattern
+        if s is not None and o is None:  # the usual case, at dictionary speed
+            by_p = self._spo.get(s, {})
+            for pred in ([p] if p is not None else list(by_p)):
+                for x in by_p.pop(pred, ()):
+                    self._len -= 1
+                    if pred in self._pos:
+                        self._unindex(pred, x, s)
+            if s in self._spo and not by_p:
+                del self._spo[s]
+            return self
+        for t in list(self.triples(pattern)):
+            self._discard(*t)
+        return self
+
+    def set(self, triple: tuple) -> Triples:
+        """``triple``'s object as the only one for its subject and predicate."""
+        s, p, _ = triple
+        self.remove((s, p, None))
+        return self.add(triple)
+
+    def _by_object(self, p) -> dict:
+        if p not in self._pos:
+            index: dict = {}
+            for s, by_p in self._spo.items():
+                for o in by_p.get(p, ()):
+                    index.setdefault(o, set()).add(s)
+            self._pos[p] = index
+        return self._pos[p]
+
+    def triples(self, pattern: tuple) -> Iterator[tuple]:
+        """The triples matching ``pattern`` (None matches anything)."""
+        s, p, o = pattern
+        if s is not None:
+            by_p = self._spo.get(s, {})
+            for pred in ([p] if p is not None else list(by_p)):
+                objects = by_p.get(pred, ())
+                if o is None:
+                    yield from ((s, pred, x) for x in list(objects))
+                elif o in objects:
+                    yield s, pred, o
+        elif p is not None:
+            index = self._by_object(p)
+            for obj in ([o] if o is not None else list(index)):
+                yield from ((x, p, obj) for x in list(index.get(obj, ())))
+        else:
+            for subject, by_p in list(self._spo.items()):
+                for pred, objects in list(by_p.items()):
+                    if o is None:
+                        yield from ((subject, pred, x) for x in list(objects))
+                    elif o in objects:
+                        yield subject, pred, o
+
+    def __contains__(self, pattern: tuple) -> bool:
+        s, p, o = pattern
+        if s is not None and p is not None:
+            objects = self._spo.get(s, {}).get(p, ())
+            return bool(objects) if o is None else o in objects
+        return next(self.triples(pattern), None) is not None
+
+    def __iter__(self) -> Iterator[tuple]:
+        return self.triples((None, None, None))
+
+    def __len__(self) -> int:
+        return self._len
+
+    def subjects(self, predicate=None, object=None, unique: bool = False) -> Iterator:  # noqa: A002 (rdflib's)
+        """Subjects of the triples with ``predicate`` and ``object`` (each once)."""
+        if predicate is None and object is None:
+            return iter(list(self._spo))
+        if predicate is not None:
+            index = self._by_object(predicate)
+            if object is not None:
+                return iter(list(index.get(object, ())))
+            return iter(list({s for subjects in index.values() for s in subjects}))
+        return iter(list({s for s, _, _ in self.triples((None, None, object))}))
+
+    def objects(self, subject=None, predicate=None, unique: bool = False) -> Iterator:
+        """Objects of the triples with ``subject`` and ``predicate``."""
+        if subject is None and predicate is not None:
+            return iter(list(self._by_object(predicate)))
+        if subject is not None and predicate is not None:
+            return iter(list(self._spo.get(subject, {}).get(predicate, ())))
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def predicate_objects(self, subject, unique: bool = False) -> Iterator[tuple]:
+        """(predicate, object) of ``subject``."""
+        by_p = self._spo.get(subject, {})
+        return iter([(p, o) for p, objects in by_p.items() for o in objects])
+
+    def value(self, subject=None, predicate=None, object=None, default=None, any: bool = True):  # noqa: A002
+        """The object that completes the triple (with ``subject`` None: the subject), or ``default``."""
+        if subject is not None and predicate is not None and object is None:
+            objects = self._spo.get(subject, {}).get(predicate)
+            return next(iter(objects)) if objects else default
+        if subject is not None:
+            return next((o for _, _, o in self.triples((subject, predicate, object))), default)
+        return next(self.subjects(predicate, object), default)
+
+
+AnyGraph = Graph | Triples  # what the import's helpers read: a graph of the store, or the import's own
+
+
+def _term(t):
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    if t.datatype.value == _STRING:
+        return Literal(t.value)
+    return Literal(t.value, datatype=URIRef(t.datatype.value))
+
+
+def _converted(terms, seen: dict, convert) -> list:
+    """``terms`` converted, each distinct one once (``seen`` keeps them)."""
+    out = []
+    for t in terms:
+        term = seen.get(t)
+        if term is None:
+            term = seen[t] = convert(t)
+        out.append(term)
+    return out
+
+
+def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
+    """The graph ``graph`` of ``store`` as :class:`Triples` (each distinct term converted once)."""
+    seen: dict = {}
+    out = Triples()
+    spo = out._spo
+    for q in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each adds a triple
+        s, p, o = _converted((q.subject, q.predicate, q.object), seen, _term)
+        spo.setdefault(s, {}).setdefault(p, set()).add(o)
+        out._len += 1
+    return out
+
+
+def _ox(t):
+    if isinstance(t, URIRef):
+        return ox.NamedNode(t)
+    if isinstance(t, BNode):
+        return ox.BlankNode(t)
+    return ox.Literal(t, language=t.language, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
+
+
+def quads(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
+    """``triples`` as Oxigraph quads in ``graph`` (each distinct term converted once)."""
+    seen: dict = {}
+    out = []
+    for triple in triples:
+        s, p, o = _converted(triple, seen, _ox)
+        out.append(ox.Quad(s, p, o, graph))
+    return out
