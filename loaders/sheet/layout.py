@@ -9,10 +9,10 @@ Both :mod:`kraftgraf.loaders.sheet.read` (reading) and
 
 from __future__ import annotations
 
-__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "INDICATOR_SHEET", "INSTRUCTION_SHEET",
-           "INSTRUCTIONS", "SHEETS", "PLAN_COLUMNS", "SIDE_COLUMNS", "COMMENTS", "DEFAULT_ACTOR_COLUMNS",
-           "OPEN_MARK", "MAX_CELL", "ID_PATTERN", "actor_column_rank", "lines", "csv_escape", "csv_unescape",
-           "csv_sibling"]
+__all__ = ["PLAN_SHEET", "ACTOR_SHEET", "LAW_SHEET", "DETERMINANT_SHEET", "INDICATOR_SHEET",
+           "INSTRUCTION_SHEET", "INSTRUCTIONS", "SHEETS", "PLAN_COLUMNS", "SIDE_COLUMNS", "COMMENTS",
+           "DEFAULT_ACTOR_COLUMNS", "OPEN_MARK", "MAX_CELL", "ID_PATTERN", "actor_column_rank", "lines",
+           "csv_escape", "csv_unescape", "csv_sibling"]
 
 PLAN_SHEET = "Initiativlista"
 ACTOR_SHEET = "Aktörer"
