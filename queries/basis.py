@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # the registry imports BASIS_COLUMNS: listing the questions s
     from kraftgraf.queries.backend import Backend
     from kraftgraf.queries.common import Section
 
-__all__ = ["Basis", "BASIS_COLUMNS", "unlinked_initiatives", "link_gap", "sector_gap", "basis_section"]
+__all__ = ["Basis", "BASIS_COLUMNS", "unlinked_initiatives", "link_gap", "sector_gap", "owner_gap",
+           "basis_section"]
 
 BASIS_COLUMNS = ("what", "lacking", "total", "meaning")
 
@@ -86,6 +87,27 @@ def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Ba
     advice = "give them sectors in the sheet Aktörer (column Sektorer) and import it again"
     return Basis(what, len(lacking), len(committed), f"{meaning}; {advice}",
                  f"{what}: {listing(names)}. {meaning}.", [])
+
+
+def owner_gap(kg: KnowledgeGraph | Backend, meaning: str, made=None) -> Basis | None:
+    """The initiatives no actor has committed to, when there are any.
+
+    ``made``: initiative IRI -> its commitments, when the caller has read them already.
+    """
+    from kraftgraf.queries.backend import backend_of
+    from kraftgraf.queries.common import listing, short
+
+    if made is None:
+        made = {}
+        for r in backend_of(kg).rows("silos_initiative_actors"):
+            made.setdefault(r["initiative"], set()).update([r["commitment"]] if r["actor"] else [])
+    lacking = sorted(short(i) for i, commitments in made.items() if not commitments)
+    if not lacking:
+        return None
+    what = f"{len(lacking)} of {len(made)} initiatives have no commitment by any actor"
+    advice = "fill in the sheet's actor columns and import it again (`kraftgraf query unowned` lists them)"
+    return Basis(what, len(lacking), len(made), f"{meaning}; {advice}",
+                 f"{what}: {listing(lacking)}. {meaning}.", [])
 
 
 def basis_section(*gaps: Basis | None) -> list[Section]:

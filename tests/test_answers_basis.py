@@ -62,6 +62,14 @@ def test_silos_and_coverage_by_sector_name_the_actors_without_a_sector(store):
     assert "basis" not in ask(store, "query", "coverage", "--plan", "kraftsamling-2019")
 
 
+def test_silos_counts_the_initiatives_nobody_committed_to(store):
+    (gap,) = [r for r in ask(store, "query", "silos", "--plan", "kraftsamling-2019")["basis"]
+              if "no commitment" in r["what"]]
+    assert gap["what"] == "6 of 33 initiatives have no commitment by any actor"
+    assert all(code in gap["why"] for code in ("C4", "C5", "C6", "H3", "I4", "I5"))
+    assert "kraftgraf query unowned" in gap["meaning"]
+
+
 def test_unowned_says_its_orphans_may_be_unlinked_initiatives(store):
     answer = ask(store, "query", "unowned", "--plan", "sp-2008")
     assert answer["basis"][0]["lacking"] == 9

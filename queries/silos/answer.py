@@ -35,7 +35,7 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend
-from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
+from kraftgraf.queries.basis import basis_section, link_gap, owner_gap, sector_gap
 from kraftgraf.queries.common import Measure, Section, listing, short
 from kraftgraf.queries.silos import sector_network as net
 from kraftgraf.queries.silos.sectors import PlanSectors
@@ -240,5 +240,9 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
                 "A sector listed here never works on an initiative together with another sector, or has "
                 "no committed actor at all.",
                 _isolated_rows(plan), ("sector", "initiatives")),
-    ] + basis_section(no_sector, link_gap(kg, "the layers section counts only initiatives with a "
+    ] + basis_section(no_sector,
+                      owner_gap(kg, "an initiative nobody committed to has no sector and no place in the "
+                                    "network, so the sector counts and measures rest only on the others",
+                                plan.made),
+                      link_gap(kg, "the layers section counts only initiatives with a "
                                               "determinant link"))
