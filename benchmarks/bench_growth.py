@@ -14,9 +14,11 @@ to ``--repeat-up-to`` initiatives, once on larger ones.  Every run gets an
 empty answer cache (``$KRAFTGRAF_CACHE``), so a question is computed, not read
 back: the worst case a user meets.
 
-The table has one row per size and, per command, its CPU seconds and peak MiB;
-the last row is the slope of a least-squares line through log(CPU seconds)
-against log(triples): 1 is linear, above 1.1 grows faster than the data.
+The table has a line per command: its CPU seconds and peak MiB at each size,
+and the slope of a least-squares line through log(CPU seconds) against
+log(triples): 1 is linear, above 1.1 grows faster than the data.  Every
+process pays about 0.5 s of Python and imports before it starts, which
+flattens the slope of the quick commands.
 
 ``--workdir DIR`` keeps the plans, stores and sheets there and reuses them on
 the next run (rebuild them after changing the builder: delete DIR); with
