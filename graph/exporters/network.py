@@ -19,6 +19,7 @@ import networkx as nx
 
 from kraftgraf import safe_csv
 from kraftgraf.files import atomic_write, check_target, output_folder
+from kraftgraf.graph.exporters.graphml import write_graphml_streamed
 from kraftgraf.graph.exporters.network_style import display_labels, link_facts, looks
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
@@ -75,7 +76,7 @@ _GEXF_SHAPES = {"dot": "disc", "box": "square", "square": "square", "triangle": 
 def write_graphml(kg: KnowledgeGraph, path: str | Path) -> None:
     """GraphML with every property as a typed attribute, the map's look and weighted links."""
     g = _networkx(kg, property_graph(kg), gexf=False)
-    atomic_write(path, lambda tmp: nx.write_graphml(g, tmp, encoding="utf-8"))
+    atomic_write(path, lambda tmp: write_graphml_streamed(g, tmp))
 
 
 def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
