@@ -19,8 +19,8 @@ import networkx as nx
 
 from kraftgraf import safe_csv
 from kraftgraf.files import atomic_write, check_target, output_folder
-from kraftgraf.graph.exporters.graphml import write_graphml_streamed
 from kraftgraf.graph.exporters.network_style import display_labels, link_facts, looks
+from kraftgraf.graph.exporters.xml_streamed import write_gexf_streamed, write_graphml_streamed
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
 
@@ -82,7 +82,7 @@ def write_graphml(kg: KnowledgeGraph, path: str | Path) -> None:
 def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
     """GEXF 1.2 for Gephi, with the map's colours, sizes and rainbow positions as ``viz:`` elements."""
     g = _networkx(kg, property_graph(kg), gexf=True)
-    atomic_write(path, lambda tmp: nx.write_gexf(g, tmp, encoding="utf-8", version="1.2draft"))
+    atomic_write(path, lambda tmp: write_gexf_streamed(g, tmp))
 
 
 def _write_rows(path: Path, header: list[str], rows) -> None:
