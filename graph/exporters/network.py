@@ -20,6 +20,7 @@ import networkx as nx
 from kraftgraf import safe_csv
 from kraftgraf.files import atomic_write, check_target, output_folder
 from kraftgraf.graph.exporters.network_style import display_labels, link_facts, looks
+from kraftgraf.graph.exporters.xml_streamed import write_gexf_streamed, write_graphml_streamed
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.property_graph import PropertyGraph, property_graph
 
@@ -75,13 +76,13 @@ _GEXF_SHAPES = {"dot": "disc", "box": "square", "square": "square", "triangle": 
 def write_graphml(kg: KnowledgeGraph, path: str | Path) -> None:
     """GraphML with every property as a typed attribute, the map's look and weighted links."""
     g = _networkx(kg, property_graph(kg), gexf=False)
-    atomic_write(path, lambda tmp: nx.write_graphml(g, tmp, encoding="utf-8"))
+    atomic_write(path, lambda tmp: write_graphml_streamed(g, tmp))
 
 
 def write_gexf(kg: KnowledgeGraph, path: str | Path) -> None:
     """GEXF 1.2 for Gephi, with the map's colours, sizes and rainbow positions as ``viz:`` elements."""
     g = _networkx(kg, property_graph(kg), gexf=True)
-    atomic_write(path, lambda tmp: nx.write_gexf(g, tmp, encoding="utf-8", version="1.2draft"))
+    atomic_write(path, lambda tmp: write_gexf_streamed(g, tmp))
 
 
 def _write_rows(path: Path, header: list[str], rows) -> None:
