@@ -10,7 +10,7 @@ import pytest
 
 from kraftgraf.cli.answer_cache import Kept, answer_key
 from kraftgraf.cli.output import render_sections
-from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.build import build, build_store
 from kraftgraf.graph.store.synth import write_synth
 from kraftgraf.loaders.sheet.template import write_template
 from kraftgraf.queries.registry import question
@@ -137,3 +137,24 @@ def test_a_build_keeps_no_answer_and_the_first_ask_keeps_it(run, tmp_path):
     first = asked(run, ("query", "silos"), "--format", "json")
     assert kept.get(answer_key("silos", None, {"by": "owner"})) is not None
     assert asked(run, ("query", "silos"), "--format", "json") == first == computed(store, ("query", "silos"))
+
+
+def test_answers_computed_while_the_store_changed_are_not_kept(tmp_path):
+    from kraftgraf.cli.answer_cache import Asking
+
+    store = tmp_path / "s.trig"
+    build_store(store)
+    assert b"Koordinera" in store.read_bytes()
+    unowned, laws = question("unowned"), question("laws")
+    asking = Asking(store)  # hashed before the store is read, as the report does
+    with Source(str(store)).open() as graph:
+        asking.ask(unowned, None, {}, lambda: (unowned.ask(graph), []))
+        store.write_bytes(store.read_bytes().replace(b"Koordinera", b"Samordna"))  # same length, new bytes
+        asking.ask(laws, None, {}, lambda: (laws.ask(graph), []))
+    asking.keep()
+    assert not list((tmp_path / "cache").rglob("*.json.gz"))  # neither answer is kept
+    asking = Asking(store)
+    with Source(str(store)).open() as graph:
+        asking.ask(laws, None, {}, lambda: (laws.ask(graph), []))
+    asking.keep()
+    assert Kept(store).get(answer_key("laws", None, {})) is not None  # and unchanged, it is

@@ -29,7 +29,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-__all__ = ["cache_root", "code_fingerprint", "answer_key", "Kept", "keeps", "ask_kept", "warm",
+__all__ = ["cache_root", "code_fingerprint", "answer_key", "Kept", "keeps", "Asking", "ask_kept", "warm",
            "kept_plan_keys"]
 
 MAX_KEPT = 512_000_000  # characters of JSON (overlaps of a 3M-triple plan is tens of millions)
@@ -194,27 +194,48 @@ def decode(kept: dict) -> list:
             for s in kept["sections"]]
 
 
-def ask_kept(question, path: Path, plan: str | None, options: dict, compute) -> tuple[list, list[str]]:
-    """The answer's sections and notes: kept ones for the store's present bytes, else ``compute()``'s.
+class Asking:
+    """Answers asked of one reading of the store file at ``path``.
 
-    ``compute()`` returns (sections, notes).  What it computed is kept only if the
-    store file still has the bytes hashed before it was read, so an answer is
-    never kept under content it was not computed from.
+    Made before the store is read: each answer is looked up under the hash of the
+    bytes then, and what is computed is kept by :meth:`keep`, all at once and only
+    if the file still has those bytes, so an answer is never kept under content it
+    was not computed from.  A report asks nine questions and hashes the file twice.
     """
-    from kraftgraf.graph.store.content import content_hash
 
-    kept, key = Kept(path), answer_key(question.name, plan, options)
-    found = kept.get(key)
-    if found is not None and "sections" in found:
-        return decode(found), found["notes"]
-    sections, notes = compute()
-    try:
-        unchanged = content_hash(path) == kept.content
-    except OSError:
-        unchanged = False
-    if unchanged:
-        kept.put(key, encode(sections), notes)
-    return sections, notes
+    def __init__(self, path: Path):
+        self.kept = Kept(path)
+        self.computed: list[tuple[str, dict | None, list[str]]] = []
+
+    def ask(self, question, plan: str | None, options: dict, compute) -> tuple[list, list[str]]:
+        """The answer's sections and notes: kept ones, else ``compute()``'s (sections, notes)."""
+        key = answer_key(question.name, plan, options)
+        found = self.kept.get(key)
+        if found is not None and "sections" in found:
+            return decode(found), found["notes"]
+        sections, notes = compute()
+        self.computed.append((key, encode(sections), notes))
+        return sections, notes
+
+    def keep(self) -> None:
+        """Keep what was computed, if the store file still has the bytes it was read from."""
+        from kraftgraf.graph.store.content import content_hash
+
+        try:
+            unchanged = content_hash(self.kept.path) == self.kept.content
+        except OSError:
+            unchanged = False
+        for key, answer, notes in self.computed if unchanged else ():
+            self.kept.put(key, answer, notes)
+        self.computed = []
+
+
+def ask_kept(question, path: Path, plan: str | None, options: dict, compute) -> tuple[list, list[str]]:
+    """One question's sections and notes, kept or computed (see :class:`Asking`)."""
+    asking = Asking(path)
+    answer = asking.ask(question, plan, options, compute)
+    asking.keep()
+    return answer
 
 
 def warm(kg, path: str | Path, content: str | None = None) -> int:

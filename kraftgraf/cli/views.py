@@ -34,11 +34,15 @@ def viz(store_path, plan_key, output, focus, depth, layout, highlight):
 
 
 def _kept_answers(store_path, plan_key):
-    """The report's way to ask: answers kept for the store file's bytes (a build keeps the usual ones)."""
-    from kraftgraf.cli.answer_cache import ask_kept, keeps
+    """The report's way to ask, and what keeps its answers after: answers kept for the store file's bytes.
+
+    Made before the store is opened, so the bytes hashed are the bytes read.
+    """
+    from kraftgraf.cli.answer_cache import Asking, keeps
     from kraftgraf.graph.store.open import store_path as resolve
 
     found = resolve(store_path)
+    asking = Asking(found) if found is not None and found.is_file() else None
 
     def ask(q, kg, options, plan):
         # as `kraftgraf query` asks it, so the answer is the one kept under that command
@@ -47,11 +51,11 @@ def _kept_answers(store_path, plan_key):
         def compute():
             return q.ask(kg, **full), []
 
-        if found is None or not found.is_file() or not keeps(q):
+        if asking is None or not keeps(q):
             return q.ask(kg, **full)
-        return ask_kept(q, found, plan or plan_key, full, compute)[0]
+        return asking.ask(q, plan or plan_key, full, compute)[0]
 
-    return ask
+    return ask, (asking.keep if asking else lambda: None)
 
 
 @main.command()
@@ -71,6 +75,7 @@ def report(store_path, plan_key, output, lang, pdf):
 
     if pdf and find_chromium() is None:  # say so before any work is done
         raise UserError("--pdf needs Chromium (apt install chromium, or set KRAFTGRAF_CHROMIUM)")
+    ask, keep = _kept_answers(store_path, plan_key)
     store = open_store(store_path, plan_key)
     plans = [plan_key] if plan_key else plan_keys(store)
     kg = store if plan_key else all_plans(store)  # over all plans the findings count each fact once
@@ -78,5 +83,6 @@ def report(store_path, plan_key, output, lang, pdf):
     each_plan = {key: select_plan(store, key) for key in plans} if len(plans) > 1 else None
     target = Path(output).with_suffix(".pdf") if pdf else None
     write_report(kg, output, lang=lang, plans=plans, pdf=target, each_plan=each_plan,
-                 ask=_kept_answers(store_path, plan_key))
+                 ask=ask)
+    keep()
     click.echo(f"wrote {output}" + (f" and {target}" if target else ""), err=True)
