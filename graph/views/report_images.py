@@ -21,9 +21,10 @@ from kraftgraf.graph.views.map_data import (
     ring_radius,
     unowned_nodes,
 )
+from kraftgraf.graph.views.report_labels import Placer, around, shorten
 from kraftgraf.queries.common import as_dict
 
-__all__ = ["heatmap", "rainbow_image", "layer_names", "PLAIN", "HEATMAP_ROWS"]
+__all__ = ["heatmap", "rainbow_image", "rainbow_figure", "layer_names", "PLAIN", "HEATMAP_ROWS"]
 
 PLAIN = {"text.parse_math": False, "text.usetex": False, "font.size": 8}
 RING_COLOURS = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
@@ -98,8 +99,8 @@ def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None
     return image
 
 
-def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: float = 7) -> None:
-    """Write ``text`` along the top of a circle of ``radius``, centred, one glyph at a time."""
+def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: float, gid: str) -> list:
+    """Write ``text`` along the top of a circle of ``radius``, centred, one glyph at a time; the glyphs."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
 
@@ -110,17 +111,36 @@ def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: flo
               - measure.get_text_width_height_descent("x", prop, ismath=False)[0] for ch in text]
     widths = [w / 72 * units_per_inch for w in widths]
     angle = math.pi / 2 + sum(widths) / radius / 2
+    glyphs = []
     for ch, w in zip(text, widths):
         middle = angle - w / radius / 2
-        ax.text(radius * math.cos(middle), radius * math.sin(middle), ch, fontsize=fontsize, weight="bold",
-                ha="center", va="center", rotation=math.degrees(middle) - 90, zorder=3, color="#333")
+        glyphs.append(ax.text(radius * math.cos(middle), radius * math.sin(middle), ch, fontsize=fontsize,
+                              weight="bold", ha="center", va="center", rotation=math.degrees(middle) - 90,
+                              zorder=3, color="#333", gid=gid))
         angle -= w / radius
+    return glyphs
 
 
-def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
-    """The rainbow as a PNG: the half rings named, each determinant named on its ring, initiatives by code.
+# what the rainbow leaves unnamed, and where the names are
+LEFT_OUT = {
+    "sv": {"head": "Fick inte plats",
+           "codes": "initiativ utan kod: {n} (alla i bilagans tabell ”Sektorer per initiativ”)",
+           "short": "förkortade namn (…): {n}",
+           "dropped": "bestämningsfaktorer utan namn: {n} (alla: kraftgraf determinants)"},
+    "en": {"head": "No room",
+           "codes": "initiatives without a code: {n} (all in the appendix table “Sectors per initiative”)",
+           "short": "names shortened (…): {n}",
+           "dropped": "determinants unnamed: {n} (all: kraftgraf determinants)"},
+}
 
-    An initiative nobody owns has an orange ring; a determinant no initiative reaches is grey.
+
+def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
+    """The rainbow as a matplotlib figure (see :func:`rainbow_image`); a label's ``gid`` is what it names.
+
+    Labels go by importance, each to the first free place beside its mark: the rings'
+    names, the determinants' (reached, then by how many initiatives reach them), then
+    the initiatives' codes (unowned first, then by how many determinants they address).
+    A name with no room is shortened or left out, and a line under the rings says how many.
     """
     from matplotlib.patches import Wedge
 
@@ -129,43 +149,84 @@ def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
     layers = layer_order(kg)
     pos = rainbow_positions(g, layers)
     gaps = unowned_nodes(g)
-    reached = {o for _, o, rel in g.edges(keys=True) if rel == "addresses"}
+    reach: dict[str, int] = {}  # how many initiatives address a determinant, or determinants an initiative
+    for s, o, rel in g.edges(keys=True):
+        if rel == "addresses":
+            reach[o] = reach.get(o, 0) + 1
+            reach[s] = reach.get(s, 0) + 1
     names = layer_names(kg, lang)
-    coded = sum(1 for _, d in g.nodes(data=True) if d["kind"] == "Initiative") <= 80
     limit = ring_radius(max(layers.values(), default=4)) + 110
+    dets = sorted((n for n, d in g.nodes(data=True) if d["kind"] == "Determinant"),
+                  key=lambda n: (-reach.get(n, 0), str(n)))
+    inits = sorted((n for n, d in g.nodes(data=True)
+                    if d["kind"] == "Initiative" and math.hypot(*pos[n]) < limit),
+                   key=lambda n: (n not in gaps, -reach.get(n, 0), local_name(n), str(n)))
+    coded = len([n for n, d in g.nodes(data=True) if d["kind"] == "Initiative"]) <= 80
+    left = {"codes": 0 if coded else len(inits), "short": 0, "dropped": 0}
     with plt.rc_context(PLAIN):
-        fig, ax = plt.subplots(figsize=(7.4, 4.4))
-        for k in range(len(names) - 1, -1, -1):
-            ax.add_patch(Wedge((0, 0), ring_radius(k) + 90, 0, 180, color=RING_COLOURS[k % 5], alpha=0.6,
-                               zorder=0))
-            if k == 0:
-                ax.text(0, ring_radius(0) - 40, _wrap(names[0], 14), ha="center", va="center", fontsize=6.5,
-                        weight="bold", zorder=3)
-            else:
-                _arc_text(ax, names[k], ring_radius(k) + 66, 2 * limit / 7.4, fontsize=6.5)
-        dots: list[tuple[float, float, str, float]] = []  # the initiatives: x, y, edge colour, edge width
-        for n, d in g.nodes(data=True):
-            if d["kind"] == "Determinant":
-                x, y = pos[n][0], -pos[n][1]  # the screen's y grows downwards, the plot's upwards
-                ax.scatter([x], [y], s=34, c="#DDCC77", edgecolors="#333", linewidths=0.8, zorder=2,
-                           marker="h")
-                name = d["label"] if lang == "sv" else d["label_en"] or d["label"]
-                ax.text(x, y - 16, _wrap(name, 18), fontsize=5.2, ha="center", va="top", zorder=4,
-                        color="#222" if n in reached else "#888")
-            elif d["kind"] == "Initiative" and math.hypot(*pos[n]) < limit:
-                x, y = pos[n][0], -pos[n][1]
-                gap = n in gaps
-                dots.append((x, y, "#D55E00" if gap else "#333", 1.6 if gap else 0.6))
-                if coded:  # a national plan's thousand codes would hide the rings
-                    ax.text(x + 14, y + 4, local_name(n), fontsize=4.8, ha="left", va="bottom",
-                            zorder=4, color="#D55E00" if gap else "#114")
-        if dots:  # one scatter for all: a thousand of them took seconds to build and to draw
-            xs, ys, edges, widths = zip(*dots)
-            ax.scatter(xs, ys, s=20, c="#44AA99", edgecolors=edges, linewidths=widths, zorder=3)
+        fig, ax = plt.subplots(figsize=(7.4, 4.4), dpi=150)  # measured at the PNG's resolution
         ax.set_xlim(-limit, limit)
         ax.set_ylim(-ring_radius(0) if any(pos[n][1] > 0 for n in gaps) else -40, limit)
         ax.set_aspect("equal")
         ax.axis("off")
+        ax.apply_aspect()  # data to pixels is fixed from here on
+        place = Placer(fig)
+        unit = ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0]  # pixels per data unit
+        for k in range(len(names) - 1, -1, -1):
+            ax.add_patch(Wedge((0, 0), ring_radius(k) + 90, 0, 180, color=RING_COLOURS[k % 5], alpha=0.6,
+                               zorder=0))
+            glyphs = [ax.text(0, ring_radius(0) - 40, _wrap(names[0], 14), ha="center", va="center",
+                              fontsize=6.5, weight="bold", zorder=3, gid="ring-0")] if k == 0 else \
+                _arc_text(ax, names[k], ring_radius(k) + 66, 2 * limit / 7.4, 6.5, f"ring-{k}")
+            for glyph in glyphs:
+                place.take_text(glyph)
+        pixels = ax.transData.transform([(pos[n][0], -pos[n][1]) for n in dets + inits] or [(0, 0)])
+        for (px, py), r in zip(pixels, [6.5] * len(dets) + [5.0] * len(inits)):  # the marks' radii in pixels
+            place.take((px - r, py - r, px + r, py + r))
+        for n in dets:  # the screen's y grows downwards, the plot's upwards
+            x, y = pos[n][0], -pos[n][1]
+            name = g.nodes[n]["label"] if lang == "sv" else g.nodes[n]["label_en"] or g.nodes[n]["label"]
+            text = ax.text(x, y, "", fontsize=5.2, zorder=4, gid=n, color="#222" if n in reach else "#888")
+            d = 8 / unit  # clear of its own mark
+            places = [(x, y - d, "center", "top"), (x, y + d, "center", "bottom")] + around(x, y, d) \
+                + around(x, y, 2.5 * d)
+            for label in (_wrap(name, 18), _wrap(name, 30), name, shorten(name)):
+                text.set_text(label)
+                if place.place(text, places):
+                    left["short"] += label.endswith("…") and not name.endswith("…")
+                    break
+            else:
+                text.remove()
+                left["dropped"] += 1
+        ax.scatter([pos[n][0] for n in dets], [-pos[n][1] for n in dets], s=34, c="#DDCC77",
+                   edgecolors="#333", linewidths=0.8, zorder=2, marker="h")
+        if inits:  # one scatter for all: a thousand of them took seconds to build and to draw
+            ax.scatter([pos[n][0] for n in inits], [-pos[n][1] for n in inits], s=20, c="#44AA99", zorder=3,
+                       edgecolors=["#D55E00" if n in gaps else "#333" for n in inits],
+                       linewidths=[1.6 if n in gaps else 0.6 for n in inits])
+        for n in inits if coded else []:  # a national plan's thousand codes would hide the rings
+            text = ax.text(0, 0, local_name(n), fontsize=4.8, zorder=4, gid=n,
+                           color="#D55E00" if n in gaps else "#114")
+            x, y = pos[n][0], -pos[n][1]
+            if not place.place(text, around(x, y, 6 / unit) + around(x, y, 12 / unit)):
+                text.remove()
+                left["codes"] += 1
+        said = [LEFT_OUT[lang][k].format(n=v) for k, v in left.items() if v]
+        if said:
+            ax.text(0.0, -0.03, LEFT_OUT[lang]["head"] + ": " + ";\n".join(said) + ".",
+                    transform=ax.transAxes, fontsize=5.2, ha="left", va="top", color="#444", gid="left-out")
+    return fig
+
+
+def rainbow_image(kg: KnowledgeGraph, lang: str = "sv") -> str:
+    """The rainbow as a PNG: the half rings named, each determinant named on its ring, initiatives by code.
+
+    An initiative nobody owns has an orange ring; a determinant no initiative reaches is grey.
+    No two labels overlap; what has no room is said under the rings.
+    """
+    plt = _plt()
+    fig = rainbow_figure(kg, lang)
+    with plt.rc_context(PLAIN):
         image = _png(fig, dpi=150)
-        plt.close(fig)
+    plt.close(fig)
     return image

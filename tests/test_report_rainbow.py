@@ -1,0 +1,64 @@
+"""The report's rainbow: every ring named, no two labels overlapping, what is left out said in the picture.
+
+Overlap is measured as matplotlib draws it: each text's window extent from the
+figure's own renderer.  The glyphs of one ring's name share a ``gid`` and are one
+label; any other two labels must not touch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+import pytest
+
+from kraftgraf.graph.store.build import build
+from kraftgraf.graph.store.plans import add_plan
+from kraftgraf.graph.store.synth import write_synth
+from kraftgraf.graph.views.map_data import layer_order
+from kraftgraf.graph.views.report_images import rainbow_figure
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return build()
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """The seed plan and a small synthetic one in one store: two plans' codes on one rainbow."""
+    path = tmp_path_factory.mktemp("rainbow") / "small.ttl"
+    write_synth(path, initiatives=30)
+    kg = build()
+    add_plan(kg, "small", path)
+    return kg
+
+
+def labels(fig) -> dict[str, list]:
+    """Each drawn label's boxes in pixels, by its gid (a ring's name is one box per glyph)."""
+    renderer = fig.canvas.get_renderer()
+    boxes: dict[str, list] = defaultdict(list)
+    for text in fig.findobj(lambda a: hasattr(a, "get_text") and a.get_visible() and a.get_text().strip()):
+        assert text.get_gid(), f"a label with no gid: {text.get_text()!r}"
+        boxes[text.get_gid()].append(text.get_window_extent(renderer))
+    return boxes
+
+
+def overlapping(boxes: dict[str, list]) -> list[tuple[str, str]]:
+    return [(a, b) for (a, in_a), (b, in_b) in combinations(boxes.items(), 2)
+            if any(p.overlaps(q) for p in in_a for q in in_b)]
+
+
+@pytest.mark.parametrize("store", ["seed", "mixed"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_two_labels_overlap_and_every_ring_is_named(store, lang, request):
+    import matplotlib.pyplot as plt
+
+    kg = request.getfixturevalue(store)
+    fig = rainbow_figure(kg, lang)
+    try:
+        boxes = labels(fig)
+        assert overlapping(boxes) == []
+        assert {f"ring-{k}" for k in set(layer_order(kg).values())} <= set(boxes)
+    finally:
+        plt.close(fig)
