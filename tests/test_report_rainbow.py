@@ -7,6 +7,7 @@ label; any other two labels must not touch.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -60,5 +61,25 @@ def test_no_two_labels_overlap_and_every_ring_is_named(store, lang, request):
         boxes = labels(fig)
         assert overlapping(boxes) == []
         assert {f"ring-{k}" for k in set(layer_order(kg).values())} <= set(boxes)
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("store", ["seed", "mixed"])
+def test_the_line_under_the_rings_counts_what_has_no_name(store, request):
+    import matplotlib.pyplot as plt
+
+    kg = request.getfixturevalue(store)
+    fig = rainbow_figure(kg, "en")
+    try:
+        marks = {c.get_gid(): len(c.get_offsets()) for c in fig.axes[0].collections if c.get_gid()}
+        drawn = labels(fig)
+        said = " ".join(t.get_text() for t in fig.axes[0].texts if t.get_gid() == "left-out")
+        coded = sum(1 for gid in drawn if "/initiative/" in gid)
+        named = sum(1 for gid in drawn if "/determinant/" in gid)
+        codes, unnamed = (re.search(rf"{words}: (\d+)", said) for words in ("without a code", "unnamed"))
+        assert coded + (int(codes.group(1)) if codes else 0) == marks["initiatives"]
+        assert named + (int(unnamed.group(1)) if unnamed else 0) == marks["determinants"]
+        assert not codes or "Sectors per initiative" in said  # where the codes left out are
     finally:
         plt.close(fig)

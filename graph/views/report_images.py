@@ -199,11 +199,11 @@ def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
                 text.remove()
                 left["dropped"] += 1
         ax.scatter([pos[n][0] for n in dets], [-pos[n][1] for n in dets], s=34, c="#DDCC77",
-                   edgecolors="#333", linewidths=0.8, zorder=2, marker="h")
+                   edgecolors="#333", linewidths=0.8, zorder=2, marker="h", gid="determinants")
         if inits:  # one scatter for all: a thousand of them took seconds to build and to draw
             ax.scatter([pos[n][0] for n in inits], [-pos[n][1] for n in inits], s=20, c="#44AA99", zorder=3,
                        edgecolors=["#D55E00" if n in gaps else "#333" for n in inits],
-                       linewidths=[1.6 if n in gaps else 0.6 for n in inits])
+                       linewidths=[1.6 if n in gaps else 0.6 for n in inits], gid="initiatives")
         for n in inits if coded else []:  # a national plan's thousand codes would hide the rings
             text = ax.text(0, 0, local_name(n), fontsize=4.8, zorder=4, gid=n,
                            color="#D55E00" if n in gaps else "#114")
