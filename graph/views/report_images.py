@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import io
 import math
+from itertools import product
 
+import numpy as np
 from rdflib import URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
@@ -107,8 +109,8 @@ def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: flo
     prop = FontProperties(size=fontsize, weight="bold")
     measure = TextToPath()
     # each glyph's advance (in points, then data units), measured with what follows it
-    widths = [measure.get_text_width_height_descent(ch + "x", prop, ismath=False)[0]
-              - measure.get_text_width_height_descent("x", prop, ismath=False)[0] for ch in text]
+    x = measure.get_text_width_height_descent("x", prop, ismath=False)[0]
+    widths = [measure.get_text_width_height_descent(ch + "x", prop, ismath=False)[0] - x for ch in text]
     widths = [w / 72 * units_per_inch for w in widths]
     angle = math.pi / 2 + sum(widths) / radius / 2
     glyphs = []
@@ -180,9 +182,13 @@ def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
                 _arc_text(ax, names[k], ring_radius(k) + 66, 2 * limit / 7.4, 6.5, f"ring-{k}")
             for glyph in glyphs:
                 place.take_text(glyph)
-        pixels = ax.transData.transform([(pos[n][0], -pos[n][1]) for n in dets + inits] or [(0, 0)])
-        for (px, py), r in zip(pixels, [6.5] * len(dets) + [5.0] * len(inits)):  # the marks' radii in pixels
-            place.take((px - r, py - r, px + r, py + r))
+        def pixels(nodes):  # where the nodes' marks are, in pixels (the plot's y is the screen's upside down)
+            return ax.transData.transform(np.array([(pos[n][0], -pos[n][1]) for n in nodes]).reshape(-1, 2))
+
+        # the marks' radii in pixels; a determinant's is never covered, an initiative's only if need be
+        for px, py in pixels(dets):
+            place.take((px - 6.5, py - 6.5, px + 6.5, py + 6.5))
+        place.add_marks(pixels(inits), 5.0)
         for n in dets:  # the screen's y grows downwards, the plot's upwards
             x, y = pos[n][0], -pos[n][1]
             name = g.nodes[n]["label"] if lang == "sv" else g.nodes[n]["label_en"] or g.nodes[n]["label"]
@@ -190,9 +196,10 @@ def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
             d = 8 / unit  # clear of its own mark
             places = [(x, y - d, "center", "top"), (x, y + d, "center", "bottom")] + around(x, y, d) \
                 + around(x, y, 2.5 * d)
-            for label in (_wrap(name, 18), _wrap(name, 30), name, shorten(name)):
+            for over_marks, label in product((False, True), (_wrap(name, 18), _wrap(name, 30), name,
+                                                              shorten(name))):
                 text.set_text(label)
-                if place.place(text, places):
+                if place.place(text, places, over_marks):
                     left["short"] += label.endswith("…") and not name.endswith("…")
                     break
             else:

@@ -8,49 +8,80 @@ least important labels that are shortened or left out.
 
 from __future__ import annotations
 
+import numpy as np
+
 __all__ = ["Placer", "around", "shorten"]
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
 
 
 class Placer:
-    """The boxes already taken in one figure: labels, and the marks a label must not hide."""
+    """The boxes already taken in one figure: labels, and the marks a label should not hide.
+
+    Marks are kept apart (``marks``): a label goes over one only when it has no other room,
+    so a determinant stays named among a national plan's thousand dots.
+    """
 
     def __init__(self, fig, pad: float = 1.0) -> None:
         self.renderer = fig.canvas.get_renderer()
         self.frame = fig.bbox
         self.pad = pad
-        self.taken: list[Box] = []
+        self.taken = np.empty((0, 4))
+        self.marks = np.empty((0, 4))
 
     def take(self, box: Box) -> None:
         """Mark ``box`` as taken."""
-        self.taken.append(box)
+        self.taken = np.vstack([self.taken, box])
 
     def take_text(self, text) -> None:
         """Take the room of a label drawn where it must stay (a ring's name)."""
         e = text.get_window_extent(self.renderer)
         self.take((e.x0, e.y0, e.x1, e.y1))
 
-    def free(self, box: Box) -> bool:
-        """Whether ``box`` (with the padding round it) is inside the figure and clear of every taken box."""
+    def add_marks(self, centres, radius: float) -> None:
+        """Add round marks of ``radius`` at ``centres`` (pixels), to keep clear while there is room."""
+        centres = np.asarray(centres, dtype=float).reshape(-1, 2)
+        self.marks = np.vstack([self.marks, np.hstack([centres - radius, centres + radius])])
+
+    def free(self, box: Box, over_marks: bool = False) -> bool:
+        """Whether ``box`` (with the padding round it) is inside the figure and clear of every taken box.
+
+        With ``over_marks`` it may cover the marks.
+        """
         x0, y0, x1, y1 = box[0] - self.pad, box[1] - self.pad, box[2] + self.pad, box[3] + self.pad
         f = self.frame
         if x0 < f.x0 or y0 < f.y0 or x1 > f.x1 or y1 > f.y1:
             return False
-        return not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in self.taken)
+        return not _hits(self.taken, x0, y0, x1, y1) and (over_marks or not _hits(self.marks, x0, y0, x1, y1))
 
-    def place(self, text, places) -> bool:
-        """Move ``text`` to the first free one of ``places`` (x, y, ha, va) and take it; False if none is."""
-        for x, y, ha, va in places:
-            text.set_position((x, y))
-            text.set_horizontalalignment(ha)
-            text.set_verticalalignment(va)
-            e = text.get_window_extent(self.renderer)
-            box = (e.x0, e.y0, e.x1, e.y1)
-            if self.free(box):
-                self.take(box)
+    def place(self, text, places, over_marks: bool = False) -> bool:
+        """Move ``text`` to the first free one of ``places`` (x, y, ha, va) and take it; False if none is.
+
+        The text is measured once and its box moved to each place, not measured again at each
+        (a national plan's rainbow tries a thousand places); the place chosen is measured as drawn.
+        """
+        text.set_horizontalalignment("left")
+        text.set_verticalalignment("bottom")
+        e = text.get_window_extent(self.renderer)
+        w, h = e.width, e.height
+        at = text.get_transform().transform([(x, y) for x, y, _, _ in places]).reshape(-1, 2)
+        for (px, py), (x, y, ha, va) in zip(at, places):
+            x0, y0 = px - w * _SHIFT[ha], py - h * _SHIFT[va]
+            if self.free((x0, y0, x0 + w, y0 + h), over_marks):
+                text.set_position((x, y))
+                text.set_horizontalalignment(ha)
+                text.set_verticalalignment(va)
+                self.take_text(text)
                 return True
         return False
+
+
+def _hits(boxes, x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether any of ``boxes`` (rows x0, y0, x1, y1) overlaps the box from (x0, y0) to (x1, y1)."""
+    return bool(np.any((x0 < boxes[:, 2]) & (boxes[:, 0] < x1) & (y0 < boxes[:, 3]) & (boxes[:, 1] < y1)))
+
+
+_SHIFT = {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}  # of the box, to its anchor
 
 
 def around(x: float, y: float, d: float) -> list[tuple[float, float, str, str]]:
