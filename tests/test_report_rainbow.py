@@ -21,11 +21,6 @@ from kraftgraf.graph.views.report_images import rainbow_figure
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return build()
-
-
-@pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
     """The seed plan and a small synthetic one in one store: two plans' codes on one rainbow."""
     path = tmp_path_factory.mktemp("rainbow") / "small.ttl"
@@ -50,7 +45,7 @@ def overlapping(boxes: dict[str, list]) -> list[tuple[str, str]]:
             if any(p.overlaps(q) for p in in_a for q in in_b)]
 
 
-@pytest.mark.parametrize("store", ["seed", "mixed"])
+@pytest.mark.parametrize("store", ["seed_kg", "mixed"])
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_no_two_labels_overlap_and_every_ring_is_named(store, lang, request):
     import matplotlib.pyplot as plt
@@ -65,7 +60,7 @@ def test_no_two_labels_overlap_and_every_ring_is_named(store, lang, request):
         plt.close(fig)
 
 
-@pytest.mark.parametrize("store", ["seed", "mixed"])
+@pytest.mark.parametrize("store", ["seed_kg", "mixed"])
 def test_the_line_under_the_rings_counts_what_has_no_name(store, request):
     import matplotlib.pyplot as plt
 
