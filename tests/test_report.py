@@ -135,6 +135,7 @@ def test_a_label_with_markup_stays_text_in_the_report():
         g.add((initiative, prop, Literal('<script>alert(1)</script> $x$', lang="sv")))
     html = render_report(kg)
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; $x$" in html
+    assert "ur planen kraftsamling-2019." in html  # called as a library, without plans: the store's
 
 
 @pytest.mark.skipif(not find_chromium(), reason="needs Chromium to print (apt install chromium)")

@@ -25,6 +25,7 @@ import jinja2
 from kraftgraf.errors import KraftgrafError
 from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+from kraftgraf.graph.store.plans import plan_keys
 from kraftgraf.graph.store.stats import counts
 from kraftgraf.graph.views.report_findings import findings
 from kraftgraf.graph.views.report_images import heatmap, layer_names, rainbow_image
@@ -161,6 +162,8 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
     ui = UI[lang]
+    if plans is None:  # a library caller: the plans the store holds, as the CLI passes them
+        plans = plan_keys(kg)
     parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}
