@@ -222,7 +222,7 @@ def test_the_report_from_kept_answers_is_the_computed_one(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("KRAFTGRAF_CACHE", str(tmp_path / "cache"))
     runner = CliRunner()
-    assert runner.invoke(main, ["build"]).exit_code == 0  # keeps the usual answers
+    assert runner.invoke(main, ["build"]).exit_code == 0  # keeps the counts and plan keys, no answer yet
     kept = len(list((tmp_path / "cache").rglob("*.json.gz")))
     assert runner.invoke(main, ["report", "-o", "kept.html"]).exit_code == 0
     assert len(list((tmp_path / "cache").rglob("*.json.gz"))) > kept  # the report's other answers kept too
