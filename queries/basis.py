@@ -5,11 +5,11 @@ plan has: an imported plan often has no determinant link yet, and its new actors
 no sector.  An answer computed from what is left looks confident and is not, so
 the questions that read links or sectors add a section ``basis``: one row per gap
 ("12 of 12 initiatives have no determinant link yet"), what it means for this
-answer, and what to do about it.  No gap, no rows and no section: the seed plan's
-answers are as they were.
+answer, and what to do about it.  No gap, no rows and no section (on the seed plan
+only silos has one: the six initiatives nobody committed to).
 
 It reads the texts the questions already read (``initiatives_in_order``,
-``silos_initiative_layers``, ``silos_initiative_actors``, ``sectors_by_actor``), so
+``silos_initiative_layers``, ``sectors_by_actor``) and ``committed_actors``, so
 it answers alike on the store and on a Neo4j or FalkorDB backend.
 """
 
@@ -76,7 +76,7 @@ def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Ba
 
     b = backend_of(kg)
     if committed is None:
-        committed = {r["actor"] for r in b.rows("silos_initiative_actors") if r["actor"]}
+        committed = {r["actor"] for r in b.rows("committed_actors")}
     committed = sorted(committed)
     index = SectorIndex(b)
     lacking = [a for a in committed if not index.sectors(a)]
@@ -89,18 +89,13 @@ def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Ba
                  f"{what}: {listing(names)}. {meaning}.", [])
 
 
-def owner_gap(kg: KnowledgeGraph | Backend, meaning: str, made=None) -> Basis | None:
+def owner_gap(meaning: str, made: dict) -> Basis | None:
     """The initiatives no actor has committed to, when there are any.
 
-    ``made``: initiative IRI -> its commitments, when the caller has read them already.
+    ``made``: initiative IRI -> its commitments, as the caller has read them.
     """
-    from kraftgraf.queries.backend import backend_of
     from kraftgraf.queries.common import listing, short
 
-    if made is None:
-        made = {}
-        for r in backend_of(kg).rows("silos_initiative_actors"):
-            made.setdefault(r["initiative"], set()).update([r["commitment"]] if r["actor"] else [])
     lacking = sorted(short(i) for i, commitments in made.items() if not commitments)
     if not lacking:
         return None

@@ -241,8 +241,8 @@ def sections(kg: KnowledgeGraph | Backend, by: str = "owner") -> list[Section]:
                 "no committed actor at all.",
                 _isolated_rows(plan), ("sector", "initiatives")),
     ] + basis_section(no_sector,
-                      owner_gap(kg, "an initiative nobody committed to has no sector and no place in the "
-                                    "network, so the sector counts and measures rest only on the others",
+                      owner_gap("an initiative nobody committed to has no sector and no place in the "
+                                "network, so the sector counts and measures rest only on the others",
                                 plan.made),
                       link_gap(kg, "the layers section counts only initiatives with a "
                                               "determinant link"))
