@@ -65,3 +65,16 @@ def test_validate_cli_exits_1_with_each_violation(kg, tmp_path):
     assert "Ändringar i Socialtjänstlagen" in result.output
     assert "exactly one actor" in result.output
     assert "1 violation(s)" in result.output
+
+
+def test_checking_in_slices_finds_what_checking_whole_finds(kg):
+    """Slices of 7 subjects: every result the one-slice check gives, and no other (see validate._slice)."""
+    g = kg.graph("plan/kraftsamling-2019")
+    break_graph(kg, (COMMITMENT, KG.byActor, None))
+    break_graph(kg, (INITIATIVE, KG.inFocusArea, None))
+    g.add((LAW, ELI.id_local, Literal("SFS 2017/30")))
+    g.add((INITIATIVE, KG.code, Literal(7)))
+    g.add((plan_item("kraftsamling-2019", "commitment", "A3-kommuner-och-regioner-1"), KG.byActor, INITIATIVE))
+    whole = validate(kg, slice_size=10**9)
+    assert len(whole) >= 5
+    assert validate(kg, slice_size=7) == whole
