@@ -66,6 +66,12 @@ def commands(work: Path, n: int) -> dict[str, list[str]]:
         "stats": ["stats", *store],
         "push --dry-run": ["neo4j", "push", *store, "--dry-run"],
         **{f"query {q}": ["query", q, *store, "--format", "json"] for q in QUESTIONS},
+        "trace": ["trace", "Staten", *store, "--format", "json"],
+        "whatif --rank": ["whatif", "--rank", *store, "--format", "json"],
+        "suggest": ["suggest", *store, "--format", "json"],
+        "diff": ["diff", str(work / f"plan-{n}.ttl"), str(work / f"plan-{n}.trig"), "--format", "json"],
+        "sparql": ["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", *store],
+        "validate": ["validate", *store],
     }
     return {name: argv if name == "parse" else [*KRAFTGRAF, *argv] for name, argv in table.items()}
 
