@@ -9,13 +9,14 @@ from importlib.resources import files
 
 import pytest
 from click.testing import CliRunner
+from rdflib import URIRef
 
 from kraftgraf.api import accept_suggestion as accept
 from kraftgraf.cli import main
 from kraftgraf.errors import DataError, NotFoundError
 from kraftgraf.graph.store.build import build
 from kraftgraf.graph.store.links import ACTIVITY
-from kraftgraf.ontology.vocab import KG, graph_iri, plan_item
+from kraftgraf.ontology.vocab import KG, PROV, graph_iri, plan_item
 from kraftgraf.queries.suggest.answer import AlreadyAccepted, suggestions
 from kraftgraf.queries.suggest.keywords import read_rules
 
@@ -125,6 +126,19 @@ def test_accepting_writes_a_link_to_the_plan_graph_not_the_curated_one(data_dir)
         accept(kg, "C1:arbetsmiljo")
     with pytest.raises(DataError, match="INITIATIVE:DETERMINANT"):
         accept(kg, "C1")
+
+
+def test_a_link_made_any_other_way_takes_the_initiative_out_of_the_suggestions(data_dir):
+    """Only links confirmed from a suggestion keep an initiative open; the query binds that activity."""
+    kg = build(data_dir=data_dir)
+    link = accept(kg, "D3:levnadsvanor")
+    plan = kg.dataset.graph(graph_iri("plan/kraftsamling-2019"))
+    reified = next(plan.subjects(PROV.wasGeneratedBy, ACTIVITY))
+    assert "D3" in by_initiative(suggestions(kg)) and link.determinant == "levnadsvanor"
+    plan.remove((reified, PROV.wasGeneratedBy, ACTIVITY))
+    plan.add((reified, PROV.wasGeneratedBy, URIRef("https://example.org/another-activity")))
+    assert "D3" not in by_initiative(suggestions(kg))
+    assert set(by_initiative(suggestions(kg))) == set(EXPECTED) - {"D3"}
 
 
 def test_a_keyword_file_naming_an_unknown_determinant(tmp_path):
