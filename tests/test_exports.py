@@ -174,3 +174,11 @@ def test_kumu_elements_are_styled_and_connections_say_why(kg, tmp_path):
     assert all(c["reason"] and "quote" in c and c["weight"] >= 1 for c in blueprint["connections"])
     quoted = [c for c in blueprint["connections"] if c["type"] == "BY_ACTOR" and c["quote"]]
     assert len(quoted) > 50
+
+
+def test_kumu_is_written_as_json_lays_it_out(kg, tmp_path):
+    """Written one element at a time, the blueprint has the bytes json.dumps(…, indent=1) gives it whole."""
+    write_kumu(kg, tmp_path / "kumu.json")
+    text = (tmp_path / "kumu.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1)
+    assert "Öppet åtagande" in text  # UTF-8 as written, not escaped
