@@ -68,7 +68,9 @@ class Embedded:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
         from kraftgraf.queries.common import rq_text, run_rq
 
-        return run_rq(self.kg, rq_text(query), **params)
+        # a shipped text with the same values gives the same rows while the store is unchanged
+        return self.kg.shared(("rows", query, *sorted(params.items())),
+                              lambda: run_rq(self.kg, rq_text(query), **params))
 
     def _label(self, iri: str) -> str:
         return self.kg.label(URIRef(iri))

@@ -9,7 +9,8 @@ while keeping rdflib's API (see benchmarks/ and decisions/0002-store.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,11 +58,14 @@ class KnowledgeGraph:
         self.dataset = dataset
         bind_prefixes(self.dataset)
         self._projection: nx.MultiDiGraph | None = None
+        self._shared: dict | None = None  # while unchanged(): what was read once, for every later reader
 
     # --- building ------------------------------------------------------------
     def graph(self, name: str) -> Graph:
         """The named graph for one source ('ontology', 'curated', 'plan/<key>')."""
         self._projection = None
+        if self._shared is not None:  # about to be written: nothing read before may be shared after
+            self._shared.clear()
         return self.dataset.graph(graph_iri(name))
 
     def add_ontology(self) -> None:
@@ -150,3 +154,32 @@ class KnowledgeGraph:
 
             self._projection = project(self.store)
         return self._projection
+
+    @contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """A block in which nobody changes the store: what is read in it through :meth:`shared` is read once.
+
+        The report asks nine questions of one store, and several read the same
+        listings (who committed, which layers an initiative reaches, the commitments).
+        Kept on this object only, so another store or another view of the same store
+        (:func:`~kraftgraf.graph.store.plans.select_plan`) never sees them; dropped at
+        the end of the outermost block.
+        """
+        outer = self._shared
+        if outer is None:
+            self._shared = {}
+        try:
+            yield
+        finally:
+            self._shared = outer
+
+    def shared(self, key: tuple, read: Callable[[], list[dict]]) -> list[dict]:
+        """``read()``'s rows; inside :meth:`unchanged`, read once per ``key`` and copied for each caller.
+
+        Each caller gets rows of its own (new dicts), so one that changes them changes no other's.
+        """
+        if self._shared is None:
+            return read()
+        if key not in self._shared:
+            self._shared[key] = read()
+        return [dict(r) for r in self._shared[key]]

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -161,9 +162,17 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
     """
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
-    ui = UI[lang]
     if plans is None:  # a library caller: the plans the store holds, as the CLI passes them
         plans = plan_keys(kg)
+    with ExitStack() as reading:  # the questions share what they read: each listing is read once
+        for view in {id(v): v for v in [kg, *(each_plan or {}).values()]}.values():
+            reading.enter_context(view.unchanged())
+        return _render(kg, lang, plans, appendix, title, each_plan, ask)
+
+
+def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, title: str,
+            each_plan: dict[str, KnowledgeGraph] | None, ask: Ask) -> str:
+    ui = UI[lang]
     parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}
