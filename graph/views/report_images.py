@@ -18,10 +18,9 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.projection import local_name
 from kraftgraf.graph.views.map_data import (
     layer_order,
-    map_graph,
+    rainbow_graph,
     rainbow_positions,
     ring_radius,
-    unowned_nodes,
 )
 from kraftgraf.graph.views.report_labels import Placer, around, shorten
 from kraftgraf.queries.common import as_dict
@@ -147,10 +146,9 @@ def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
     from matplotlib.patches import Wedge
 
     plt = _plt()
-    g = map_graph(kg)
+    g, gaps = rainbow_graph(kg)
     layers = layer_order(kg)
     pos = rainbow_positions(g, layers)
-    gaps = unowned_nodes(g)
     reach: dict[str, int] = {}  # how many initiatives address a determinant, or determinants an initiative
     for s, o, rel in g.edges(keys=True):
         if rel == "addresses":
