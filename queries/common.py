@@ -47,9 +47,14 @@ class Section:
 
 def as_dict(row) -> dict:
     """A row (dataclass or mapping) as a dict of its fields in order."""
-    if dataclasses.is_dataclass(row):
-        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
-    return dict(row)
+    names = _field_names(type(row))
+    return dict(row) if names is None else {name: getattr(row, name) for name in names}
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names in order (None for any other type): asked once per type, not per row."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 @dataclass(frozen=True)
