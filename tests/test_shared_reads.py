@@ -94,3 +94,16 @@ def test_a_write_in_the_block_drops_what_was_read():
         plan.add((new, RDF.type, KG.Initiative))
         plan.add((new, SKOS.prefLabel, Literal("Ett nytt initiativ", lang="sv")))
         assert sorted(initiatives(kg)) == sorted(before + [str(new)])
+
+
+def test_a_label_is_looked_up_once_in_the_block_and_never_for_another_view(two):
+    small = select_plan(two, "small")
+    seed_view = select_plan(two, SEED)
+    node = next(iter(initiatives(small)))  # an initiative of the small plan only: no label in the seed's view
+    named = Embedded(two).label(node)
+    assert named == Embedded(small).label(node) != Embedded(seed_view).label(node)
+    with two.unchanged(), small.unchanged(), seed_view.unchanged():
+        for view in (seed_view, two, small, seed_view):
+            assert (Embedded(view).label(node) == named) == (view is not seed_view)
+        assert Embedded(two).label is Embedded(two).label  # one lookup table for every question
+    assert Embedded(two).label is not Embedded(two).label  # after the block, each its own again

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # networkx takes half a second to import; a build or a kept a
     import networkx as nx
 
 __all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
+
+T = TypeVar("T")
 
 ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
@@ -173,13 +175,14 @@ class KnowledgeGraph:
         finally:
             self._shared = outer
 
-    def shared(self, key: tuple, read: Callable[[], list[dict]]) -> list[dict]:
-        """``read()``'s rows; inside :meth:`unchanged`, read once per ``key`` and copied for each caller.
+    def shared(self, key: tuple, read: Callable[[], T], copy: Callable[[T], T] | None = None) -> T:
+        """``read()``; inside :meth:`unchanged`, read once per ``key`` and handed to every caller.
 
-        Each caller gets rows of its own (new dicts), so one that changes them changes no other's.
+        ``copy`` gives each caller one of its own (rows: new dicts), so one that changes
+        what it got changes no other's; without it every caller gets the same object.
         """
         if self._shared is None:
             return read()
         if key not in self._shared:
             self._shared[key] = read()
-        return [dict(r) for r in self._shared[key]]
+        return self._shared[key] if copy is None else copy(self._shared[key])
