@@ -94,10 +94,10 @@ def test_the_rainbow_places_and_marks_what_the_map_places_and_marks(store, reque
     from kraftgraf.graph.views.map_data import (
         COMMITMENT_NODES_UP_TO,
         map_graph,
-        rainbow_graph,
         rainbow_positions,
         unowned_nodes,
     )
+    from kraftgraf.graph.views.report_images import rainbow_graph
 
     kg = request.getfixturevalue(store)
     commitments = sum(d["kind"] == "Commitment" for _, d in kg.projection().nodes(data=True))

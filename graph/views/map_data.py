@@ -17,8 +17,8 @@ import networkx as nx
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 
-__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_graph", "rainbow_positions", "ring_radius",
-           "layer_order", "unowned_nodes"]
+__all__ = ["STYLE", "KIND_LABELS", "map_graph", "rainbow_positions", "ring_radius", "layer_order",
+           "unowned_nodes"]
 
 # kind -> (shape, colour, size): colour-blind-safe palette (Tol's "muted").
 STYLE = {
@@ -98,35 +98,6 @@ def map_graph(kg: KnowledgeGraph, focus: str | None = None, depth: int = 2) -> n
     if as_edges:
         g.add_edges_from(_commitment_edges(p, commitments, group_of, g))
     return g
-
-
-_OWNED = """
-SELECT DISTINCT ?initiative WHERE {
-  ?commitment a <https://w3id.org/kraftgraf/ontology#Commitment> ;
-              <https://w3id.org/kraftgraf/ontology#toInitiative> ?initiative }"""
-
-
-def rainbow_graph(kg: KnowledgeGraph) -> tuple[nx.MultiDiGraph, set[str]]:
-    """What the report's rainbow draws, without the rest of the map: (graph, the initiatives nobody owns).
-
-    The graph holds the map's initiatives, determinants and layers (as :func:`map_graph`
-    has them) and the links between them, in the same order, so :func:`rainbow_positions`
-    puts each where it puts it on the map.  Unowned: no commitment points to it (as
-    :func:`unowned_nodes` on the map and `kraftgraf query unowned` say).  A national
-    plan's map graph took seconds to build for the thousand marks the rainbow places.
-    """
-    from kraftgraf.graph.store.projection import project
-    from kraftgraf.ontology.vocab import KG
-
-    layers = layer_order(kg)
-    p = project(kg.store, (KG.Initiative, KG.Determinant, KG.DeterminantLayer), (KG.addresses, KG.layer))
-    keep = [n for n, d in p.nodes(data=True) if d["kind"] != "DeterminantLayer" or n in layers]
-    g = nx.MultiDiGraph()
-    g.add_nodes_from(sorted((n, p.nodes[n]) for n in keep))
-    g.add_edges_from((s, o, rel, {"rel": rel})
-                     for s, o, rel in sorted(p.subgraph(keep).edges(keys=True)))
-    owned = {r["initiative"].value for r in kg.store.query(_OWNED, use_default_graph_as_union=True)}
-    return g, {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
 
 
 def _near(p: nx.MultiDiGraph, keep: set[str], focus: str, depth: int) -> set[str]:
