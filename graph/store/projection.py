@@ -77,7 +77,7 @@ def project(store, kinds=NODE_KINDS, relations=EDGE_KINDS) -> nx.MultiDiGraph:
         kind = local_name(cls)
         p.add_node(node, kind=kind, label=text, label_en=english, actor=cls in {str(a) for a in ACTOR_KINDS})
     rels = " ".join(f"<{r}>" for r in relations)
-    for row in store.query(_EDGES % rels, use_default_graph_as_union=True):
+    for row in store.query(_EDGES % rels, use_default_graph_as_union=True) if relations else ():
         s, o = row["s"].value, row["o"].value
         if s in best and o in best and s != o:  # a layer is its own layer: no loop
             name = local_name(row["p"].value)
