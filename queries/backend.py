@@ -62,13 +62,17 @@ class Embedded:
 
     def __init__(self, kg: KnowledgeGraph):
         self.kg = kg
-        self.label = lru_cache(maxsize=None)(self._label)
+        # every question asked while the store is unchanged looks a node's label up once
+        self.label = kg.shared(("labels",), lambda: lru_cache(maxsize=None)(self._label))
 
     def rows(self, query: str, **params) -> list[dict]:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
         from kraftgraf.queries.common import rq_text, run_rq
 
-        return run_rq(self.kg, rq_text(query), **params)
+        # a shipped text with the same values gives the same rows while the store is unchanged
+        return self.kg.shared(("rows", query, *sorted(params.items())),
+                              lambda: run_rq(self.kg, rq_text(query), **params),
+                              lambda rows: list(map(dict, rows)))
 
     def _label(self, iri: str) -> str:
         return self.kg.label(URIRef(iri))

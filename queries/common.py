@@ -47,9 +47,15 @@ class Section:
 
 def as_dict(row) -> dict:
     """A row (dataclass or mapping) as a dict of its fields in order."""
-    if dataclasses.is_dataclass(row):
-        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
-    return dict(row)
+    kind = type(row)
+    if kind not in _FIELDS:  # asked once per type, not per row: the report turns 159k rows into dicts
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) \
+            else None
+    names = _FIELDS[kind]
+    return dict(row) if names is None else {name: getattr(row, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names in order; None: a mapping
 
 
 @dataclass(frozen=True)

@@ -158,3 +158,26 @@ def test_answers_computed_while_the_store_changed_are_not_kept(tmp_path):
         asking.ask(laws, None, {}, lambda: (laws.ask(graph), []))
     asking.keep()
     assert Kept(store).get(answer_key("laws", None, {})) is not None  # and unchanged, it is
+
+
+def test_where_the_cache_cannot_be_written_no_answer_is_encoded(tmp_path, monkeypatch):
+    import kraftgraf.cli.answer_cache as answer_cache
+    from kraftgraf.cli.answer_cache import Asking
+
+    store = tmp_path / "s.trig"
+    build_store(store)
+    encoded = []
+    encode = answer_cache.encode
+    monkeypatch.setattr(answer_cache, "encode", lambda sections: encoded.append(1) or encode(sections))
+    unowned = question("unowned")
+    for cache, kept in ((tmp_path / "file" / "under", False), (tmp_path / "cache", True)):
+        (tmp_path / "file").write_text("a file where the cache's folder would be")
+        monkeypatch.setenv("KRAFTGRAF_CACHE", str(cache))
+        asking = Asking(store)
+        with Source(str(store)).open() as graph:
+            sections, _ = asking.ask(unowned, None, {}, lambda: (unowned.ask(graph), []))
+        asking.keep()
+        assert len(encoded) == kept  # encoded once, and only where it can be kept
+        found = Kept(store).get(answer_key("unowned", None, {}))
+        assert (found is not None) == kept
+        assert not kept or found["sections"] == answer_cache.encode(sections)["sections"]

@@ -78,3 +78,37 @@ def test_the_line_under_the_rings_counts_what_has_no_name(store, request):
         assert not codes or "Sectors per initiative" in said  # where the codes left out are
     finally:
         plt.close(fig)
+
+
+@pytest.fixture(scope="module")
+def many_commitments(tmp_path_factory):
+    """A plan with over 600 commitments, which the map draws as weighted links instead of nodes."""
+    path = tmp_path_factory.mktemp("rainbow") / "many.ttl"
+    write_synth(path, municipalities=12, regions=4, initiatives=100, seed=5)
+    return build(path)
+
+
+@pytest.mark.parametrize("store", ["seed_kg", "mixed", "many_commitments"])
+def test_the_rainbow_places_and_marks_what_the_map_places_and_marks(store, request):
+    """The report's light graph puts every initiative and determinant where the map's rainbow does."""
+    from kraftgraf.graph.views.map_data import (
+        COMMITMENT_NODES_UP_TO,
+        map_graph,
+        rainbow_positions,
+        unowned_nodes,
+    )
+    from kraftgraf.graph.views.report_images import rainbow_graph
+
+    kg = request.getfixturevalue(store)
+    commitments = sum(d["kind"] == "Commitment" for _, d in kg.projection().nodes(data=True))
+    if store != "mixed":  # the map draws commitments as nodes on the seed plan, as links on the larger
+        assert (commitments > COMMITMENT_NODES_UP_TO) == (store == "many_commitments")
+    layers = layer_order(kg)
+    full = map_graph(kg)
+    light, gaps = rainbow_graph(kg)
+    drawn = {n for n, d in full.nodes(data=True) if d["kind"] in ("Initiative", "Determinant")}
+    assert drawn == {n for n, d in light.nodes(data=True) if d["kind"] in ("Initiative", "Determinant")}
+    assert gaps == unowned_nodes(full) and gaps
+    on_map, here = rainbow_positions(full, layers), rainbow_positions(light, layers)
+    assert {n: on_map[n] for n in drawn} == {n: here[n] for n in drawn}
+    assert all(light.nodes[n] == full.nodes[n] for n in drawn)

@@ -9,10 +9,11 @@ while keeping rdflib's API (see benchmarks/ and decisions/0002-store.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -28,6 +29,8 @@ if TYPE_CHECKING:  # networkx takes half a second to import; a build or a kept a
     import networkx as nx
 
 __all__ = ["KnowledgeGraph", "ONTOLOGY_FILES"]
+
+T = TypeVar("T")
 
 ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
@@ -57,11 +60,14 @@ class KnowledgeGraph:
         self.dataset = dataset
         bind_prefixes(self.dataset)
         self._projection: nx.MultiDiGraph | None = None
+        self._shared: dict | None = None  # while unchanged(): what was read once, for every later reader
 
     # --- building ------------------------------------------------------------
     def graph(self, name: str) -> Graph:
         """The named graph for one source ('ontology', 'curated', 'plan/<key>')."""
         self._projection = None
+        if self._shared is not None:  # about to be written: nothing read before may be shared after
+            self._shared.clear()
         return self.dataset.graph(graph_iri(name))
 
     def add_ontology(self) -> None:
@@ -150,3 +156,33 @@ class KnowledgeGraph:
 
             self._projection = project(self.store)
         return self._projection
+
+    @contextmanager
+    def unchanged(self) -> Iterator[None]:
+        """A block in which nobody changes the store: what is read in it through :meth:`shared` is read once.
+
+        The report asks nine questions of one store, and several read the same
+        listings (who committed, which layers an initiative reaches, the commitments).
+        Kept on this object only, so another store or another view of the same store
+        (:func:`~kraftgraf.graph.store.plans.select_plan`) never sees them; dropped at
+        the end of the outermost block.
+        """
+        outer = self._shared
+        if outer is None:
+            self._shared = {}
+        try:
+            yield
+        finally:
+            self._shared = outer
+
+    def shared(self, key: tuple, read: Callable[[], T], copy: Callable[[T], T] | None = None) -> T:
+        """``read()``; inside :meth:`unchanged`, read once per ``key`` and handed to every caller.
+
+        ``copy`` gives each caller one of its own (rows: new dicts), so one that changes
+        what it got changes no other's; without it every caller gets the same object.
+        """
+        if self._shared is None:
+            return read()
+        if key not in self._shared:
+            self._shared[key] = read()
+        return self._shared[key] if copy is None else copy(self._shared[key])

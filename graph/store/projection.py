@@ -36,7 +36,7 @@ EDGE_KINDS = (
 _NODES = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX kg: <https://w3id.org/kraftgraf/ontology#>
-SELECT ?node ?class ?sv ?en ?text ?code WHERE {
+SELECT ?node ?class ?sv ?en ?text ?code WHERE {%s
   VALUES ?class { %s }
   ?node a ?class .
   OPTIONAL { ?node skos:prefLabel ?sv FILTER(lang(?sv) = "sv") }
@@ -47,30 +47,37 @@ SELECT ?node ?class ?sv ?en ?text ?code WHERE {
 _EDGES = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }"
 
 
-def project(store) -> nx.MultiDiGraph:
+def project(store, kinds=NODE_KINDS, relations=EDGE_KINDS) -> nx.MultiDiGraph:
     """A MultiDiGraph of the store (a ``pyoxigraph.Store``), over the union of its graphs.
 
     Nodes are IRIs with ``kind`` (class name), ``label`` (Swedish, else the
     text or code), ``label_en`` and ``actor`` (bool); edges have ``rel``.
+    ``kinds`` and ``relations`` make a part of it: only the nodes of those kinds
+    (a node's kind is still the first of :data:`NODE_KINDS` it has), only those edges.
     """
     import networkx as nx
 
     rank = {str(c): i for i, c in enumerate(NODE_KINDS)}
     best: dict[str, tuple] = {}
     values = " ".join(f"<{c}>" for c in NODE_KINDS)
-    for row in store.query(_NODES % values, use_default_graph_as_union=True):
+    part = "" if set(kinds) >= set(NODE_KINDS) else \
+        f"\n  VALUES ?kind {{ {' '.join(f'<{c}>' for c in kinds)} }} ?node a ?kind ."
+    for row in store.query(_NODES % (part, values), use_default_graph_as_union=True):
         node, cls = row["node"].value, row["class"].value
         text = next((row[k].value for k in ("sv", "text", "code") if row[k] is not None), local_name(node))
         english = row["en"].value if row["en"] is not None else text
         candidate = (rank[cls], cls, text, english)
         if node not in best or candidate < best[node]:
             best[node] = candidate
+    if part:
+        wanted = {str(c) for c in kinds}
+        best = {node: found for node, found in best.items() if found[1] in wanted}
     p = nx.MultiDiGraph()
     for node, (_, cls, text, english) in best.items():
         kind = local_name(cls)
         p.add_node(node, kind=kind, label=text, label_en=english, actor=cls in {str(a) for a in ACTOR_KINDS})
-    rels = " ".join(f"<{r}>" for r in EDGE_KINDS)
-    for row in store.query(_EDGES % rels, use_default_graph_as_union=True):
+    rels = " ".join(f"<{r}>" for r in relations)
+    for row in store.query(_EDGES % rels, use_default_graph_as_union=True) if relations else ():
         s, o = row["s"].value, row["o"].value
         if s in best and o in best and s != o:  # a layer is its own layer: no loop
             name = local_name(row["p"].value)

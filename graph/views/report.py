@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -26,6 +27,7 @@ from kraftgraf.errors import KraftgrafError
 from kraftgraf.files import atomic_write, check_target
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.plans import plan_keys
+from kraftgraf.graph.store.projection import project
 from kraftgraf.graph.store.stats import counts
 from kraftgraf.graph.views.report_findings import findings
 from kraftgraf.graph.views.report_images import heatmap, layer_names, rainbow_image
@@ -87,7 +89,8 @@ def _names(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
     """The plan's Swedish names -> those in ``lang``: the queries name things in Swedish."""
     if lang == "sv":
         return {}
-    return {d["label"]: d["label_en"] for _, d in kg.projection().nodes(data=True)
+    # the projection's nodes with their names, without its 100,000 links (a national plan's took seconds)
+    return {d["label"]: d["label_en"] for _, d in project(kg.store, relations=()).nodes(data=True)
             if d.get("label_en") and d["label_en"] != d["label"]}
 
 
@@ -161,9 +164,17 @@ def render_report(kg: KnowledgeGraph, lang: str = "sv", plans: list[str] | None 
     """
     if lang not in LANGS:
         raise KraftgrafError(f"no report in language {lang!r} (there are: {', '.join(LANGS)})")
-    ui = UI[lang]
     if plans is None:  # a library caller: the plans the store holds, as the CLI passes them
         plans = plan_keys(kg)
+    with ExitStack() as reading:  # the questions share what they read: each listing is read once
+        for view in {id(v): v for v in [kg, *(each_plan or {}).values()]}.values():
+            reading.enter_context(view.unchanged())
+        return _render(kg, lang, plans, appendix, title, each_plan, ask)
+
+
+def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, title: str,
+            each_plan: dict[str, KnowledgeGraph] | None, ask: Ask) -> str:
+    ui = UI[lang]
     parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}

@@ -11,22 +11,19 @@ import io
 import math
 from itertools import product
 
+import networkx as nx
 import numpy as np
 from rdflib import URIRef
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.graph.store.projection import local_name
-from kraftgraf.graph.views.map_data import (
-    layer_order,
-    map_graph,
-    rainbow_positions,
-    ring_radius,
-    unowned_nodes,
-)
+from kraftgraf.graph.store.projection import local_name, project
+from kraftgraf.graph.views.map_data import layer_order, rainbow_positions, ring_radius
 from kraftgraf.graph.views.report_labels import Placer, around, shorten
+from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.common import as_dict
 
-__all__ = ["heatmap", "rainbow_image", "rainbow_figure", "layer_names", "PLAIN", "HEATMAP_ROWS"]
+__all__ = ["heatmap", "rainbow_image", "rainbow_figure", "rainbow_graph", "layer_names", "PLAIN",
+           "HEATMAP_ROWS"]
 
 PLAIN = {"text.parse_math": False, "text.usetex": False, "font.size": 8}
 RING_COLOURS = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
@@ -123,6 +120,32 @@ def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: flo
     return glyphs
 
 
+_OWNED = """
+SELECT DISTINCT ?initiative WHERE {
+  ?commitment a <https://w3id.org/kraftgraf/ontology#Commitment> ;
+              <https://w3id.org/kraftgraf/ontology#toInitiative> ?initiative }"""
+
+
+def rainbow_graph(kg: KnowledgeGraph) -> tuple[nx.MultiDiGraph, set[str]]:
+    """What the report's rainbow draws, without the rest of the map: (graph, the initiatives nobody owns).
+
+    The graph holds the map's initiatives, determinants and layers (as ``map_graph``
+    has them) and the links between them, in the same order, so ``rainbow_positions``
+    puts each where it puts it on the map.  Unowned: no commitment points to it (as
+    ``unowned_nodes`` on the map and `kraftgraf query unowned` say).  A national
+    plan's map graph took seconds to build for the thousand marks the rainbow places.
+    """
+    layers = layer_order(kg)
+    p = project(kg.store, (KG.Initiative, KG.Determinant, KG.DeterminantLayer), (KG.addresses, KG.layer))
+    keep = [n for n, d in p.nodes(data=True) if d["kind"] != "DeterminantLayer" or n in layers]
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(sorted((n, p.nodes[n]) for n in keep))
+    g.add_edges_from((s, o, rel, {"rel": rel})
+                     for s, o, rel in sorted(p.subgraph(keep).edges(keys=True)))
+    owned = {r["initiative"].value for r in kg.store.query(_OWNED, use_default_graph_as_union=True)}
+    return g, {n for n, d in g.nodes(data=True) if d["kind"] == "Initiative" and n not in owned}
+
+
 # what the rainbow leaves unnamed, and where the names are
 LEFT_OUT = {
     "sv": {"head": "Fick inte plats",
@@ -147,10 +170,9 @@ def rainbow_figure(kg: KnowledgeGraph, lang: str = "sv"):
     from matplotlib.patches import Wedge
 
     plt = _plt()
-    g = map_graph(kg)
+    g, gaps = rainbow_graph(kg)
     layers = layer_order(kg)
     pos = rainbow_positions(g, layers)
-    gaps = unowned_nodes(g)
     reach: dict[str, int] = {}  # how many initiatives address a determinant, or determinants an initiative
     for s, o, rel in g.edges(keys=True):
         if rel == "addresses":

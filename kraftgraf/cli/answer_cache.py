@@ -98,6 +98,14 @@ class Kept:
             return None
         return kept if kept.get("content") == self.content else None
 
+    def writable(self) -> bool:
+        """Whether answers can be kept here at all: their folder is there or can be made."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return True
+
     def put(self, key: str, answer: dict | None, notes: list[str]) -> bool:
         """Keep one answer (from :func:`encode`); not one too big, nor where the cache cannot be written."""
         if answer is None:
@@ -201,11 +209,12 @@ class Asking:
     bytes then, and what is computed is kept by :meth:`keep`, all at once and only
     if the file still has those bytes, so an answer is never kept under content it
     was not computed from.  A report asks nine questions and hashes the file twice.
+    The answers are encoded only then, and not at all where the cache cannot be written.
     """
 
     def __init__(self, path: Path):
         self.kept = Kept(path)
-        self.computed: list[tuple[str, dict | None, list[str]]] = []
+        self.computed: list[tuple[str, list, list[str]]] = []
 
     def ask(self, question, plan: str | None, options: dict, compute) -> tuple[list, list[str]]:
         """The answer's sections and notes: kept ones, else ``compute()``'s (sections, notes)."""
@@ -214,20 +223,22 @@ class Asking:
         if found is not None and "sections" in found:
             return decode(found), found["notes"]
         sections, notes = compute()
-        self.computed.append((key, encode(sections), notes))
+        self.computed.append((key, sections, notes))
         return sections, notes
 
     def keep(self) -> None:
         """Keep what was computed, if the store file still has the bytes it was read from."""
         from kraftgraf.graph.store.content import content_hash
 
+        computed, self.computed = self.computed, []
+        if not computed:
+            return
         try:
             unchanged = content_hash(self.kept.path) == self.kept.content
         except OSError:
             unchanged = False
-        for key, answer, notes in self.computed if unchanged else ():
-            self.kept.put(key, answer, notes)
-        self.computed = []
+        for key, sections, notes in computed if unchanged and self.kept.writable() else ():
+            self.kept.put(key, encode(sections), notes)
 
 
 def ask_kept(question, path: Path, plan: str | None, options: dict, compute) -> tuple[list, list[str]]:

@@ -84,8 +84,9 @@ def _initiative_rows(plan: PlanSectors) -> list[InitiativeSectors]:
     for initiative, made in sorted(plan.made.items()):
         code, sectors = short(initiative), plan.involved(initiative)
         actors, likely = sorted(plan.owners(initiative)), plan.likely.get(initiative, {})
-        at = {a: plan.names(plan.sectors_at(a, initiative)) or "no sector" for a in actors}
-        who = listing(actors, show=lambda a, at=at: f"{plan.label(a)} ({at[a]})")
+        # named only for the actors the listing shows: a national initiative has hundreds
+        who = listing(actors, show=lambda a, i=initiative: f"{plan.label(a)} "
+                      f"({plan.names(plan.sectors_at(a, i)) or 'no sector'})")
         by = "".join(f" {plan.label(g)}'s commitment is counted for {listing(sorted(map(plan.label, o)))}, "
                      "likely, by mandate." for g, o in sorted(likely.items()))
         lead = "Committed to" if plan.by == "column" else "Carrying"
