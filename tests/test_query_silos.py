@@ -13,6 +13,9 @@ Försäkringskassan: social insurance).
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -262,3 +265,13 @@ def test_python_and_sparql_agree_on_a_national_plan(national):
         assert rows and all(g.has_edge(r["first"], r["second"]) for r in rows if r["first"] in g)
     measures = {s.key: s for s in silos.sections(national, by="column")}["network"].rows
     assert [m.measure for m in measures][:3] == ["E–I index", "E–I index, weighted", "Modularity by sector"]
+
+
+def test_the_answer_does_not_depend_on_pythons_string_hashing(tmp_path):
+    """Two processes with other hash seeds print the same bytes (a set's order once moved the sources)."""
+    def answer(seed: str) -> bytes:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "KRAFTGRAF_CACHE": str(tmp_path / seed)}
+        return subprocess.run([sys.executable, "-m", "kraftgraf", "query", "silos", "--format", "json"],
+                              env=env, cwd=tmp_path, capture_output=True, check=True).stdout
+
+    assert answer("1") == answer("3")

@@ -158,7 +158,7 @@ class PlanSectors(SectorIndex):
         if initiative in self._owners:
             return self._owners[initiative]
         found = set()
-        for actor in set(self.made.get(initiative, {}).values()):
+        for actor in sorted(set(self.made.get(initiative, {}).values())):  # sorted: `likely` keeps this order
             if self.mandates is None or not self.mandates.is_group(actor):
                 found.add(actor)
                 continue
