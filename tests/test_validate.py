@@ -74,7 +74,8 @@ def test_checking_in_slices_finds_what_checking_whole_finds(kg):
     break_graph(kg, (INITIATIVE, KG.inFocusArea, None))
     g.add((LAW, ELI.id_local, Literal("SFS 2017/30")))
     g.add((INITIATIVE, KG.code, Literal(7)))
-    g.add((plan_item("kraftsamling-2019", "commitment", "A3-kommuner-och-regioner-1"), KG.byActor, INITIATIVE))
+    other = plan_item("kraftsamling-2019", "commitment", "A3-kommuner-och-regioner-1")
+    g.add((other, KG.byActor, INITIATIVE))  # a second actor, and not an actor
     whole = validate(kg, slice_size=10**9)
     assert len(whole) >= 5
     assert validate(kg, slice_size=7) == whole
