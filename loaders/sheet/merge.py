@@ -14,27 +14,22 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, URIRef
+import pyoxigraph as ox
 
-from kraftgraf.loaders.sheet.changes import PROVENANCE, facts
-from kraftgraf.loaders.sheet.triples import AnyGraph
-from kraftgraf.ontology.vocab import KG, PROV
+from kraftgraf.loaders.sheet.changes import PROVENANCE, same_facts
+from kraftgraf.loaders.sheet.terms import KG, PROV, RDF
+from kraftgraf.loaders.sheet.triples import Triples
 
 __all__ = ["merge", "keep_sources", "carry_over"]
 
 _TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
-def _copy(new: AnyGraph, old: AnyGraph, node) -> None:
-    for triple in old.triples((node, None, None)):
-        new.add(triple)
-
-
-def keep_sources(new: AnyGraph, old: AnyGraph) -> int:
+def keep_sources(new: Triples, old: Triples) -> int:
     """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
     kept = 0
     for node in set(new.subjects(PROV.wasDerivedFrom, None)):
-        if (node, PROV.wasDerivedFrom, None) not in old or facts(new, node) != facts(old, node):
+        if (node, PROV.wasDerivedFrom, None) not in old or not same_facts(old, new, node):
             continue
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):
@@ -44,11 +39,11 @@ def keep_sources(new: AnyGraph, old: AnyGraph) -> int:
             for o in old.objects(node, p):
                 new.add((node, p, o))
                 if p == PROV.wasDerivedFrom:
-                    _copy(new, old, o)
+                    new.copy_subject(old, o)
     return kept
 
 
-def carry_over(new: AnyGraph, old: AnyGraph, plan: URIRef) -> int:
+def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
     """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
     carried = 0
     for node in set(old.subjects()):
@@ -58,13 +53,13 @@ def carry_over(new: AnyGraph, old: AnyGraph, plan: URIRef) -> int:
                 or (RDF.Statement in types and old.value(node, RDF.predicate) in _TABLE_LINKS)):
             continue
         carried += 1
-        _copy(new, old, node)
+        new.copy_subject(old, node)
         for src in old.objects(node, PROV.wasDerivedFrom):
-            _copy(new, old, src)
+            new.copy_subject(old, src)
     return carried
 
 
-def merge(new: AnyGraph, old: AnyGraph, plan: URIRef) -> None:
+def merge(new: Triples, old: Triples, plan: ox.NamedNode) -> None:
     """Keep unchanged sources, carry over what the table does not own, tidy the documents."""
     keep_sources(new, old)
     carry_over(new, old, plan)
@@ -77,4 +72,4 @@ def merge(new: AnyGraph, old: AnyGraph, plan: URIRef) -> None:
     for doc in set(new.subjects(RDF.type, KG.Document)) - used:
         new.remove((doc, None, None))
     for doc in used - set(new.subjects(RDF.type, KG.Document)):
-        _copy(new, old, doc)
+        new.copy_subject(old, doc)
