@@ -111,9 +111,15 @@ def evidence(text: str) -> Evidence:
 
 
 def detect(text: str, default: str | None = None) -> str | None:
-    """'sv' or 'en' when the text's clues tell, else ``default`` (:func:`evidence`'s points, summed)."""
+    """'sv' or 'en' when the text's clues tell, else ``default``."""
+    return _detected(text) or default
+
+
+@functools.lru_cache(maxsize=1 << 17)  # an import asks a commitment's text twice: its name and its text
+def _detected(text: str) -> str | None:
+    """:func:`evidence`'s language, from the points alone."""
     points = dict.fromkeys(LANGUAGES, 0)
     for word in _WORD.findall(text.lower()):
         for lang, _, n in _word_clues(word):
             points[lang] += n
-    return Evidence(points).language or default
+    return Evidence(points).language

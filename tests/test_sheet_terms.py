@@ -35,4 +35,5 @@ def test_an_item_is_written_as_the_shared_builders_write_it():
     writer = _Writer(Triples(), SOURCE, SheetPlan())
     node = writer.node("commitment", "A1-staten-2", t.KG.Commitment, item, item.text, 7)
     writer.commitment(node, "staten", t.named(plan_item(SOURCE.key, "initiative", "A1")), item, "Staten")
+    assert writer.write_sources() == set()
     assert set(writer.g) == _shared(item, "Staten", writer)

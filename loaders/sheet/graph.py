@@ -20,6 +20,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.loaders.sheet import terms as t
+from kraftgraf.loaders.sheet.changes import same_facts
 from kraftgraf.loaders.sheet.indicator_sheet import add_indicators, indicator_links
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
@@ -64,6 +65,7 @@ class _Writer:
         doc = add_document(t.Converted(g), "sheet-" + slug(source.filename), source.filename, source.filename)
         self.doc, self.plan = t.named(doc), t.named(plan_iri(source.key))
         self._plain: dict = {}  # sheet names, rows, headers and offsets recur: each literal made once
+        self.cited: list[tuple[ox.NamedNode, Item]] = []  # sources to write once every fact is in
 
     def plain(self, value: str | int) -> ox.Literal:
         """A plain literal, or an xsd:integer for a number."""
@@ -79,6 +81,27 @@ class _Writer:
                      item.start + len(item.text))
 
     def cite(self, node: ox.NamedNode, item: Item) -> None:
+        """``item``'s cell as the source of ``node``, written by :meth:`write_sources`."""
+        self.cited.append((node, item))
+
+    def write_sources(self, old: Triples | None = None) -> set:
+        """Write the sources cited, but for the nodes ``old`` has with the same facts; returns those.
+
+        Such a node keeps its old sources (:func:`~kraftgraf.loaders.sheet.merge.keep_sources`):
+        most of a national plan, whose 500,000 source triples need not be made to be dropped.
+        """
+        alike = set()
+        for node, item in self.cited:
+            if node in alike:
+                continue
+            if old is not None and (node, t.PROV.wasDerivedFrom, None) in old and same_facts(old, self.g,
+                                                                                              node):
+                alike.add(node)
+            else:
+                self.source(node, item)
+        return alike
+
+    def source(self, node: ox.NamedNode, item: Item) -> None:
         """``item``'s cell as the source of ``node`` (as ``add_source``)."""
         c, add, plain = item.cell, self.g.add, self.plain
         src = ox.NamedNode(node.value + "#source")
@@ -159,10 +182,13 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
 
 
 def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tuple] = frozenset(),
-                mandates_elsewhere: AbstractSet[tuple] = frozenset()) -> Triples:
+                mandates_elsewhere: AbstractSet[tuple] = frozenset(),
+                old: Triples | None = None) -> tuple[Triples, set]:
     """The plan's named graph, in Oxigraph terms; links already in ``elsewhere`` are not repeated.
 
     ``elsewhere`` holds rdflib's terms, as :func:`sheet_links` gives them (e.g. the curated links).
+    Also returns the nodes ``old`` (the graph the import replaces) has with the same facts: they
+    are not cited here, since the merge gives them their old sources.
 
     A focus area may sit under several goals (``kg:partOf`` each); then an initiative
     says which goal its row is under (``dcterms:isPartOf``).  A goal coded '3.1' is part
@@ -215,4 +241,4 @@ def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tup
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
             add_link(shared, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
-    return g
+    return g, w.write_sources(old)

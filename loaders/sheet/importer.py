@@ -201,8 +201,9 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     title = title or wb.properties.get("title") or t.text(old_title) or Path(path).stem
     known = known_outside(kg, name)
     sheet = read_plan(wb, known, actor_columns, rules)
-    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links, known.mandates)
-    merge(new, old, plan_node)
+    new, alike = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links,
+                             known.mandates, old)
+    merge(new, old, plan_node, alike)
     order_actor_columns(new, sheet)
     result = SheetImport(key, new, old, name, list(wb.notes) + sheet.side.notes, len(sheet.initiatives),
                          len(set(new.subjects(t.RDF.type, t.KG.Commitment))))

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 import pyoxigraph as ox
 
 from kraftgraf.loaders.sheet.changes import PROVENANCE, same_facts
@@ -25,21 +27,25 @@ __all__ = ["merge", "keep_sources", "carry_over"]
 _TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
-def keep_sources(new: Triples, old: Triples) -> int:
-    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
+def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset()) -> int:
+    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many.
+
+    ``alike``: nodes already found so, and not cited in ``new``
+    (:func:`~kraftgraf.loaders.sheet.graph.sheet_graph`).
+    """
     kept = 0
-    for node in set(new.subjects(PROV.wasDerivedFrom, None)):
-        if (node, PROV.wasDerivedFrom, None) not in old or not same_facts(old, new, node):
+    for node in set(new.subjects(PROV.wasDerivedFrom, None)) | alike:
+        if node not in alike and ((node, PROV.wasDerivedFrom, None) not in old
+                                  or not same_facts(old, new, node)):
             continue
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):
             new.remove((src, None, None))
         for p in PROVENANCE:
             new.remove((node, p, None))
-            for o in old.objects(node, p):
-                new.add((node, p, o))
-                if p == PROV.wasDerivedFrom:
-                    new.copy_subject(old, o)
+        new.copy_subject(old, node, PROVENANCE)
+        for src in old.objects(node, PROV.wasDerivedFrom):
+            new.copy_subject(old, src)
     return kept
 
 
@@ -59,9 +65,12 @@ def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
     return carried
 
 
-def merge(new: Triples, old: Triples, plan: ox.NamedNode) -> None:
-    """Keep unchanged sources, carry over what the table does not own, tidy the documents."""
-    keep_sources(new, old)
+def merge(new: Triples, old: Triples, plan: ox.NamedNode, alike: AbstractSet = frozenset()) -> None:
+    """Keep unchanged sources, carry over what the table does not own, tidy the documents.
+
+    ``alike``: the nodes of ``new`` found to have ``old``'s facts and so not cited.
+    """
+    keep_sources(new, old, alike)
     carry_over(new, old, plan)
     for cls in (KG.Goal, KG.FocusArea):
         for node in set(new.subjects(RDF.type, cls)):

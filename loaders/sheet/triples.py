@@ -86,9 +86,10 @@ class Triples:
         if s is not None and o is None:  # the usual case, at dictionary speed
             by_p = self._spo.get(s, {})
             for pred in ([p] if p is not None else list(by_p)):
-                for x in by_p.pop(pred, ()):
-                    self._len -= 1
-                    if pred in self._pos:
+                objects = by_p.pop(pred, ())
+                self._len -= len(objects)
+                if pred in self._pos:
+                    for x in objects:
                         self._unindex(pred, x, s)
             if s in self._spo and not by_p:
                 del self._spo[s]
@@ -180,11 +181,24 @@ class Triples:
         """Whether ``other`` says the same of ``subject`` as this graph, to the triple."""
         return self._spo.get(subject) == other._spo.get(subject)
 
-    def copy_subject(self, other: Triples, subject) -> None:
-        """Add every triple ``other`` has about ``subject``."""
-        for p, objects in other._spo.get(subject, {}).items():
-            for o in objects:
-                self.add((subject, p, o))
+    def copy_subject(self, other: Triples, subject, predicates: AbstractSet | None = None) -> None:
+        """Add every triple ``other`` has about ``subject`` (with one of ``predicates``, if given)."""
+        theirs = other._spo.get(subject)
+        if not theirs:
+            return
+        mine = self._spo.setdefault(subject, {})
+        for p, objects in theirs.items():
+            if predicates is not None and p not in predicates:
+                continue
+            have = mine.setdefault(p, set())
+            before = len(have)
+            have |= objects  # a whole set at a time: a source node's triples, an item's provenance
+            self._len += len(have) - before
+            if p in self._pos:
+                for o in objects:
+                    self._pos[p].setdefault(o, set()).add(subject)
+        if not mine:
+            del self._spo[subject]
 
     def difference(self, other: Triples) -> Iterator[tuple]:
         """The triples of this graph that ``other`` lacks, a subject at a time (one alike in both: none)."""
