@@ -147,7 +147,7 @@ def _value(path: Path, sheet: str, cell) -> str:
     return text
 
 
-def _rows(path: Path, ws, limits: SheetLimits):
+def _rows(path: Path, ws, limits: SheetLimits, values_only: bool = False):
     """The rows of a read-only sheet, every one of them, within ``limits``.
 
     Too many rows or columns are refused from the sheet's ``<dimension>`` before a
@@ -157,7 +157,26 @@ def _rows(path: Path, ws, limits: SheetLimits):
     """
     declared = (ws.max_row, ws.max_column)
     ws.reset_dimensions()
-    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(), limits, declared)
+    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(values_only=values_only), limits, declared)
+
+
+def _plain(value) -> str | None:
+    """A value's text when it is text or a whole number and could be nothing else; else None.
+
+    A formula reads as '=…' and an error value as '#…': those, and what is not text,
+    are read again cell by cell, where the one-line error can name the cell.
+    """
+    if value.__class__ is str:
+        return None if value[:1] in ("=", "#") else value
+    return _text(value)
+
+
+def _sheet(path: Path, ws, limits: SheetLimits) -> list[list[str]]:
+    """A sheet's rows of text: by values (openpyxl's fast way), else cell by cell to say what is wrong."""
+    rows = [[_plain(v) for v in row] for row in _rows(path, ws, limits, values_only=True)]
+    if any(None in row for row in rows):
+        rows = [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
+    return rows
 
 
 def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
@@ -169,8 +188,7 @@ def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
         wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
-                      for ws in wb.worksheets}
+            sheets = {ws.title: _sheet(path, ws, limits) for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
             wb.close()

@@ -53,10 +53,11 @@ def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
     """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
     carried = 0
     for node in set(old.subjects()):
+        if node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old:
+            continue
         types = set(old.objects(node, RDF.type))
-        if (node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old
-                or types & {KG.Source, KG.Document}
-                or (RDF.Statement in types and old.value(node, RDF.predicate) in _TABLE_LINKS)):
+        if types & {KG.Source, KG.Document} or (RDF.Statement in types
+                                                 and old.value(node, RDF.predicate) in _TABLE_LINKS):
             continue
         carried += 1
         new.copy_subject(old, node)
