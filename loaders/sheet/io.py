@@ -32,6 +32,7 @@ from kraftgraf.loaders.limits import (
     sheet_rows,
 )
 from kraftgraf.loaders.sheet.layout import PLAN_SHEET, SIDE_COLUMNS, csv_sibling, csv_unescape
+from kraftgraf.loaders.sheet.xlsx_values import plain_values
 
 __all__ = ["Cell", "Item", "column_letter", "Workbook", "read_workbook", "check_zip", "check_sheet_file",
            "decode_csv", "MAX_UNPACKED", "MAX_RATIO"]
@@ -147,7 +148,7 @@ def _value(path: Path, sheet: str, cell) -> str:
     return text
 
 
-def _rows(path: Path, ws, limits: SheetLimits, values_only: bool = False):
+def _rows(path: Path, ws, limits: SheetLimits, values_only: bool = False, values=None):
     """The rows of a read-only sheet, every one of them, within ``limits``.
 
     Too many rows or columns are refused from the sheet's ``<dimension>`` before a
@@ -157,7 +158,8 @@ def _rows(path: Path, ws, limits: SheetLimits, values_only: bool = False):
     """
     declared = (ws.max_row, ws.max_column)
     ws.reset_dimensions()
-    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(values_only=values_only), limits, declared)
+    rows = ws.iter_rows(values_only=values_only) if values is None else values
+    return sheet_rows(f"{path}, sheet {ws.title}", rows, limits, declared)
 
 
 def _plain(value) -> str | None:
@@ -171,9 +173,10 @@ def _plain(value) -> str | None:
     return _text(value)
 
 
-def _sheet(path: Path, ws, limits: SheetLimits) -> list[list[str]]:
-    """A sheet's rows of text: by values (openpyxl's fast way), else cell by cell to say what is wrong."""
-    rows = [[_plain(v) for v in row] for row in _rows(path, ws, limits, values_only=True)]
+def _sheet(path: Path, ws, limits: SheetLimits, archive: zipfile.ZipFile, shared) -> list[list[str]]:
+    """A sheet's rows of text: by values (:mod:`.xlsx_values`, else openpyxl's), else cell by cell."""
+    values = plain_values(archive, getattr(ws, "_worksheet_path", None), shared)
+    rows = [[_plain(v) for v in row] for row in _rows(path, ws, limits, True, values)]
     if any(None in row for row in rows):
         rows = [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
     return rows
@@ -188,7 +191,9 @@ def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
         wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: _sheet(path, ws, limits) for ws in wb.worksheets}
+            with zipfile.ZipFile(path) as archive:
+                shared = wb.shared_strings
+                sheets = {ws.title: _sheet(path, ws, limits, archive, shared) for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
             wb.close()
