@@ -62,7 +62,8 @@ class _Writer:
 
     def __init__(self, g: Triples, source: SheetSource, plan: SheetPlan):
         self.g, self.s, self.languages = g, source, plan.languages
-        doc = add_document(t.Converted(g), "sheet-" + slug(source.filename), source.filename, source.filename)
+        converted = cast(Graph, t.Converted(g))  # the shared builder adds rdflib terms: converted
+        doc = add_document(converted, "sheet-" + slug(source.filename), source.filename, source.filename)
         self.doc, self.plan = t.named(doc), t.named(plan_iri(source.key))
         self._plain: dict = {}  # sheet names, rows, headers and offsets recur: each literal made once
         self.cited: list[tuple[ox.NamedNode, Item]] = []  # sources to write once every fact is in

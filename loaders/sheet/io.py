@@ -19,7 +19,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import (
@@ -176,10 +176,10 @@ def _plain(value) -> str | None:
 def _sheet(path: Path, ws, limits: SheetLimits, archive: zipfile.ZipFile, shared) -> list[list[str]]:
     """A sheet's rows of text: by values (:mod:`.xlsx_values`, else openpyxl's), else cell by cell."""
     values = plain_values(archive, getattr(ws, "_worksheet_path", None), shared)
-    rows = [[_plain(v) for v in row] for row in _rows(path, ws, limits, True, values)]
-    if any(None in row for row in rows):
-        rows = [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
-    return rows
+    plain = [[_plain(v) for v in row] for row in _rows(path, ws, limits, True, values)]
+    if any(None in row for row in plain):
+        return [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
+    return cast(list[list[str]], plain)
 
 
 def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:

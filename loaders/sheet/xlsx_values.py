@@ -82,7 +82,7 @@ def _rows(data: bytes, shared: list) -> list[tuple]:
         rows.extend(() for _ in range(len(rows) + 1, index))  # rows the sheet leaves out
         if len(rows) + 1 <= index:  # a row numbered again, or back, is passed over (as openpyxl)
             width = cells[-1][0] if cells else 0
-            values = [None] * width
+            values: list[str | None] = [None] * width
             for col, value in cells:
                 if 1 <= col <= width:
                     values[col - 1] = value
