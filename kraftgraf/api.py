@@ -11,7 +11,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, RDFS
+from rdflib import RDF
 
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
@@ -19,10 +19,13 @@ from kraftgraf.graph.store.links import confirm_indicator, confirm_link
 from kraftgraf.graph.store.lock import store_lock
 from kraftgraf.graph.store.open import DEFAULT_STORE, store_path
 from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS, SheetLimits
+from kraftgraf.loaders.sheet import terms
 from kraftgraf.loaders.sheet.changes import changes, describe, link_warnings
 from kraftgraf.loaders.sheet.codes import CodeRules
 from kraftgraf.loaders.sheet.importer import SheetImport, apply, import_sheet
 from kraftgraf.loaders.sheet.io import check_sheet_file
+from kraftgraf.loaders.sheet.terms import rdflib_term, text
+from kraftgraf.loaders.sheet.triples import paused_gc
 from kraftgraf.queries.registry import question
 from kraftgraf.queries.source import Source
 from kraftgraf.queries.suggest.answer import AlreadyAccepted, Suggestion, choose, reason
@@ -115,14 +118,15 @@ def import_plan(store: str | Path | None, file: str | Path, plan: str | None = N
         raise DataError(f"{path}: import writes a store with named graphs; use a .trig or .nq file")
     limits = limits or DEFAULT_SHEET_LIMITS
     check_sheet_file(file, limits)  # its sizes, before the store is read: a sheet too large fails at once
-    with contextlib.nullcontext() if dry_run else store_lock(path):
+    with contextlib.nullcontext() if dry_run else store_lock(path), paused_gc():
         kg = KnowledgeGraph.load(path) if path.is_file() else KnowledgeGraph.bundled()
         result = import_sheet(kg, file, plan, list(actor_columns or []), lang, title, limits, rules)
 
         def label(node):  # a law or actor the file brings in is named as the file names it
-            if (node, RDF.type, None) in kg.dataset:
-                return kg.label(node)
-            return str(result.graph.value(node, RDFS.label) or "") or kg.label(node)
+            known = rdflib_term(node)
+            if (known, RDF.type, None) in kg.dataset:
+                return kg.label(known)
+            return text(result.graph.value(node, terms.RDFS.label)) or kg.label(known)
 
         found = changes(result.old, result.graph, label)
         done = Imported(path, result, describe(found), link_warnings(kg.dataset, found))

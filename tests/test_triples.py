@@ -1,4 +1,8 @@
-"""The import's Triples answer as rdflib's Graph does, for every method the import calls."""
+"""The import's Triples answer as rdflib's Graph does, for every method the import calls.
+
+Triples holds terms of any kind (the import's are Oxigraph's); rdflib's are used here to hold it to
+rdflib's Graph.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kraftgraf.loaders.sheet.terms import ox_term, rdflib_term
 from kraftgraf.loaders.sheet.triples import Triples, from_store, quads
 
 NODES = [URIRef(f"http://example.org/{n}") for n in "abcd"]
@@ -43,12 +48,28 @@ def test_triples_answer_as_rdflib_does(steps, asked):
         assert ours.value(s, p, o) in ({None} if theirs.value(s, p, o) is None else answers)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(triple, max_size=20), st.lists(triple, max_size=20), term, st.sets(term))
+def test_subjects_compared_and_copied_as_sets_of_triples(a, b, s, without):
+    ours, other = Triples(a), Triples(b)
+    assert set(ours.difference(other)) == set(a) - set(b)
+    assert ours.alike(other, s) == ({t for t in a if t[0] == s} == {t for t in b if t[0] == s})
+    assert ours.described(s, without) == {
+        p: {o for x, q, o in a if (x, q) == (s, p)} for x, p, _ in a if x == s and p not in without}
+    ours.subjects(NODES[1], None)  # an index made before the copy is kept up to date
+    ours.copy_subject(other, s, without or None)
+    copied = {t for t in b if t[0] == s and (not without or t[1] in without)}
+    assert set(ours) == set(a) | copied and len(ours) == len(set(ours))
+    assert set(ours.subjects(NODES[1], None)) == {x for x, p, _ in ours if p == NODES[1]}
+
+
 def test_the_store_round_trip_keeps_every_term():
     graph = ox.NamedNode("http://example.org/g")
     store = ox.Store()
-    triples = Triples([(NODES[0], NODES[1], v) for v in VALUES])
+    triples = Triples([(ox_term(NODES[0]), ox_term(NODES[1]), ox_term(v)) for v in VALUES])
     store.extend(quads(triples, graph))
     back = from_store(store, graph)
     assert set(back) == set(triples) and len(back) == len(VALUES)
+    assert {rdflib_term(o) for o in back.objects(ox_term(NODES[0]), ox_term(NODES[1]))} == set(VALUES)
     plain = ox.Quad(ox.NamedNode(NODES[0]), ox.NamedNode(NODES[1]), ox.Literal("två"), graph)
     assert plain in store  # a plain literal is xsd:string in Oxigraph, and reads back plain

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, Graph, Literal
-from rdflib.namespace import SKOS, XSD
+from rdflib import RDF as RDFLIB_RDF
+from rdflib import Graph
+from rdflib.namespace import SKOS as RDFLIB_SKOS
 
-from kraftgraf.loaders.sheet.triples import AnyGraph
-from kraftgraf.loaders.sheet.wording import KINDS, Words, added_line, changed_lines, items, tail
-from kraftgraf.ontology.vocab import KG, PROV
+from kraftgraf.loaders.sheet.terms import KG, PROV, RDF, SKOS, tail
+from kraftgraf.loaders.sheet.triples import AnyGraph, Triples
+from kraftgraf.loaders.sheet.wording import KINDS, Words, added_line, changed_lines, items
+from kraftgraf.ontology import vocab
 
-__all__ = ["Change", "PROVENANCE", "facts", "facts_graph", "changes", "describe", "link_warnings"]
+__all__ = ["Change", "PROVENANCE", "facts", "same_facts", "facts_graph", "changes", "describe",
+           "link_warnings"]
 
 # What a node's sources are, rather than its facts.
 PROVENANCE = frozenset({PROV.wasDerivedFrom, KG.column, SKOS.altLabel})
@@ -36,36 +39,31 @@ class Change:
     line: str = ""
 
 
-_STRING = str(XSD.string)
-
-
-def _plain(term):
-    """Oxigraph gives a plain literal its implicit xsd:string; compare it as rdflib writes it."""
-    datatype = getattr(term, "datatype", None)  # rdflib's == on terms is Python code: a million calls
-    if datatype is not None and str.__eq__(datatype, _STRING) and isinstance(term, Literal):
-        return Literal(str(term))
-    return term
-
-
-def facts(g: AnyGraph, node) -> set:
+def facts(g: Triples, node) -> set:
     """What ``node`` says in ``g``, without its sources and order."""
-    return {(p, _plain(o)) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
+    return {(p, o) for p, o in g.predicate_objects(node) if p not in _NOT_FACTS}
+
+
+def same_facts(old: Triples, new: Triples, node) -> bool:
+    """Whether ``node`` says the same in both graphs, sources and order aside (:func:`facts`)."""
+    return old.alike(new, node) or old.described(node, _NOT_FACTS) == new.described(node, _NOT_FACTS)
 
 
 def facts_graph(g: AnyGraph) -> Graph:
-    """``g`` without where its facts were written down: no sources, documents or source columns.
+    """``g`` (of rdflib terms) without where its facts were written down: no sources, documents or columns.
 
     Two imports of the same table from different files give isomorphic facts graphs.
     """
     out = Graph()
-    hidden = set(g.subjects(RDF.type, KG.Source)) | set(g.subjects(RDF.type, KG.Document))
+    hidden = {s for cls in (vocab.KG.Source, vocab.KG.Document) for s in g.subjects(RDFLIB_RDF.type, cls)}
+    provenance = {vocab.PROV.wasDerivedFrom, vocab.KG.column, RDFLIB_SKOS.altLabel}
     for s, p, o in g:
-        if s not in hidden and p not in PROVENANCE:
+        if s not in hidden and p not in provenance:
             out.add((s, p, o))
     return out
 
 
-def _code(g: AnyGraph, node) -> str:
+def _code(g: Triples, node) -> str:
     """An item's id; a link (a reified statement) is named by what it links, to sort by it."""
     if (node, RDF.type, RDF.Statement) in g:
         return f"{tail(g.value(node, RDF.subject))} {tail(g.value(node, RDF.object))}"
@@ -83,13 +81,13 @@ def _owned(node, diff: set, moved: set, links: dict) -> set:
     return out
 
 
-def _links(*graphs: AnyGraph) -> dict:
+def _links(*graphs: Triples) -> dict:
     """(subject, predicate, object) -> the reified statement that stands for it."""
     return {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)): st
             for g in graphs for st in g.subjects(RDF.type, RDF.Statement)}
 
 
-def changes(old: AnyGraph, new: AnyGraph, label=None) -> list[Change]:
+def changes(old: Triples, new: Triples, label=None) -> list[Change]:
     """The items of ``new`` that ``old`` lacks or says otherwise, and those ``new`` dropped.
 
     Each change is counted once: an added outcome or link is not also a change of the
@@ -106,7 +104,7 @@ def changes(old: AnyGraph, new: AnyGraph, label=None) -> list[Change]:
     out += [Change("-", kind, _code(old, node), was.text(node), line=added_line(was, node, kind))
             for node, kind in before.items() if node not in after]
     for node, kind in after.items():
-        if node in before:
+        if node in before and not same_facts(old, new, node):
             diff = facts(old, node) ^ facts(new, node)
             diff -= _owned(node, diff, moved, links)
             out += [Change("~", kind, _code(new, node), text, prior, line)
@@ -131,15 +129,15 @@ def describe(found: list[Change]) -> list[str]:
     return [*lines, summary if found else "no changes"]
 
 
-def link_warnings(links: AnyGraph, found: list[Change]) -> list[str]:
+def link_warnings(links: Graph, found: list[Change]) -> list[str]:
     """A warning for each reworded item that a law change or determinant link in ``links`` rests on.
 
     Links name an item by its id, and a commitment's id is its line in a cell: a line
     inserted above it, or a new text, leaves the link on what the id now says.
     """
     held: dict[str, set[str]] = {}
-    for prop, what in ((KG.requiresChangeTo, "law change"), (KG.addresses, "determinant links")):
+    for prop, what in ((vocab.KG.requiresChangeTo, "law change"), (vocab.KG.addresses, "determinant links")):
         for subject in links.subjects(prop, None):
-            held.setdefault(tail(subject), set()).add(what)
+            held.setdefault(vocab.local_name(subject), set()).add(what)
     return [f"{c.kind} {c.code} now says “{c.text[:60]}”: the {' and the '.join(sorted(held[c.code]))} "
             "tied to its id may no longer fit" for c in found if c.op == "~" and c.was and c.code in held]

@@ -15,15 +15,17 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import cast
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS, XSD
+from rdflib.namespace import SKOS
 
-from kraftgraf.loaders.memo import commitment_links, plan_node
+from kraftgraf.loaders.sheet import terms as t
+from kraftgraf.loaders.sheet.changes import same_facts
 from kraftgraf.loaders.sheet.indicator_sheet import add_indicators, indicator_links
 from kraftgraf.loaders.sheet.io import Item
 from kraftgraf.loaders.sheet.read import SheetPlan
 from kraftgraf.loaders.sheet.triples import Triples
-from kraftgraf.ontology.provenance import Quote, add_document, add_link, add_source
+from kraftgraf.ontology.provenance import Quote, add_document, add_link
 from kraftgraf.ontology.vocab import (
     ELI,
     KG,
@@ -50,39 +52,103 @@ class SheetSource:
 
 
 class _Writer:
-    def __init__(self, g: Graph, source: SheetSource, plan: SheetPlan):
+    """Writes the plan's items in Oxigraph terms, as the shared builders of the other loaders do.
+
+    :func:`~kraftgraf.loaders.memo.plan_node`, :func:`~kraftgraf.loaders.memo.commitment_links`
+    and :func:`~kraftgraf.ontology.provenance.add_source` write the same triples in rdflib's
+    terms (tests/test_sheet_terms.py holds the two to each other); a national plan has
+    55,000 items, and rdflib's terms made the import minutes long.
+    """
+
+    def __init__(self, g: Triples, source: SheetSource, plan: SheetPlan):
         self.g, self.s, self.languages = g, source, plan.languages
-        self.doc = add_document(g, "sheet-" + slug(source.filename), source.filename, source.filename)
+        converted = cast(Graph, t.Converted(g))  # the shared builder adds rdflib terms: converted
+        doc = add_document(converted, "sheet-" + slug(source.filename), source.filename, source.filename)
+        self.doc, self.plan = t.named(doc), t.named(plan_iri(source.key))
+        self._plain: dict = {}  # sheet names, rows, headers and offsets recur: each literal made once
+        self.cited: list[tuple[ox.NamedNode, Item]] = []  # sources to write once every fact is in
+
+    def plain(self, value: str | int) -> ox.Literal:
+        """A plain literal, or an xsd:integer for a number."""
+        term = self._plain.get(value)
+        if term is None:
+            term = self._plain[value] = (ox.Literal(value) if isinstance(value, str) else
+                                         ox.Literal(str(value), datatype=t.XSD.integer))
+        return term
 
     def quote(self, item: Item) -> Quote:
         c = item.cell
-        return Quote(self.doc, item.text, c.sheet, str(c.row), c.column, item.start,
+        return Quote(URIRef(self.doc.value), item.text, c.sheet, str(c.row), c.column, item.start,
                      item.start + len(item.text))
 
-    def cite(self, node: URIRef, item: Item) -> None:
-        add_source(self.g, node, self.quote(item))
+    def cite(self, node: ox.NamedNode, item: Item) -> None:
+        """``item``'s cell as the source of ``node``, written by :meth:`write_sources`."""
+        self.cited.append((node, item))
+
+    def write_sources(self, old: Triples | None = None) -> set:
+        """Write the sources cited, but for the nodes ``old`` has with the same facts; returns those.
+
+        Such a node keeps its old sources (:func:`~kraftgraf.loaders.sheet.merge.keep_sources`):
+        most of a national plan, whose 500,000 source triples need not be made to be dropped.
+        """
+        alike = set()
+        for node, item in self.cited:
+            if node in alike:
+                continue
+            if old is not None and (node, t.PROV.wasDerivedFrom, None) in old and same_facts(old, self.g,
+                                                                                              node):
+                alike.add(node)
+            else:
+                self.source(node, item)
+        return alike
+
+    def source(self, node: ox.NamedNode, item: Item) -> None:
+        """``item``'s cell as the source of ``node`` (as ``add_source``)."""
+        c, add, plain = item.cell, self.g.add, self.plain
+        src = ox.NamedNode(node.value + "#source")
+        add((node, t.PROV.wasDerivedFrom, src))
+        add((src, t.RDF.type, t.KG.Source))
+        add((src, t.KG.document, self.doc))
+        add((src, t.PROV.value, ox.Literal(item.text)))
+        for prop, value in ((t.KG.section, c.sheet), (t.KG.row, str(c.row)), (t.KG.column, c.column),
+                            (t.KG.charStart, item.start), (t.KG.charEnd, item.start + len(item.text))):
+            add((src, prop, plain(value)))
 
     def lang(self, item: Item) -> str:
         """The language tag of the item's text."""
         return self.languages.of(item, self.s.lang)
 
-    def node(self, kind: str, key: str, cls: URIRef, item: Item, label: str | None = None,
-             order: int | None = None) -> URIRef:
-        node = plan_node(self.g, self.s.key, kind, key, cls, label, self.lang(item))
+    def node(self, kind: str, key: str, cls: ox.NamedNode, item: Item, label: str | None = None,
+             order: int | None = None) -> ox.NamedNode:
+        """An item of the plan (as ``plan_node``), its order and source, and its name's translation."""
+        g = self.g
+        node = t.named(plan_item(self.s.key, kind, key))
+        g.add((node, t.RDF.type, cls))
+        g.add((node, t.KG.code, ox.Literal(key)))
+        g.add((node, t.KG.inPlan, self.plan))
+        if label is not None:
+            name = ox.Literal(label, language=self.lang(item))
+            g.add((node, t.RDFS.label, name))
+            g.add((node, t.SKOS.prefLabel, name))
         if order is not None:
-            self.g.add((node, KG.order, Literal(order, datatype=XSD.integer)))
+            g.add((node, t.KG.order, self.plain(order)))
         self.cite(node, item)
         translation = self.languages.translations.get(item)
         if translation is not None:  # the same name in the other language, quoting its own cell
-            for prop in (RDFS.label, SKOS.prefLabel):
-                self.g.add((node, prop, Literal(translation.text, lang=self.lang(translation))))
+            name = ox.Literal(translation.text, language=self.lang(translation))
+            g.add((node, t.RDFS.label, name))
+            g.add((node, t.SKOS.prefLabel, name))
             self.cite(node, translation)
         return node
 
-    def commitment(self, node: URIRef, who: str, initiative: URIRef, item: Item, header: str) -> None:
-        """A commitment's links; its text in its own language, its column's header in the plan's."""
-        commitment_links(self.g, node, who, initiative, item.text, header, self.s.lang)
-        self.g.set((node, KG.text, Literal(item.text, lang=self.lang(item))))
+    def commitment(self, node: ox.NamedNode, who: str, initiative: ox.NamedNode, item: Item,
+                   header: str) -> None:
+        """A commitment's links (as ``commitment_links``), its text and its column's header."""
+        g = self.g
+        g.add((node, t.KG.byActor, t.named(actor_iri(who))))
+        g.add((node, t.KG.toInitiative, initiative))
+        g.add((node, t.KG.text, ox.Literal(item.text, language=self.lang(item))))
+        g.add((node, t.KG.column, ox.Literal(header, language=self.s.lang)))
 
 
 def sheet_links(plan: SheetPlan, key: str) -> list[tuple]:
@@ -108,7 +174,7 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
             g.add((node, prop, Literal(law.title.text, lang=w.lang(law.title))))
         if law.link:
             g.add((node, RDFS.seeAlso, URIRef(law.link)))
-        w.cite(node, law.title)
+        w.cite(t.named(node), law.title)
     for actor in plan.actors.values():
         for sector, item in actor.sectors:
             if (actor.id, sector) not in mandates_elsewhere:
@@ -117,56 +183,63 @@ def _laws_and_mandates(g: Graph, w: _Writer, plan: SheetPlan, mandates_elsewhere
 
 
 def sheet_graph(plan: SheetPlan, source: SheetSource, elsewhere: AbstractSet[tuple] = frozenset(),
-                mandates_elsewhere: AbstractSet[tuple] = frozenset()) -> Triples:
-    """The plan's named graph; links already in ``elsewhere`` (e.g. curated) are not repeated.
+                mandates_elsewhere: AbstractSet[tuple] = frozenset(),
+                old: Triples | None = None) -> tuple[Triples, set]:
+    """The plan's named graph, in Oxigraph terms; links already in ``elsewhere`` are not repeated.
+
+    ``elsewhere`` holds rdflib's terms, as :func:`sheet_links` gives them (e.g. the curated links).
+    Also returns the nodes ``old`` (the graph the import replaces) has with the same facts: they
+    are not cited here, since the merge gives them their old sources.
 
     A focus area may sit under several goals (``kg:partOf`` each); then an initiative
     says which goal its row is under (``dcterms:isPartOf``).  A goal coded '3.1' is part
     of goal '3' when the plan has one (a sub-goal).
     """
-    triples = Triples()  # a national plan is a million triples: plain sets, not rdflib's stores
-    g = cast(Graph, triples)  # for the writers below it is a Graph: they only add triples
+    g = Triples()  # a national plan is a million triples: plain sets, not rdflib's stores
+    shared = cast(Graph, t.Converted(g))  # for the builders the other loaders share: documents, laws, links
     w = _Writer(g, source, plan)
     lang = source.lang
-    g.add((plan_iri(source.key), RDF.type, KG.Plan))
-    g.add((plan_iri(source.key), RDFS.label, Literal(source.title, lang=lang)))
+    g.add((w.plan, t.RDF.type, t.KG.Plan))
+    g.add((w.plan, t.RDFS.label, ox.Literal(source.title, language=lang)))
     goals = {}
     for code, h in plan.goals.items():
-        goals[code] = w.node("goal", code, KG.Goal, h.item, h.label, h.order)
+        goals[code] = w.node("goal", code, t.KG.Goal, h.item, h.label, h.order)
     for code in goals:
         if "." in code and code.rsplit(".", 1)[0] in goals:
-            g.add((goals[code], DCTERMS.isPartOf, goals[code.rsplit(".", 1)[0]]))
+            g.add((goals[code], t.DCTERMS.isPartOf, goals[code.rsplit(".", 1)[0]]))
+    focus_areas = {}
     for code, h in plan.focus_areas.items():
-        focus = w.node("focus-area", code, KG.FocusArea, h.item, h.label, h.order)
+        focus_areas[code] = focus = w.node("focus-area", code, t.KG.FocusArea, h.item, h.label, h.order)
         for parent in h.parents:
-            g.add((focus, KG.partOf, goals[parent]))
+            g.add((focus, t.KG.partOf, goals[parent]))
     for header, actor in plan.actors.items():
         if actor.new:
-            node = actor_iri(actor.id)
-            g.add((node, RDF.type, KG[actor.kind] if actor.kind else KG.Actor))  # as curated actors are
+            node = t.named(actor_iri(actor.id))
+            g.add((node, t.RDF.type, t.KG[actor.kind] if actor.kind else t.KG.Actor))  # as curated actors are
             named = actor.item or Item(header, plan.headers[header], 0)
-            for prop in (RDFS.label, SKOS.prefLabel):
-                g.add((node, prop, Literal(actor.name, lang=w.lang(named))))
+            name = ox.Literal(actor.name, language=w.lang(named))
+            g.add((node, t.RDFS.label, name))
+            g.add((node, t.SKOS.prefLabel, name))
             w.cite(node, named)
     for row in plan.initiatives:
-        initiative = w.node("initiative", row.id, KG.Initiative, row.label, row.label.text, row.order)
-        g.add((initiative, KG.inFocusArea, plan_item(source.key, "focus-area", row.focus)))
+        initiative = w.node("initiative", row.id, t.KG.Initiative, row.label, row.label.text, row.order)
+        g.add((initiative, t.KG.inFocusArea, focus_areas[row.focus]))
         if len(plan.focus_areas[row.focus].parents) > 1:
-            g.add((initiative, DCTERMS.isPartOf, goals[row.goal]))
+            g.add((initiative, t.DCTERMS.isPartOf, goals[row.goal]))
         for n, item in enumerate(row.outcomes, start=1):
-            outcome = w.node("outcome", f"{row.id}-{n}", KG.Outcome, item)
-            g.add((outcome, KG.text, Literal(item.text, lang=w.lang(item))))
-            g.add((initiative, KG.hasOutcome, outcome))
+            outcome = w.node("outcome", f"{row.id}-{n}", t.KG.Outcome, item)
+            g.add((outcome, t.KG.text, ox.Literal(item.text, language=w.lang(item))))
+            g.add((initiative, t.KG.hasOutcome, outcome))
         for who, item in row.open.items():
-            node = w.node("open-commitment", f"{row.id}-{who}", KG.OpenCommitment, item)
+            node = w.node("open-commitment", f"{row.id}-{who}", t.KG.OpenCommitment, item)
             w.commitment(node, who, initiative, item, row.headers[who])
         for who, items in row.commitments.items():
             for n, item in enumerate(items, start=1):
-                node = w.node("commitment", f"{row.id}-{who}-{n}", KG.Commitment, item, item.text)
+                node = w.node("commitment", f"{row.id}-{who}-{n}", t.KG.Commitment, item, item.text)
                 w.commitment(node, who, initiative, item, row.headers[who])
-    _laws_and_mandates(g, w, plan, mandates_elsewhere)
-    add_indicators(g, w.cite, plan.side.new_indicators, lang)
+    _laws_and_mandates(shared, w, plan, mandates_elsewhere)
+    add_indicators(shared, lambda node, item: w.cite(t.named(node), item), plan.side.new_indicators, lang)
     for s, p, o, link in sheet_links(plan, source.key):
         if (s, p, o) not in elsewhere:
-            add_link(g, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
-    return triples
+            add_link(shared, s, p, o, w.quote(link.item), link.reason or None)  # reasons: @en, as curated
+    return g, w.write_sources(old)

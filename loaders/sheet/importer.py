@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, Literal, URIRef
-from rdflib.namespace import SKOS, XSD
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import SheetLimits
+from kraftgraf.loaders.sheet import terms as t
 from kraftgraf.loaders.sheet.codes import CodeRules
 from kraftgraf.loaders.sheet.graph import SheetSource, sheet_graph, sheet_links
 from kraftgraf.loaders.sheet.indicator_sheet import known_indicators
@@ -28,7 +29,7 @@ from kraftgraf.loaders.sheet.merge import merge
 from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
 from kraftgraf.loaders.sheet.side import Known
-from kraftgraf.loaders.sheet.triples import Triples, from_store, quads
+from kraftgraf.loaders.sheet.triples import Triples, from_store, paused_gc, quads
 from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, local_name, plan_iri
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -55,10 +56,10 @@ class SheetImport:
 
 def _drops_most(old: Triples, new: Triples, key: str, keys: list[str], path) -> str | None:
     """Why writing ``new`` looks like a mistake: it keeps fewer than half of the plan's initiatives."""
-    before = set(old.subjects(RDF.type, KG.Initiative))
+    before = set(old.subjects(t.RDF.type, t.KG.Initiative))
     if len(before) < 4:
         return None
-    kept = before & set(new.subjects(RDF.type, KG.Initiative))
+    kept = before & set(new.subjects(t.RDF.type, t.KG.Initiative))
     if len(kept) * 2 >= len(before):
         return None
     return (f"{Path(path).name} would drop {len(before) - len(kept)} of the {len(before)} initiatives of "
@@ -145,8 +146,8 @@ def order_actor_columns(g: Triples, sheet: SheetPlan) -> None:
     order back, so a plan in the memo's order (the seed) gets no triples it did not have.
     """
     columns = sorted(sheet.actors, key=lambda h: sheet.headers[h].index)
-    for header in columns:
-        g.remove((actor_iri(sheet.actors[header].id), KG.order, None))  # an order the old graph had
+    for header in columns:  # an order the old graph had
+        g.remove((t.named(actor_iri(sheet.actors[header].id)), t.KG.order, None))
     first = {}
     for row in sheet.initiatives:
         for header in columns:
@@ -157,7 +158,8 @@ def order_actor_columns(g: Triples, sheet: SheetPlan) -> None:
     if shown == sorted(shown, key=lambda h: actor_column_rank(sheet.actors[h].id, first[h], h)):
         return
     for n, header in enumerate(columns):
-        g.add((actor_iri(sheet.actors[header].id), KG.order, Literal(n, datatype=XSD.integer)))
+        g.add((t.named(actor_iri(sheet.actors[header].id)), t.KG.order,
+               ox.Literal(str(n), datatype=t.XSD.integer)))
 
 
 def _ox_graph(name: str) -> ox.NamedNode:
@@ -178,6 +180,7 @@ def _choose_key(kg: KnowledgeGraph, plan: str | None, properties: dict) -> str:
     return key
 
 
+@paused_gc()
 def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
                  actor_columns: list[str] | None = None, lang: str | None = None,
                  title: str | None = None, limits: SheetLimits | None = None,
@@ -192,16 +195,18 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
     old = from_store(kg.store, _ox_graph(name))
-    old_title = old.value(plan_iri(key), RDFS.label)
+    plan_node = t.named(plan_iri(key))
+    old_title = old.value(plan_node, t.RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
-    title = title or wb.properties.get("title") or (str(old_title) if old_title else Path(path).stem)
+    title = title or wb.properties.get("title") or t.text(old_title) or Path(path).stem
     known = known_outside(kg, name)
     sheet = read_plan(wb, known, actor_columns, rules)
-    new = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links, known.mandates)
-    merge(new, old, plan_iri(key))
+    new, alike = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links,
+                             known.mandates, old)
+    merge(new, old, plan_node, alike)
     order_actor_columns(new, sheet)
     result = SheetImport(key, new, old, name, list(wb.notes) + sheet.side.notes, len(sheet.initiatives),
-                         len(set(new.subjects(RDF.type, KG.Commitment))))
+                         len(set(new.subjects(t.RDF.type, t.KG.Commitment))))
     result.drops_most = _drops_most(old, new, key, plan_keys(kg), path)
     given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET),
                                 (KG.measuredBy, INDICATOR_SHEET))
@@ -218,11 +223,16 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
 
 
 def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
-    """Replace the plan's named graph in ``kg`` with the imported one."""
+    """Replace the plan's named graph in ``kg`` with the imported one.
+
+    ``result`` is :func:`import_sheet`'s of ``kg`` as it is: its old graph is what the store
+    holds, so only the triples that differ are taken out and put in.
+    """
     kg.graph(result.graph_name)  # tells the store its projection is stale
     name = _ox_graph(result.graph_name)
-    kg.store.clear_graph(name)
-    kg.store.extend(quads(result.graph, name))
+    for s, p, o in list(result.old.difference(result.graph)):  # ``old`` is what the store holds
+        kg.store.remove(ox.Quad(s, p, o, name))
+    kg.store.extend(quads(result.graph.difference(result.old), name))
 
 
 def load(store: KnowledgeGraph, path: str | Path, key: str) -> list[str]:

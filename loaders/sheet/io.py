@@ -19,7 +19,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import (
@@ -32,6 +32,7 @@ from kraftgraf.loaders.limits import (
     sheet_rows,
 )
 from kraftgraf.loaders.sheet.layout import PLAN_SHEET, SIDE_COLUMNS, csv_sibling, csv_unescape
+from kraftgraf.loaders.sheet.xlsx_values import plain_values
 
 __all__ = ["Cell", "Item", "column_letter", "Workbook", "read_workbook", "check_zip", "check_sheet_file",
            "decode_csv", "MAX_UNPACKED", "MAX_RATIO"]
@@ -147,7 +148,7 @@ def _value(path: Path, sheet: str, cell) -> str:
     return text
 
 
-def _rows(path: Path, ws, limits: SheetLimits):
+def _rows(path: Path, ws, limits: SheetLimits, values_only: bool = False, values=None):
     """The rows of a read-only sheet, every one of them, within ``limits``.
 
     Too many rows or columns are refused from the sheet's ``<dimension>`` before a
@@ -157,7 +158,28 @@ def _rows(path: Path, ws, limits: SheetLimits):
     """
     declared = (ws.max_row, ws.max_column)
     ws.reset_dimensions()
-    return sheet_rows(f"{path}, sheet {ws.title}", ws.iter_rows(), limits, declared)
+    rows = ws.iter_rows(values_only=values_only) if values is None else values
+    return sheet_rows(f"{path}, sheet {ws.title}", rows, limits, declared)
+
+
+def _plain(value) -> str | None:
+    """A value's text when it is text or a whole number and could be nothing else; else None.
+
+    A formula reads as '=…' and an error value as '#…': those, and what is not text,
+    are read again cell by cell, where the one-line error can name the cell.
+    """
+    if value.__class__ is str:
+        return None if value[:1] in ("=", "#") else value
+    return _text(value)
+
+
+def _sheet(path: Path, ws, limits: SheetLimits, archive: zipfile.ZipFile, shared) -> list[list[str]]:
+    """A sheet's rows of text: by values (:mod:`.xlsx_values`, else openpyxl's), else cell by cell."""
+    values = plain_values(archive, getattr(ws, "_worksheet_path", None), shared)
+    plain = [[_plain(v) for v in row] for row in _rows(path, ws, limits, True, values)]
+    if any(None in row for row in plain):
+        return [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
+    return cast(list[list[str]], plain)
 
 
 def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
@@ -169,8 +191,9 @@ def _read_xlsx(path: Path, limits: SheetLimits) -> Workbook:
     try:  # read_only parses each sheet's XML while its rows are read, so both steps are guarded
         wb = openpyxl.load_workbook(path, read_only=True)
         try:
-            sheets = {ws.title: [[_value(path, ws.title, c) for c in row] for row in _rows(path, ws, limits)]
-                      for ws in wb.worksheets}
+            with zipfile.ZipFile(path) as archive:
+                shared = wb.shared_strings
+                sheets = {ws.title: _sheet(path, ws, limits, archive, shared) for ws in wb.worksheets}
             props = {k: getattr(wb.properties, k) or "" for k in ("identifier", "title", "language")}
         finally:
             wb.close()

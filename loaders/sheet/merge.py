@@ -14,59 +14,64 @@
 
 from __future__ import annotations
 
-from rdflib import RDF, URIRef
+from collections.abc import Set as AbstractSet
 
-from kraftgraf.loaders.sheet.changes import PROVENANCE, facts
-from kraftgraf.loaders.sheet.triples import AnyGraph
-from kraftgraf.ontology.vocab import KG, PROV
+import pyoxigraph as ox
+
+from kraftgraf.loaders.sheet.changes import PROVENANCE, same_facts
+from kraftgraf.loaders.sheet.terms import KG, PROV, RDF
+from kraftgraf.loaders.sheet.triples import Triples
 
 __all__ = ["merge", "keep_sources", "carry_over"]
 
 _TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
-def _copy(new: AnyGraph, old: AnyGraph, node) -> None:
-    for triple in old.triples((node, None, None)):
-        new.add(triple)
+def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset()) -> int:
+    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many.
 
-
-def keep_sources(new: AnyGraph, old: AnyGraph) -> int:
-    """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many."""
+    ``alike``: nodes already found so, and not cited in ``new``
+    (:func:`~kraftgraf.loaders.sheet.graph.sheet_graph`).
+    """
     kept = 0
-    for node in set(new.subjects(PROV.wasDerivedFrom, None)):
-        if (node, PROV.wasDerivedFrom, None) not in old or facts(new, node) != facts(old, node):
+    for node in set(new.subjects(PROV.wasDerivedFrom, None)) | alike:
+        if node not in alike and ((node, PROV.wasDerivedFrom, None) not in old
+                                  or not same_facts(old, new, node)):
             continue
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):
             new.remove((src, None, None))
         for p in PROVENANCE:
             new.remove((node, p, None))
-            for o in old.objects(node, p):
-                new.add((node, p, o))
-                if p == PROV.wasDerivedFrom:
-                    _copy(new, old, o)
+        new.copy_subject(old, node, PROVENANCE)
+        for src in old.objects(node, PROV.wasDerivedFrom):
+            new.copy_subject(old, src)
     return kept
 
 
-def carry_over(new: AnyGraph, old: AnyGraph, plan: URIRef) -> int:
+def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
     """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
     carried = 0
     for node in set(old.subjects()):
+        if node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old:
+            continue
         types = set(old.objects(node, RDF.type))
-        if (node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old
-                or types & {KG.Source, KG.Document}
-                or (RDF.Statement in types and old.value(node, RDF.predicate) in _TABLE_LINKS)):
+        if types & {KG.Source, KG.Document} or (RDF.Statement in types
+                                                 and old.value(node, RDF.predicate) in _TABLE_LINKS):
             continue
         carried += 1
-        _copy(new, old, node)
+        new.copy_subject(old, node)
         for src in old.objects(node, PROV.wasDerivedFrom):
-            _copy(new, old, src)
+            new.copy_subject(old, src)
     return carried
 
 
-def merge(new: AnyGraph, old: AnyGraph, plan: URIRef) -> None:
-    """Keep unchanged sources, carry over what the table does not own, tidy the documents."""
-    keep_sources(new, old)
+def merge(new: Triples, old: Triples, plan: ox.NamedNode, alike: AbstractSet = frozenset()) -> None:
+    """Keep unchanged sources, carry over what the table does not own, tidy the documents.
+
+    ``alike``: the nodes of ``new`` found to have ``old``'s facts and so not cited.
+    """
+    keep_sources(new, old, alike)
     carry_over(new, old, plan)
     for cls in (KG.Goal, KG.FocusArea):
         for node in set(new.subjects(RDF.type, cls)):
@@ -77,4 +82,4 @@ def merge(new: AnyGraph, old: AnyGraph, plan: URIRef) -> None:
     for doc in set(new.subjects(RDF.type, KG.Document)) - used:
         new.remove((doc, None, None))
     for doc in used - set(new.subjects(RDF.type, KG.Document)):
-        _copy(new, old, doc)
+        new.copy_subject(old, doc)

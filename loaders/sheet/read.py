@@ -197,7 +197,8 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
     actors = actor_columns(wb, known, side, cli_columns, DEFAULT_ACTOR_COLUMNS)
     index, languages, beside = _header(wb, rows, {h: a.id for h, a in actors.items()})
     plan = SheetPlan(side=side, actors=actors, languages=languages)
-    plan.headers = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, 1, h, i, h) for h, i in index.items()}
+    where = wb.where(PLAN_SHEET)  # the same for every cell: said once
+    plan.headers = {h: Cell(where, PLAN_SHEET, 1, h, i, h) for h, i in index.items()}
     seen: dict[str, int] = {}
     ids = {r[index["Id"]].strip() for r in rows[1:] if len(r) > index["Id"]}
     goal = focus = None
@@ -206,9 +207,11 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
         if not any(c.strip() for c in raw):
             continue
         raw = raw + [""] * (len(rows[0]) - len(raw))
-        cell = {h: Cell(wb.where(PLAN_SHEET), PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()}
+        # an empty actor cell says nothing: most of a national plan's 340,000 cells are
+        cell = {h: Cell(where, PLAN_SHEET, n, h, i, raw[i]) for h, i in index.items()
+                if raw[i] or h not in actors}
         order = len(plan.initiatives)
-        if not any(cell[h].text.strip() for h in body):
+        if not any(cell[h].text.strip() for h in body if h in cell):
             goal, focus = _heading_row(plan, cell, goal, order, rules, beside)
             continue
         goal = _heading(plan, "goal", cell["Målsättning"], goal, order, rules)
@@ -243,7 +246,7 @@ def read_plan(wb: Workbook, known: Known, cli_columns: list[str] | None = None,
             plan.languages.translations[label] = translation
         row = InitiativeRow(key, goal.code, focus.code, label, order, outcomes, {}, {}, {})
         for header, actor in actors.items():
-            items = _items(cell[header])
+            items = _items(cell[header]) if header in cell else []
             real = [i for i in items if not is_placeholder(i.text)]
             row.headers[actor.id] = header
             if real:

@@ -1,30 +1,46 @@
 """A plan's graph held in Python sets, for the import: read, merged and compared a million times.
 
 An import builds the sheet's graph (about a million triples for a national
-plan), keeps the sources of every unchanged item, and lists what changed, node by
-node.  Through rdflib on Oxigraph each of those steps converts every term at
-each call (an import took minutes); here a graph is a dictionary of subjects, each
-with its predicates and their sets of objects, of plain rdflib terms, and the
-store's quads are converted once each way (:func:`from_store`, :func:`quads`).
+plan), keeps the sources of every unchanged item, and lists what changed.
+Through rdflib on Oxigraph each of those steps converts every term at each call
+(an import took minutes); here a graph is a dictionary of subjects, each with its
+predicates and their sets of objects.  The import's terms are Oxigraph's
+(:mod:`~kraftgraf.loaders.sheet.terms`), so the store's quads come in and go out
+as they are (:func:`from_store`, :func:`quads`).
 
 :class:`Triples` answers the part of rdflib's ``Graph`` the import uses (``add``,
 ``remove``, ``set``, ``value``, ``subjects``, ``objects``, ``predicate_objects``,
-``triples``, ``in``, ``len``, iteration), with the same meaning.  A plain literal
-of the store reads as rdflib writes it, without ``xsd:string``.
+``triples``, ``in``, ``len``, iteration), with the same meaning, for terms of any kind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Graph
 
-__all__ = ["Triples", "AnyGraph", "from_store", "quads"]
+__all__ = ["Triples", "AnyGraph", "from_store", "quads", "paused_gc"]
 
-_STRING = XSD.string.toPython()
 
+@contextlib.contextmanager
+def paused_gc():
+    """Python's cycle collector paused while a graph of a million triples is built and compared.
+
+    Each (subject, predicate) has a set of its own: about a million containers, which
+    the collector would walk again and again as they are made (40% of reading a
+    national plan's graph).  What they hold has no cycles to collect; it runs again after.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 class Triples:
     """A set of triples, indexed by subject and (for the predicates asked so) by predicate and object."""
@@ -70,9 +86,10 @@ class Triples:
         if s is not None and o is None:  # the usual case, at dictionary speed
             by_p = self._spo.get(s, {})
             for pred in ([p] if p is not None else list(by_p)):
-                for x in by_p.pop(pred, ()):
-                    self._len -= 1
-                    if pred in self._pos:
+                objects = by_p.pop(pred, ())
+                self._len -= len(objects)
+                if pred in self._pos:
+                    for x in objects:
                         self._unindex(pred, x, s)
             if s in self._spo and not by_p:
                 del self._spo[s]
@@ -156,6 +173,42 @@ class Triples:
         by_p = self._spo.get(subject, {})
         return iter([(p, o) for p, objects in by_p.items() for o in objects])
 
+    def described(self, subject, without: AbstractSet = frozenset()) -> dict:
+        """What ``subject`` says: each predicate (but those ``without``) and its objects."""
+        return {p: objects for p, objects in self._spo.get(subject, {}).items() if p not in without}
+
+    def alike(self, other: Triples, subject) -> bool:
+        """Whether ``other`` says the same of ``subject`` as this graph, to the triple."""
+        return self._spo.get(subject) == other._spo.get(subject)
+
+    def copy_subject(self, other: Triples, subject, predicates: AbstractSet | None = None) -> None:
+        """Add every triple ``other`` has about ``subject`` (with one of ``predicates``, if given)."""
+        theirs = other._spo.get(subject)
+        if not theirs:
+            return
+        mine = self._spo.setdefault(subject, {})
+        for p, objects in theirs.items():
+            if predicates is not None and p not in predicates:
+                continue
+            have = mine.setdefault(p, set())
+            before = len(have)
+            have |= objects  # a whole set at a time: a source node's triples, an item's provenance
+            self._len += len(have) - before
+            if p in self._pos:
+                for o in objects:
+                    self._pos[p].setdefault(o, set()).add(subject)
+        if not mine:
+            del self._spo[subject]
+
+    def difference(self, other: Triples) -> Iterator[tuple]:
+        """The triples of this graph that ``other`` lacks, a subject at a time (one alike in both: none)."""
+        theirs = other._spo
+        for s, by_p in self._spo.items():
+            their = theirs.get(s, {})
+            if their != by_p:
+                for p, objects in by_p.items():
+                    yield from ((s, p, o) for o in objects - their.get(p, set()))
+
     def value(self, subject=None, predicate=None, object=None, default=None, any: bool = True):  # noqa: A002
         """The object that completes the triple (with ``subject`` None: the subject), or ``default``."""
         if subject is not None and predicate is not None and object is None:
@@ -169,54 +222,16 @@ class Triples:
 AnyGraph = Graph | Triples  # what the import's helpers read: a graph of the store, or the import's own
 
 
-def _term(t):
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == _STRING:
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
-
-
-def _converted(terms, seen: dict, convert) -> list:
-    """``terms`` converted, each distinct one once (``seen`` keeps them)."""
-    out = []
-    for t in terms:
-        term = seen.get(t)
-        if term is None:
-            term = seen[t] = convert(t)
-        out.append(term)
-    return out
-
-
 def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
-    """The graph ``graph`` of ``store`` as :class:`Triples` (each distinct term converted once)."""
-    seen: dict = {}
+    """The graph ``graph`` of ``store`` as :class:`Triples` of Oxigraph terms, as the store holds them."""
     out = Triples()
     spo = out._spo
-    for q in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each adds a triple
-        s, p, o = _converted((q.subject, q.predicate, q.object), seen, _term)
+    for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
         spo.setdefault(s, {}).setdefault(p, set()).add(o)
         out._len += 1
     return out
 
 
-def _ox(t):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(t)
-    if isinstance(t, BNode):
-        return ox.BlankNode(t)
-    return ox.Literal(t, language=t.language, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
-
-
 def quads(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
-    """``triples`` as Oxigraph quads in ``graph`` (each distinct term converted once)."""
-    seen: dict = {}
-    out = []
-    for triple in triples:
-        s, p, o = _converted(triple, seen, _ox)
-        out.append(ox.Quad(s, p, o, graph))
-    return out
+    """``triples`` (of Oxigraph terms) as quads in ``graph``."""
+    return [ox.Quad(s, p, o, graph) for s, p, o in triples]

@@ -8,13 +8,9 @@ Items are named by their ids and the store's labels ("initiative 1.1",
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS
-from rdflib.namespace import SKOS
-
 from kraftgraf.loaders.sheet.side import ACTOR_KINDS
-from kraftgraf.loaders.sheet.triples import AnyGraph
-from kraftgraf.ontology.vocab import KG
-from kraftgraf.ontology.vocab import local_name as tail
+from kraftgraf.loaders.sheet.terms import KG, RDF, RDFS, SKOS, tail, text
+from kraftgraf.loaders.sheet.triples import Triples
 
 __all__ = ["KINDS", "tail", "items", "Words", "quoted", "added_line", "changed_lines"]
 
@@ -25,7 +21,7 @@ KINDS = {KG.Goal: "goal", KG.FocusArea: "focus area", KG.Initiative: "initiative
 
 
 
-def items(g: AnyGraph) -> dict:
+def items(g: Triples) -> dict:
     """Every item of a plan's graph -> its kind ('initiative', 'link', …)."""
     return {node: kind for cls, kind in KINDS.items() for node in g.subjects(RDF.type, cls)}
 
@@ -42,7 +38,7 @@ _LINK_TARGET = {KG.addresses: "determinant", KG.requiresChangeTo: "law", KG.meas
 class Words:
     """How the diff names an item of ``g``: by the sheet's ids and the store's labels."""
 
-    def __init__(self, g: AnyGraph, label):
+    def __init__(self, g: Triples, label):
         self.g, self.label = g, label
         self.kinds = items(g)
 
@@ -52,8 +48,8 @@ class Words:
 
     def actor(self, commitment) -> str:
         """The commitment's actor as the sheet heads its column."""
-        column = self.g.value(commitment, KG.column)
-        return str(column) if column else self.label(self.g.value(commitment, KG.byActor))
+        column = text(self.g.value(commitment, KG.column))
+        return column or self.label(self.g.value(commitment, KG.byActor))
 
     def item(self, node, kind: str) -> str:
         """The item itself, e.g. 'outcome 2 of initiative 1.1' or 'commitment A1-staten-1 by Staten'."""
@@ -74,11 +70,11 @@ class Words:
     def text(self, node) -> str:
         """What the item says: its name (each language's, Swedish first, ' / ' between), text or reason."""
         g = self.g
-        tag = lambda v: str(getattr(v, "language", None) or "")  # noqa: E731
-        names = sorted(g.objects(node, RDFS.label), key=lambda v: (tag(v) != "sv", tag(v), str(v)))
+        tag = lambda v: v.language or ""  # noqa: E731
+        names = sorted(g.objects(node, RDFS.label), key=lambda v: (tag(v) != "sv", tag(v), v.value))
         if names:
-            return " / ".join(map(str, names))
-        return str(g.value(node, KG.text) or g.value(node, KG.reason) or "")
+            return " / ".join(v.value for v in names)
+        return text(g.value(node, KG.text)) or text(g.value(node, KG.reason))
 
     def where(self, kind: str) -> str:
         """' (Initiativ)': the sheet's column for an item of ``kind``, if it has one."""
@@ -123,6 +119,6 @@ def changed_lines(old: Words, new: Words, node, kind: str, diff: set) -> list[tu
                         f"{new.where(place)}", "", ""))
     rest = predicates - _TEXT - {KG.reason} - set(_PLACE)
     if rest:
-        names = ", ".join(sorted(tail(str(p).rsplit("#", 1)[-1]) for p in rest))
+        names = ", ".join(sorted(tail(p) for p in rest))
         out.append((f"{what}: facts the sheet does not show ({names})", "", ""))
     return out
