@@ -128,9 +128,11 @@ def _select(kg: KnowledgeGraph, text: str, bindings: dict):
     first (:func:`~kraftgraf.queries.sparql_guard.read_only`); one that names
     graphs of the store with FROM reads those instead of the union.
 
-    ``bindings`` go in as a ``VALUES`` block at the start of the outermost
-    WHERE, so Oxigraph joins them first (its ``substitutions`` filtered at the
-    end: 3 s instead of 0.1 s for one actor's law paths on a national plan).
+    ``bindings`` go in as a ``VALUES`` block at the start of the first
+    ``WHERE {`` (the outermost, unless a text leaves that keyword out to bind
+    them in a sub-select, as suggest_unlinked.rq does), so Oxigraph joins them
+    first (its ``substitutions`` filtered at the end: 3 s instead of 0.1 s for
+    one actor's law paths on a national plan).
     Each value is written by pyoxigraph's own term syntax, so no text from a
     user is pasted in raw.
     """
