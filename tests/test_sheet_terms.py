@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import XSD
 
@@ -37,3 +38,9 @@ def test_an_item_is_written_as_the_shared_builders_write_it():
     writer.commitment(node, "staten", t.named(plan_item(SOURCE.key, "initiative", "A1")), item, "Staten")
     assert writer.write_sources() == set()
     assert set(writer.g) == _shared(item, "Staten", writer)
+
+
+def test_a_term_the_ontology_does_not_define_fails_as_in_rdflib():
+    assert t.KG.Initiative.value == "https://w3id.org/kraftgraf/ontology#Initiative"
+    with pytest.raises(AttributeError, match="Initiativ"):
+        t.KG.Initiativ  # noqa: B018 - the attribute is the test

@@ -23,15 +23,19 @@ __all__ = ["Vocab", "RDF", "RDFS", "SKOS", "XSD", "DCTERMS", "KG", "PROV", "ox_t
 
 
 class Vocab:
-    """A namespace whose terms are Oxigraph named nodes, each made the first time it is asked for."""
+    """A namespace whose terms are Oxigraph named nodes, each made the first time it is asked for.
 
-    def __init__(self, base: str):
-        self._base = base
+    The name is asked of the rdflib namespace first, so a term the ontology does not
+    define (``KG.Initiativ``) fails here as it does in rdflib's own.
+    """
+
+    def __init__(self, namespace):
+        self._namespace = namespace
 
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        node = ox.NamedNode(self._base + name)
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
         setattr(self, name, node)  # next time a plain attribute
         return node
 
@@ -39,9 +43,9 @@ class Vocab:
         return getattr(self, name)
 
 
-RDF, RDFS, SKOS = Vocab(str(ns.RDF)), Vocab(str(ns.RDFS)), Vocab(str(ns.SKOS))
-XSD, DCTERMS = Vocab(str(ns.XSD)), Vocab(str(ns.DCTERMS))
-KG, PROV = Vocab(str(vocab.KG._NS)), Vocab(str(vocab.PROV))
+RDF, RDFS, SKOS = Vocab(ns.RDF), Vocab(ns.RDFS), Vocab(ns.SKOS)
+XSD, DCTERMS = Vocab(ns.XSD), Vocab(ns.DCTERMS)
+KG, PROV = Vocab(vocab.KG), Vocab(vocab.PROV)
 
 
 def ox_term(t):
