@@ -229,3 +229,28 @@ def test_the_report_from_kept_answers_is_the_computed_one(tmp_path, monkeypatch)
     shutil.rmtree(tmp_path / "cache")
     assert runner.invoke(main, ["report", "-o", "computed.html"]).exit_code == 0
     assert (tmp_path / "kept.html").read_bytes() == (tmp_path / "computed.html").read_bytes()
+
+
+def test_every_section_the_report_can_show_has_its_words_in_both_languages():
+    """A section without them printed the question's English title in the Swedish report.
+
+    The sections the report's options give on the seed plan, and the basis, which
+    a plan with missing links or sectors adds (tests/test_answers_basis.py).
+    """
+    from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
+    from kraftgraf.graph.views.report_text import PARTS, SECTIONS, section_words
+    from kraftgraf.queries.registry import report_parts
+
+    kg = KnowledgeGraph.bundled()
+    for _, q, options in report_parts():
+        assert q.name in PARTS, q.name
+        for key in {s.key for s in q.ask(kg, **options)} | ({"basis"} & set(q.sections)):
+            assert (q.name, key) in SECTIONS or (None, key) in SECTIONS, (q.name, key)
+            swedish, english = (section_words(q.name, key, lang, "-", "-")[0] for lang in ("sv", "en"))
+            assert swedish != english, (q.name, key)
+
+
+def test_the_basis_says_what_is_missing_in_the_reports_language(page):
+    assert "Vad svaret vilar på" in page and "What this answer rests on" not in page
+    assert "6 av 33 initiativ har inget åtagande av någon aktör" in page
+    assert "Actors by what their withdrawal" not in page and "only through" not in page

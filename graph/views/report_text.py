@@ -80,7 +80,7 @@ COLUMNS = {
     "members": ("Medlemmar", "Members"), "sector": ("Sektor", "Sector"), "first": ("Första", "First"),
     "second": ("Andra", "Second"), "score": ("Likhet (0–100)", "Similarity (0–100)"),
     "determinant": ("Bestämningsfaktor", "Determinant"), "actor_names": ("Vilka aktörer", "Which actors"),
-    "total": ("Totalt", "Total"),
+    "total": ("Totalt", "Total"), "what": ("Vad som saknas", "What is missing"),
 }
 
 # (question, section key) -> ((title sv, explanation sv), (title en, explanation en))
@@ -156,6 +156,65 @@ SECTIONS = {
          "a determinant in the layer.")),
     ("coverage", "uncovered_layers"): (
         ("Lager som ingen når", ""), ("Layers nobody covers", "")),
+    ("whatif", "rank"): (
+        ("Aktörer efter vad som blir utan ansvarig om de drar sig ur",
+         "Varje aktör dras ur för sig (en grupp med sina medlemmar): initiativ som blir utan ägare, "
+         "bestämningsfaktorer och lager utan någon som håller dem, lagar utan någon som driver ändringen."),
+        ("Actors by what their withdrawal would leave unheld",
+         "Each actor withdrawn alone (a group with its members): initiatives left unowned, determinants and "
+         "layers left without a holder, laws left without a pusher.")),
+    ("mandates", "outside"): (
+        ("Åtaganden utanför aktörens mandat",
+         "Initiativets bestämningsfaktorer hör till en sektor där aktören (en grupp: ingen av dess "
+         "medlemmar) saknar mandat. Inte fel i sig, men ansvaret ligger hos någon annan."),
+        ("Commitments outside the actor's mandates",
+         "The initiative's determinants sit in a sector where the actor (a group: none of its members) "
+         "holds no mandate. Not wrong in itself, but someone else holds the responsibility there.")),
+    ("mandates", "idle_holders"): (
+        ("Bestämningsfaktorer vars mandatbärare inte åtagit sig något för dem",
+         "De aktörer som ansvarar för sektorn har inget åtagande i något initiativ som når "
+         "bestämningsfaktorn, varken själva eller genom en grupp."),
+        ("Determinants whose mandate holders committed nothing to them",
+         "The actors responsible for the sector made no commitment to any initiative addressing the "
+         "determinant, themselves or through a group.")),
+    ("mandates", "likely_owners"): (
+        ("Troliga ägare av en grupps åtaganden, efter mandat",
+         "Bilagans kolumnaktörer är grupper; här går varje gruppåtagande till de medlemmar vars mandat "
+         "täcker initiativets bestämningsfaktorer, troligast först."),
+        ("Likely owners of a group's commitments, by mandate",
+         "The annex's column actors are groups; each group commitment goes to the members whose mandates "
+         "cover the initiative's determinants, likeliest first.")),
+    ("silos", "grain"): (
+        ("Är planens aktörer fina nog för ett mått på stuprör?",
+         "Ett mått på några få grupper som var och en spänner över flera sektorer säger inget om stuprör; "
+         "här står hur många aktörer som gjort åtagandena."),
+        ("Are the plan's actors fine enough for a silo measure?",
+         "A measure on a few groups that each span sectors says nothing about silos; this says how many "
+         "actors made the commitments.")),
+    ("followup", "unfollowed"): (
+        ("Målsättningar, fokusområden och initiativ utan indikator",
+         "Inget offentligt mått är namngivet som skulle visa om den här delen av planen gör framsteg; "
+         "”bara genom” en del över eller under som har ett."),
+        ("Goals, focus areas and initiatives with no indicator",
+         "Nothing public is named that would show whether this part of the plan makes progress; "
+         "'only through' a part above or below it that has one.")),
+    ("followup", "followed"): (
+        ("Vad planen kan följas upp med", "Varje del av planen som har en indikator, och vilken."),
+        ("What the plan can be followed up with", "Each part of the plan that has an indicator, and which.")),
+    ("followup", "unused"): (
+        ("Indikatorer som inget i planen använder",
+         "Offentliga indikatorer (data/indicators.csv) som inget fokusområde eller initiativ "
+         "är länkat till."),
+        ("Indicators nothing in the plan uses",
+         "Public indicators (data/indicators.csv) that no focus area or initiative is linked to.")),
+    # the section several questions end with, when what they count is incomplete (queries/basis.py)
+    (None, "basis"): (
+        ("Vad svaret vilar på",
+         "Delar av planen som svaret inte ser: det räknar bara det som är länkat, så läs siffrorna som en "
+         "nedre gräns tills de är ifyllda."),
+        ("What this answer rests on",
+         "Items of the plan this answer cannot see: it counts only what is linked, so read its figures as "
+         "a lower bound until these are filled in.")),
 }
 
 # the report's headings per question (the registry's headings are Swedish only)
@@ -169,6 +228,12 @@ PARTS = {
                  "Overlaps: commitments that say nearly the "
                  "same"),
     "coverage": ("Täckning per sektor", "Coverage by sector"),
+    "whatif": ("Om en aktör drar sig ur: vad ingen längre håller",
+               "If an actor withdraws: what nobody holds"),
+    "mandates": ("Uppdrag och åtaganden: vem bär gruppens ord", "Mandates and commitments: who carries "
+                 "a group's word"),
+    "followup": ("Uppföljning: vad planen kan följas upp med", "Follow-up: what the plan can be followed "
+                 "up with"),
 }
 
 _MEASURES_SV = {
@@ -179,7 +244,19 @@ _MEASURES_SV = {
     "Candidates on one initiative": "Kandidater på ett initiativ",
     "Candidates by one actor": "Kandidater av en aktör", "Pairs compared": "Jämförda par",
     "Overlaps found": "Överlapp funna", "in force": "gäller",
+    "Actors that made the commitments": "Aktörer som gjort åtagandena", "none": "ingen",
 }
+# the queries' English sentences with numbers or names in them, and their Swedish
+_PATTERNS_SV = (
+    (r"^replaced by SFS (\S+) from (\S+)$", r"ersatt av SFS \1 från \2"),
+    (r"^only through (.+) and (\S+)$", r"only through \1 och \2"), (r"^only through ", "bara genom "),
+    (r"^(\d+) of (\d+) initiatives have no determinant link yet$",
+     r"\1 av \2 initiativ har ännu ingen länk till en bestämningsfaktor"),
+    (r"^(\d+) of (\d+) committed actors have no sector \(no mandate\)$",
+     r"\1 av \2 aktörer med åtaganden har ingen sektor (inget mandat)"),
+    (r"^(\d+) of (\d+) initiatives have no commitment by any actor$",
+     r"\1 av \2 initiativ har inget åtagande av någon aktör"),
+)
 
 
 def cell_text(value, lang: str, names: dict[str, str] | None = None) -> str:
@@ -198,13 +275,14 @@ def cell_text(value, lang: str, names: dict[str, str] | None = None) -> str:
         text = "; ".join(names.get(part, part) for part in text.split("; "))
     if lang == "sv":
         text = _MEASURES_SV.get(text, text)
-        text = re.sub(r"^replaced by SFS (\S+) from (\S+)$", r"ersatt av SFS \1 från \2", text)
+        for pattern, swedish in _PATTERNS_SV:
+            text = re.sub(pattern, swedish, text)
     return text
 
 
 def section_words(question: str, key: str, lang: str, title: str, explanation: str) -> tuple[str, str]:
     """The report's title and explanation for a section (the question's own where the report has none)."""
-    words = SECTIONS.get((question, key))
+    words = SECTIONS.get((question, key)) or SECTIONS.get((None, key))
     if words is None:
         return title, explanation
     return words[LANGS.index(lang)]
