@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # the registry imports BASIS_COLUMNS: listing the questions s
     from kraftgraf.queries.backend import Backend
     from kraftgraf.queries.common import Section
 
-__all__ = ["Basis", "BASIS_COLUMNS", "unlinked_initiatives", "link_gap", "sector_gap", "owner_gap",
-           "basis_section"]
+__all__ = ["Basis", "BASIS_COLUMNS", "NO_OWNER", "unlinked_initiatives", "link_gap", "sector_gap",
+           "owner_gap", "basis_section"]
 
 BASIS_COLUMNS = ("what", "lacking", "total", "meaning")
 
@@ -89,6 +89,9 @@ def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Ba
                  f"{what}: {listing(names)}. {meaning}.", [])
 
 
+NO_OWNER = "initiatives have no commitment by any actor"  # the end of an owner gap's sentence
+
+
 def owner_gap(meaning: str, made: dict) -> Basis | None:
     """The initiatives no actor has committed to, when there are any.
 
@@ -99,7 +102,7 @@ def owner_gap(meaning: str, made: dict) -> Basis | None:
     lacking = sorted(short(i) for i, commitments in made.items() if not commitments)
     if not lacking:
         return None
-    what = f"{len(lacking)} of {len(made)} initiatives have no commitment by any actor"
+    what = f"{len(lacking)} of {len(made)} {NO_OWNER}"
     advice = "fill in the sheet's actor columns and import it again (`kraftgraf query unowned` lists them)"
     return Basis(what, len(lacking), len(made), f"{meaning}; {advice}",
                  f"{what}: {listing(lacking)}. {meaning}.", [])

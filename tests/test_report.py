@@ -254,3 +254,23 @@ def test_the_basis_says_what_is_missing_in_the_reports_language(page):
     assert "Vad svaret vilar på" in page and "What this answer rests on" not in page
     assert "6 av 33 initiativ har inget åtagande av någon aktör" in page
     assert "Actors by what their withdrawal" not in page and "only through" not in page
+
+
+def test_findings_say_first_when_they_rest_on_an_incomplete_plan():
+    """A plan without links or commitments gets no confident figure without the reason beside it."""
+    from kraftgraf.graph.views.report_findings import findings
+    from kraftgraf.queries.common import Section
+
+    gap = "15 of 15 initiatives have no determinant link yet"
+    owners = "15 of 15 initiatives have no commitment by any actor"  # the first finding says this already
+    basis = Section("basis", "t", "", [{"what": gap}, {"what": owners}], ("what",))
+    uncovered = Section("uncovered_layers", "t", "", [{"label": "Levnadsvanor"}], ("label",))
+    complete = {("coverage", "uncovered_layers"): uncovered}
+    answers = {("coverage", "basis"): basis, ("silos", "basis"): basis, **complete}
+    said = findings(answers, {"initiatives": 15}, "sv")
+    assert said[0] == ("Svaren nedan vilar på en ofullständig plan: 15 av 15 initiativ har ännu ingen länk "
+                       "till en bestämningsfaktor. De ändras när det fylls i.")
+    assert said[1] == "Inget initiativ når lagret Levnadsvanor."
+    english = f"The findings below rest on an incomplete plan: {gap}. They will change once that is filled in"
+    assert findings(answers, {}, "en")[0] == english + "."
+    assert not any("ofullständig" in s for s in findings(complete, {}, "sv"))

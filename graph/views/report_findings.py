@@ -6,6 +6,8 @@ a report on a plan without laws or sectors simply says less.
 
 from __future__ import annotations
 
+from kraftgraf.graph.views.report_text import cell_text
+from kraftgraf.queries.basis import NO_OWNER
 from kraftgraf.queries.common import as_dict
 
 __all__ = ["findings"]
@@ -82,4 +84,13 @@ def findings(answers: dict, counts: dict[str, int], lang: str, name=str) -> list
             text += (f" {_names(replaced)} har sedan ersatts." if sv else f" {_names(replaced)} has since "
                      "been replaced.")
         out.append(text)
+    # what the plan lacks for the questions to see all of it (links, sectors), said before any figure
+    # that rests on it; initiatives nobody committed to are the first finding already
+    gaps = list(dict.fromkeys(cell_text(what, lang) for (_, key), section in answers.items() if key == "basis"
+                              for what in (as_dict(r)["what"] for r in section.rows)
+                              if not what.endswith(NO_OWNER)))
+    if gaps:
+        out.insert(0, f"Svaren nedan vilar på en ofullständig plan: {'; '.join(gaps)}. De ändras när det "
+                   "fylls i." if sv else f"The findings below rest on an incomplete plan: {'; '.join(gaps)}. "
+                   "They will change once that is filled in.")
     return out
