@@ -127,3 +127,15 @@ def test_whatif_and_mandates_say_their_counts_rest_on_links_the_plan_lacks(store
     assert [(r["lacking"], r["total"]) for r in basis] == [(9, 9)]
     assert "run `kraftgraf suggest`" in basis[0]["meaning"]
     assert "basis" not in ask(store, *args, "--plan", "kraftsamling-2019")  # every initiative linked
+
+
+def test_the_report_says_why_a_heat_map_is_empty_instead_of_drawing_a_blank_grid(store, tmp_path):
+    # sp-2008 has commitments but no determinant links: no actor or sector reaches a layer
+    cli(store, "report", "--plan", "sp-2008", "-o", tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 1  # the rainbow; no empty grids
+    assert "Aktörer × lager: tom. Inget åtagande i planen går från en aktör" in page
+    assert "Sektorer × lager: tom." in page
+    cli(store, "report", "--plan", "kraftsamling-2019", "-o", tmp_path / "seed.html")
+    seed = (tmp_path / "seed.html").read_text(encoding="utf-8")
+    assert seed.count("data:image/png;base64,") == 3 and "× lager: tom." not in seed

@@ -193,9 +193,20 @@ def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, tit
         built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
         mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
         findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
-        heatmap_actor=heatmap(by_actor, layers, ui["heat_title_actor"], names, ui["heat_more"]),
-        heatmap_sector=heatmap(by_sector, layers, ui["heat_title_sector"], names, ui["heat_more"]),
+        heatmaps=[(which, _heatmap(s, layers, ui, which, names))
+                  for which, s in (("actor", by_actor), ("sector", by_sector))],
         rainbow=rainbow_image(kg, lang))
+
+
+def _heatmap(s, layers: list[str], ui: dict, which: str, names: dict[str, str]) -> str:
+    """A coverage section's heat-map; "" when no row reaches a layer (the page says why instead).
+
+    A plan without commitments gives actors no rows and every sector only zeros:
+    an empty grid drawn without a word reads as a drawing error.
+    """
+    if not any(as_dict(r)[c] for r in s.rows for c in _layer_columns(s)):
+        return ""
+    return heatmap(s, layers, ui[f"heat_title_{which}"], names, ui["heat_more"])
 
 
 def find_chromium() -> str | None:

@@ -26,6 +26,10 @@ UI = {
         "heat_sector": "Samma per sektor, via aktörernas mandat.",
         "heat_title_actor": "Aktörer × lager", "heat_title_sector": "Sektorer × lager",
         "heat_more": "de {shown} som når flest initiativ av {total}",
+        "heat_empty_actor": "Aktörer × lager: tom. Inget åtagande i planen går från en aktör till ett "
+                            "initiativ som är länkat till en bestämningsfaktor.",
+        "heat_empty_sector": "Sektorer × lager: tom. Ingen aktör med mandat i en sektor har ett åtagande "
+                             "för ett initiativ som är länkat till en bestämningsfaktor.",
         "rainbow_caption": "Bestämningsfaktorerna på sina lager, innerst ålder, kön och arv. Gröna prickar: "
                            "initiativ, nära det de påverkar; orange ram: initiativ utan ägare. "
                            "Grå namn: bestämningsfaktorer som inget initiativ når.",
@@ -46,6 +50,10 @@ UI = {
         "heat_sector": "The same per sector, through the actors' mandates.",
         "heat_title_actor": "Actors × layers", "heat_title_sector": "Sectors × layers",
         "heat_more": "the {shown} that reach most initiatives, of {total}",
+        "heat_empty_actor": "Actors × layers: empty. No commitment in the plan runs from an actor to an "
+                            "initiative linked to a determinant.",
+        "heat_empty_sector": "Sectors × layers: empty. No actor with a mandate in a sector commits to an "
+                             "initiative linked to a determinant.",
         "rainbow_caption": "The determinants on their layers, innermost age, sex and heredity. Green dots: "
                            "initiatives, near what they address; orange ring: initiatives nobody owns. "
                            "Grey names: determinants no initiative reaches.",
