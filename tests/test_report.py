@@ -274,3 +274,13 @@ def test_findings_say_first_when_they_rest_on_an_incomplete_plan():
     english = f"The findings below rest on an incomplete plan: {gap}. They will change once that is filled in"
     assert findings(answers, {}, "en")[0] == english + "."
     assert not any("ofullständig" in s for s in findings(complete, {}, "sv"))
+
+
+def test_the_words_file_gives_every_text_in_both_languages():
+    """The words live in report_words.json: a key one language lacks would fail only on a page in it."""
+    from kraftgraf.graph.views.report_text import COLUMNS, COUNT_LABELS, PARTS, SECTIONS, UI
+
+    assert set(UI["sv"]) == set(UI["en"])
+    titles = [(sv[0], en[0]) for sv, en in SECTIONS.values()]
+    pairs = [*COUNT_LABELS.values(), *COLUMNS.values(), *PARTS.values(), *titles]
+    assert all(len(pair) == 2 and all(pair) for pair in pairs)
