@@ -231,13 +231,13 @@ class Asking:
         from kraftgraf.graph.store.content import content_hash
 
         computed, self.computed = self.computed, []
-        if not computed:
+        if not computed or not self.kept.writable():  # the file is hashed again only to keep something
             return
         try:
             unchanged = content_hash(self.kept.path) == self.kept.content
         except OSError:
             unchanged = False
-        for key, sections, notes in computed if unchanged and self.kept.writable() else ():
+        for key, sections, notes in computed if unchanged else ():
             self.kept.put(key, encode(sections), notes)
 
 
