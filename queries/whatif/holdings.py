@@ -8,7 +8,7 @@ its commitments ask for.  A group that withdraws takes its members with it
 (``org:hasMember``, all the way down); a member that withdraws leaves its group's
 commitments standing: the group still said it.
 
-Everything is read with eight listings (``whatif_commitments``, ``initiatives_in_order``,
+Everything is read with eight listings (``commitments``, ``initiatives_in_order``,
 ``whatif_members``, ``whatif_addresses``, ``sectors_by_actor``, ``laws``, ``mandates_held`` and
 ``mandates_placements``), so one withdrawal or a ranking of every actor is set arithmetic in
 Python, the same on any backend.  Mandates do not end with a withdrawal: a determinant that
@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.commitments import commitments_of
 
 __all__ = ["Holdings", "Loss"]
 
@@ -51,9 +52,9 @@ class Holdings:
         self.made: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.order: dict[str, int] = {}
         self.initiatives_of = defaultdict(set)  # actor -> initiatives it committed to
-        for r in b.rows("whatif_commitments"):
-            self.made[r["initiative"]][r["actor"]].append(r["commitment"])
-            self.initiatives_of[r["actor"]].add(r["initiative"])
+        for commitment, actor, initiative in commitments_of(b).triples():
+            self.made[initiative][actor].append(commitment)
+            self.initiatives_of[actor].add(initiative)
         for r in b.rows("initiatives_in_order"):
             if r["order"] is not None:
                 self.order[r["initiative"]] = int(r["order"])
