@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
@@ -185,11 +186,16 @@ class PlanSectors(SectorIndex):
         self._owners[initiative] = found
         return found
 
-    def sectors_at(self, actor: str, initiative: str) -> set[str]:
-        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none."""
-        if actor in self.matched.get(initiative, {}):
-            return self.matched[initiative][actor]
-        return set() if actor in self.unplaced.get(initiative, ()) else set(self.sectors(actor))
+    def sectors_at(self, actor: str, initiative: str) -> AbstractSet[str]:
+        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none.
+
+        Not a copy (asked some 500,000 times on a national plan): read it, do not change it.
+        """
+        matched = self.matched.get(initiative)
+        if matched is not None and actor in matched:
+            return matched[actor]
+        unplaced = self.unplaced.get(initiative)
+        return frozenset() if unplaced is not None and actor in unplaced else self.sectors(actor).keys()
 
     def involved(self, initiative: str) -> frozenset[str]:
         """The sectors the actors carrying ``initiative`` bring to it (:meth:`sectors_at`)."""
