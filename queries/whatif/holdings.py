@@ -88,12 +88,14 @@ class Holdings:
             mandated[r["sector"]].add(r["actor"])
         for r in b.rows("mandates_placements"):
             self.responsible[r["determinant"]] |= mandated[r["sector"]]
+        # initiative -> the determinants and layers it reaches (a withdrawal asks it 50,000 times)
+        self.reached = {i: {node for t in self.targets[i] for node in (t, *self.layer_of[t])}
+                        for i in self.made}
         # determinant or layer -> actors that hold it
         self.holders: defaultdict[str, set[str]] = defaultdict(set)
         for initiative, made in self.made.items():
-            for target in self.targets[initiative]:
-                for node in {target} | self.layer_of[target]:
-                    self.holders[node] |= set(made)
+            for node in self.reached[initiative]:
+                self.holders[node].update(made)
 
     def actors(self, initiative: str) -> set[str]:
         """The actors committed to ``initiative``."""
@@ -136,14 +138,12 @@ class Holdings:
             for sector, n in brought.items():
                 if n == self.bringing[initiative][sector]:  # every actor of that sector there withdrew
                     loss.sectors[initiative, sector] = {a for a in leaving if sector in self.sectors[a]}
-            # a determinant or layer loses its last holder only if every holder withdrew
-        for initiative in touched:
-            for target in self.targets[initiative]:
-                for node in {target} | self.layer_of[target]:
-                    held = self.holders[node]
-                    if held and held <= gone:
-                        kind = loss.layers if self.is_layer(node) else loss.determinants
-                        kind[node] = held
+        # a determinant or layer loses its last holder only if every holder withdrew
+        for node in set().union(*(self.reached[i] for i in touched)):
+            held = self.holders[node]
+            if held and held <= gone:
+                kind = loss.layers if self.is_layer(node) else loss.determinants
+                kind[node] = held
         for law, pushed in self.pushers.items():
             if set(pushed) <= gone:
                 loss.laws[law] = set(pushed)
