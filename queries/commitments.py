@@ -22,7 +22,7 @@ from __future__ import annotations
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of, shared
 
-__all__ = ["Listing", "commitments_of"]
+__all__ = ["Listing", "commitments_of", "quotes_of"]
 
 
 class Listing:
@@ -67,3 +67,17 @@ def commitments_of(graph: KnowledgeGraph | Backend) -> Listing:
     """The :class:`Listing` of a store's or backend's commitments, read once while the store is unchanged."""
     b = backend_of(graph)
     return shared(b, ("commitment listing",), lambda: Listing(b.rows("commitments")))
+
+
+def quotes_of(b: Backend, nodes) -> dict[str, list[str]]:
+    """Each node -> its source quotes, as :meth:`Backend.quotes` gives them.
+
+    A commitment's come from the listing; only the other nodes (mandates, links) are
+    asked for: thousands of commitments asked for by IRI took longer than the answer.
+    """
+    said, known = commitments_of(b).quotes, {}
+    for n in nodes:
+        if n in said:
+            known[n] = said[n]
+    known.update(b.quotes([n for n in nodes if n not in known]))
+    return known

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
-from kraftgraf.queries.commitments import commitments_of
+from kraftgraf.queries.commitments import commitments_of, quotes_of
 from kraftgraf.queries.common import Section, cite, listing, short
 
 __all__ = ["LAYER_COLUMNS", "CoverageRow", "UncoveredLayer", "coverage_matrix", "uncovered_layers",
@@ -204,7 +204,7 @@ def _evidence(grid: _Grid, key: str) -> list[str]:
 
 def _rows(b: Backend, by: str, grid: _Grid) -> list[CoverageRow]:
     # One query for the quotes of every row: a store lookup per node is slow at national scale.
-    known = b.quotes([n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
+    known = quotes_of(b, [n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
     return [_row(b, by, grid, key, known) for key in sorted(grid.hits)]
 
 
