@@ -104,7 +104,8 @@ class _Grid:
 
 
 def _actor_grid(b: Backend) -> _Grid:
-    grid, order, reach = _Grid(), {}, {}  # reach: initiative -> the layers it addresses a determinant in
+    grid, order = _Grid(), {}
+    reach: dict[str, list[str]] = {}  # initiative -> the layers it addresses a determinant in
     for r in b.rows("coverage_layers"):
         if 0 <= r["order"] < len(LAYER_COLUMNS):
             order[r["layer"]] = r["order"]

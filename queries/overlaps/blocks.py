@@ -51,13 +51,13 @@ class Commitments:
 
     def __init__(self, backend: Backend):
         listing = commitments_of(backend)
-        said = [k for k, text in enumerate(listing.text) if text is not None]  # (a valid plan: all)
-        self.iris = [listing.iris[k] for k in said]
-        self.actor, self.actors = _codes([listing.actor[k] for k in said])
-        self.initiative, self.initiatives = _codes([listing.initiative[k] for k in said])
+        said = [(k, text) for k, text in enumerate(listing.text) if text is not None]  # (a valid plan: all)
+        self.iris = [listing.iris[k] for k, _ in said]
+        self.actor, self.actors = _codes([listing.actor[k] for k, _ in said])
+        self.initiative, self.initiatives = _codes([listing.initiative[k] for k, _ in said])
         self._quotes = listing.quotes
         own = [" " + normalise(backend.label(a)) + " " for a in self.actors]
-        words = [_without(normalise(listing.text[k]), own[a]) for k, a in zip(said, self.actor.tolist())]
+        words = [_without(normalise(text), own[a]) for (_, text), a in zip(said, self.actor.tolist())]
         self.index = TextIndex(words)
         self.text = np.fromiter(map(self.index.row.__getitem__, words), dtype=np.int64, count=len(words))
 
