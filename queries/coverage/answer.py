@@ -51,7 +51,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.backend import Backend, backend_of, shared
 from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.commitments import commitments_of, quotes_of
 from kraftgraf.queries.common import Section, cite, listing, short
@@ -162,7 +162,8 @@ def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
 def _grid(b: Backend, by: str) -> _Grid:
     if by not in ("actor", "sector"):
         raise ValueError(f"by must be 'actor' or 'sector', not {by!r}")
-    grid = _actor_grid(b)
+    # the report asks by actor and by sector: the actors' grid, read only after, is built once
+    grid = shared(b, ("coverage by actor",), lambda: _actor_grid(b))
     return grid if by == "actor" else _sector_grid(b, grid)
 
 
