@@ -19,8 +19,9 @@ never text pasted into a query.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from rdflib import URIRef
 
@@ -28,9 +29,10 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.projection import EDGE_KINDS
 from kraftgraf.ontology.vocab import local_name
 
-__all__ = ["Backend", "Embedded", "backend_of"]
+__all__ = ["Backend", "Embedded", "backend_of", "shared"]
 
 _RELATIONS = {local_name(r): r for r in EDGE_KINDS}
+T = TypeVar("T")
 
 
 @runtime_checkable
@@ -99,3 +101,13 @@ class Embedded:
 def backend_of(graph) -> Backend:
     """``graph`` itself if it is a backend, else the embedded backend of a KnowledgeGraph."""
     return graph if isinstance(graph, Backend) else Embedded(graph)
+
+
+def shared(b: Backend, key: tuple, read: Callable[[], T]) -> T:
+    """``read()``, read once per store while it is unchanged (:meth:`KnowledgeGraph.unchanged`).
+
+    For what several questions build from the same listings.  Only the embedded store
+    shares it; a Cypher server is read each time, since nothing says it did not change.
+    The value is handed to every reader as it is: readers must not change it.
+    """
+    return b.kg.shared(key, read) if isinstance(b, Embedded) else read()

@@ -9,8 +9,8 @@ answer, and what to do about it.  No gap, no rows and no section (on the seed pl
 only silos has one: the six initiatives nobody committed to).
 
 It reads the texts the questions already read (``initiatives_in_order``,
-``silos_initiative_layers``, ``sectors_by_actor``) and ``committed_actors``, so
-it answers alike on the store and on a Neo4j or FalkorDB backend.
+``silos_initiative_layers``, ``sectors_by_actor``, ``commitments``), so it answers
+alike on the store and on a Neo4j or FalkorDB backend.
 """
 
 from __future__ import annotations
@@ -71,12 +71,15 @@ def sector_gap(kg: KnowledgeGraph | Backend, meaning: str, committed=None) -> Ba
     ``committed``: the actors that made a commitment, when the caller has read them already.
     """
     from kraftgraf.queries.backend import backend_of
+    from kraftgraf.queries.commitments import commitments_of
     from kraftgraf.queries.common import listing
     from kraftgraf.queries.silos.sectors import SectorIndex
 
     b = backend_of(kg)
-    if committed is None:
-        committed = {r["actor"] for r in b.rows("committed_actors")}
+    if committed is None:  # the actors of the commitments to the plan's initiatives
+        initiatives = {r["initiative"] for r in b.rows("initiatives_in_order")}
+        made = commitments_of(b)
+        committed = {a for a, i in zip(made.actor, made.initiative) if i in initiatives}
     committed = sorted(committed)
     index = SectorIndex(b)
     lacking = [a for a in committed if not index.sectors(a)]

@@ -23,16 +23,24 @@ from __future__ import annotations
 
 import pkgutil
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 from importlib.resources import files
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from kraftgraf.errors import NotFoundError
 
 __all__ = ["Option", "Question", "ReportPart", "question", "questions", "register", "report_parts",
            "unregister"]
+
+
+@runtime_checkable
+class _Store(Protocol):
+    """A store whose reads can be shared for a while (a KnowledgeGraph; importing it here is not cheap)."""
+
+    def unchanged(self) -> AbstractContextManager[None]: ...
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,10 @@ class Question:
     def ask(self, graph, **options) -> list:
         """The sections answering the question on ``graph`` (a KnowledgeGraph or a backend)."""
         given = {k: v for k, v in options.items() if v is not None}
-        return self.function()(graph, **given)
+        # a question only reads: its parts share what they read of a store (the commitment
+        # listing, 52,000 rows on a national plan, is wanted by most of them) instead of each its own
+        with graph.unchanged() if isinstance(graph, _Store) else nullcontext():
+            return self.function()(graph, **given)
 
     def texts(self) -> list[str]:
         """The names of the question's query texts (``unowned_initiatives.rq`` -> 'unowned_initiatives')."""

@@ -20,7 +20,8 @@ QUERIES = [
     ("unowned_initiatives", {}), ("single_actor_initiatives", {}), ("orphan_determinants", {}),
     ("initiatives_lacking_actor", {"actor": actor_iri("staten")}),
     ("initiatives_lacking_actor", {"actor": actor_iri("skl")}),
-    ("coverage_actor_layer", {}), ("coverage_sector_layer", {}), ("coverage_sector_actors", {}),
+    ("coverage_actor_layer", {}), ("coverage_layers", {}), ("coverage_sector_layer", {}),
+    ("coverage_sector_actors", {}),
     ("laws", {}),
 ]
 

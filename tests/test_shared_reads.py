@@ -107,3 +107,26 @@ def test_a_label_is_looked_up_once_in_the_block_and_never_for_another_view(two):
             assert (Embedded(view).label(node) == named) == (view is not seed_view)
         assert Embedded(two).label is Embedded(two).label  # one lookup table for every question
     assert Embedded(two).label is not Embedded(two).label  # after the block, each its own again
+
+
+def test_the_questions_that_read_every_commitment_read_them_once_in_the_block(seed_kg, reads):
+    from kraftgraf.queries.commitments import commitments_of
+    from kraftgraf.queries.common import rq_text
+    from kraftgraf.queries.registry import question
+
+    listing, alone = rq_text("commitments"), []
+    for name, options in ASKED:  # out of the block: each question reads them once, for all its parts
+        before = reads.count(listing)
+        alone.append(question(name).ask(seed_kg, **options))
+        assert reads.count(listing) - before == (0 if name == "trace" else 1), name  # trace: all linked
+    with seed_kg.unchanged():
+        together = [question(name).ask(seed_kg, **options) for name, options in ASKED]
+        assert commitments_of(seed_kg) is commitments_of(seed_kg)
+    assert reads.count(listing) == len(ASKED)  # the six before, and one for all in the block
+    assert together == alone
+    assert commitments_of(seed_kg) is not commitments_of(seed_kg)  # after the block, read afresh
+
+
+# every question that starts from the commitment listing (the basis of most of them too)
+ASKED = [("whatif", {"rank": True}), ("mandates", {}), ("silos", {}), ("overlaps", {}),
+         ("coverage", {"by": "actor"}), ("coverage", {"by": "sector"}), ("trace", {"name": "Staten"})]

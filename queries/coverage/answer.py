@@ -15,8 +15,9 @@ socioeconomic      Generella socioekonomiska, kulturella och miljömässiga för
 
 By actor, a cell counts the distinct initiatives the actor commits to
 (``kg:Commitment kg:byActor`` / ``kg:toInitiative``; open commitments do not count)
-that address a determinant in the layer (``coverage_actor_layer.rq``).  The rows
-are the actors with at least one commitment.
+that address a determinant in the layer: the commitment listing every question shares
+joined with ``coverage_layers.rq`` in Python (``coverage_actor_layer.rq`` gives the same
+counts in one query, slower).  The rows are the actors with at least one commitment.
 
 By sector, a cell counts the distinct initiatives that address a determinant in the
 layer and that an actor counted for the sector commits to.  An actor counts for the
@@ -50,9 +51,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.backend import Backend, backend_of, shared
 from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
-from kraftgraf.queries.common import Section, cite, iris, listing, short
+from kraftgraf.queries.commitments import commitments_of, quotes_of
+from kraftgraf.queries.common import Section, cite, listing, short
 
 __all__ = ["LAYER_COLUMNS", "CoverageRow", "UncoveredLayer", "coverage_matrix", "uncovered_layers",
            "sections"]
@@ -103,15 +105,24 @@ class _Grid:
 
 def _actor_grid(b: Backend) -> _Grid:
     grid, order = _Grid(), {}
-    # in the order the .rq gives them (a Cypher UNION cannot sort its parts together)
-    for r in sorted(b.rows("coverage_actor_layer"), key=lambda r: (r["actor"] or "", r["order"])):
-        if not 0 <= r["order"] < len(LAYER_COLUMNS):
-            continue
-        order[r["layer"]] = r["order"]
-        if r["actor"] is not None:  # None: the row that names the layer even in an empty plan
-            grid.hits.setdefault(r["actor"], {})[r["layer"]] = set(iris(r["hits"]))
-            grid.evidence.setdefault(r["actor"], []).extend(iris(r["commitments"]))
+    reach: dict[str, list[str]] = {}  # initiative -> the layers it addresses a determinant in
+    for r in b.rows("coverage_layers"):
+        if 0 <= r["order"] < len(LAYER_COLUMNS):
+            order[r["layer"]] = r["order"]
+            if r["initiative"] is not None:  # None: the row that names a layer nothing reaches
+                reach.setdefault(r["initiative"], []).append(r["layer"])
     grid.layers = dict(sorted(order.items(), key=lambda kv: kv[1]))
+    made: dict[str, dict[str, set]] = {}  # actor -> layer -> its commitments to initiatives there
+    for commitment, actor, initiative in commitments_of(b).triples():
+        cells = grid.hits.get(actor)
+        if cells is None:  # every actor with a commitment is a row, zero cells too
+            cells = grid.hits[actor] = {layer: set() for layer in grid.layers}
+            made[actor] = {layer: set() for layer in grid.layers}
+        for layer in reach.get(initiative, ()):
+            cells[layer].add(initiative)
+            made[actor][layer].add(commitment)
+    for actor, by_layer in made.items():  # layer by layer, innermost first, each layer's sorted
+        grid.evidence[actor] = [c for layer in grid.layers for c in sorted(by_layer[layer])]
     grid.labels = {layer: b.label(layer) for layer in grid.layers}
     grid.read = _read_only(b)
     return grid
@@ -151,7 +162,8 @@ def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
 def _grid(b: Backend, by: str) -> _Grid:
     if by not in ("actor", "sector"):
         raise ValueError(f"by must be 'actor' or 'sector', not {by!r}")
-    grid = _actor_grid(b)
+    # the report asks by actor and by sector: the actors' grid, read only after, is built once
+    grid = shared(b, ("coverage by actor",), lambda: _actor_grid(b))
     return grid if by == "actor" else _sector_grid(b, grid)
 
 
@@ -194,7 +206,7 @@ def _evidence(grid: _Grid, key: str) -> list[str]:
 
 def _rows(b: Backend, by: str, grid: _Grid) -> list[CoverageRow]:
     # One query for the quotes of every row: a store lookup per node is slow at national scale.
-    known = b.quotes([n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
+    known = quotes_of(b, [n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
     return [_row(b, by, grid, key, known) for key in sorted(grid.hits)]
 
 

@@ -27,6 +27,7 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend
 from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
+from kraftgraf.queries.commitments import quotes_of
 from kraftgraf.queries.common import Section, cite, listing, short
 from kraftgraf.queries.mandates.model import Mandates, mandates_of
 
@@ -78,7 +79,7 @@ class LikelyOwner:
 
 def _quoted(m: Mandates, cls, rows: list[tuple]) -> list:
     """Rows of ``cls`` from their fields, the last the source nodes: their quotes, fetched in one call."""
-    known = m.backend.quotes([n for r in rows for n in r[-1]])
+    known = quotes_of(m.backend, dict.fromkeys(n for r in rows for n in r[-1]))
     return [cls(*r[:-1], cite(m.backend, r[-1], known)) for r in rows]
 
 

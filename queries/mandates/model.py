@@ -10,7 +10,7 @@ of its determinants they cover, then by how many of its sectors, then by how nar
 their mandate is (a body with one mandate that matches is a likelier owner than one
 with five).
 
-Read from six listings (``whatif_commitments``, ``initiatives_in_order``,
+Read from six listings (``commitments``, ``initiatives_in_order``,
 ``whatif_members``, ``whatif_addresses``, ``mandates_held``, ``mandates_placements``),
 the same on any backend; the rest is Python.
 """
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.commitments import commitments_of
 
 __all__ = ["Mandates", "Owner", "mandates_of"]
 
@@ -72,8 +73,8 @@ class Mandates:
     @cached_property
     def commitments(self) -> dict[str, tuple[str, str]]:
         """Commitment -> (actor, initiative); read when first asked (likely owners do not need it)."""
-        rows = self.backend.rows("whatif_commitments")
-        return {r["commitment"]: (r["actor"], r["initiative"]) for r in rows}
+        listing = commitments_of(self.backend)
+        return dict(zip(listing.iris, zip(listing.actor, listing.initiative)))
 
     @cached_property
     def made(self) -> dict[str, dict[str, list[str]]]:

@@ -90,7 +90,7 @@ def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
     members = defaultdict(list)
     for i, k in enumerate(key):
         members[k].append(i)
-    return {tuple(sorted((c.iris[x], c.iris[y]))) for k, group in members.items()
+    return {(min(c.iris[x], c.iris[y]), max(c.iris[x], c.iris[y])) for k, group in members.items()
             if block is None or names[k] == str(block)
             for x, y in combinations(group, 2) if differ[x] != differ[y]}
 

@@ -13,12 +13,12 @@ initiatives) differ.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from itertools import combinations
 
 import numpy as np
 
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.commitments import commitments_of
 from kraftgraf.queries.text_similarity import TextIndex, normalise
 
 __all__ = ["SAME_INITIATIVE", "SAME_ACTOR", "Commitments", "Blocks"]
@@ -41,7 +41,7 @@ def _without(words: str, name: str) -> str:
 
 
 class Commitments:
-    """Every commitment once, from the ``overlap_commitments`` listing of a backend.
+    """Every commitment with a text once, from the commitment listing of a backend.
 
     ``iris[i]``, ``actor[i]`` and ``initiative[i]`` (codes into ``actors`` and
     ``initiatives``) describe commitment ``i``; ``text[i]`` is the row of its words
@@ -50,20 +50,14 @@ class Commitments:
     """
 
     def __init__(self, backend: Backend):
-        rows = backend.rows("overlap_commitments")  # a row per quote of a commitment, unordered
-        last = dict(zip((r["commitment"] for r in rows), range(len(rows))))  # one row for each
-        one = [rows[i] for i in last.values()] if len(last) < len(rows) else rows
-        self.iris = list(last)
-        self.actor, self.actors = _codes([r["actor"] for r in one])
-        self.initiative, self.initiatives = _codes([r["initiative"] for r in one])
-        self._quote = [(r["source"], r["quote"]) for r in one]
-        self._several = defaultdict(list)  # commitment -> (source, quote), for those with more than one
-        if len(last) < len(rows):
-            for r in rows:
-                if r["quote"] is not None:
-                    self._several[r["commitment"]].append((r["source"], r["quote"]))
+        listing = commitments_of(backend)
+        said = [(k, text) for k, text in enumerate(listing.text) if text is not None]  # (a valid plan: all)
+        self.iris = [listing.iris[k] for k, _ in said]
+        self.actor, self.actors = _codes([listing.actor[k] for k, _ in said])
+        self.initiative, self.initiatives = _codes([listing.initiative[k] for k, _ in said])
+        self._quotes = listing.quotes
         own = [" " + normalise(backend.label(a)) + " " for a in self.actors]
-        words = [_without(normalise(r["text"]), own[a]) for r, a in zip(one, self.actor.tolist())]
+        words = [_without(normalise(text), own[a]) for (_, text), a in zip(said, self.actor.tolist())]
         self.index = TextIndex(words)
         self.text = np.fromiter(map(self.index.row.__getitem__, words), dtype=np.int64, count=len(words))
 
@@ -72,10 +66,7 @@ class Commitments:
 
     def quotes(self, i: int) -> list[str]:
         """Commitment ``i``'s source quotes, in source order (most rest on one)."""
-        several = self._several.get(self.iris[i])
-        if several:
-            return [q for _, q in sorted(several)]
-        return [] if self._quote[i][1] is None else [self._quote[i][1]]
+        return list(self._quotes.get(self.iris[i], ()))
 
     def sides(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The codes that put two commitments in one block of ``kind``, and those that must differ."""

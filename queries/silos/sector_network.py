@@ -180,8 +180,8 @@ def actor_graph(plan: PlanSectors) -> nx.Graph:
     a group no member's mandate places there is no node for it.
     """
     g = nx.Graph()
-    carried = {(a, i) for i in plan.made for a in plan.owners(i) if plan.sectors_at(a, i)}
-    actors = sorted({a for a, _ in carried})
+    carried = [[a for a in plan.owners(i) if plan.sectors_at(a, i)] for i in plan.made]  # by initiative
+    actors = sorted({a for found in carried for a in found})
     for actor in actors:
         primary = plan.primary(actor)
         g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
@@ -189,7 +189,7 @@ def actor_graph(plan: PlanSectors) -> nx.Graph:
     # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
     # share.  The product pairs actors initiative by initiative; the store joins nothing.
     index = {a: i for i, a in enumerate(actors)}
-    cells = {(index[a], j) for j, i in enumerate(plan.made) for a in plan.owners(i) if (a, i) in carried}
+    cells = [(index[a], j) for j, found in enumerate(carried) for a in found]
     rows, columns = zip(*cells) if cells else ((), ())
     a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
     shared = triu(a @ a.T, k=1).tocoo()

@@ -25,10 +25,12 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.commitments import commitments_of
 from kraftgraf.queries.common import listing
 from kraftgraf.queries.mandates.model import Mandates
 
@@ -118,21 +120,24 @@ class PlanSectors(SectorIndex):
     ``by``: "owner" counts a group's commitment for its likely owners by mandate
     (:meth:`owners`), "column" for the group itself, with its members' sectors.
 
-    Two more queries that each scan once: nothing is joined pairwise in the store.
-    ``made`` maps an initiative to its commitments and their actors, ``layers`` a
-    determinant layer to the initiatives that address it.
+    The commitments come from the listing every question shares
+    (:mod:`kraftgraf.queries.commitments`), the layers from one more query that scans
+    once: nothing is joined pairwise in the store.  ``made`` maps an initiative to its
+    commitments and their actors, ``layers`` a determinant layer to the initiatives that
+    address it.
     """
 
     def __init__(self, kg: KnowledgeGraph | Backend, by: str = "owner"):
         super().__init__(kg)
         self.by = by  # "owner": a group's commitment counts for its likely owners; "column": for the group
-        self.made: dict[str, dict[str, str]] = {}  # initiative -> {commitment: actor}
-        rows = self.backend.rows("silos_initiative_actors")  # a commitment's quotes in source order:
-        for r in sorted(rows, key=lambda r: (r["commitment"] or "", r["source"] or "")):
-            made = self.made.setdefault(r["initiative"], {})
-            if r["commitment"]:
-                made[r["commitment"]] = r["actor"]
-                self.quotes[r["commitment"]][r["quote"]] = None
+        # initiative -> {commitment: actor}, commitments by IRI; an initiative nobody commits to: {}
+        self.made: dict[str, dict[str, str]] = {r["initiative"]: {}
+                                                for r in self.backend.rows("initiatives_in_order")}
+        listing = commitments_of(self.backend)
+        for commitment, actor, initiative in sorted(listing.triples()):
+            if initiative in self.made:
+                self.made[initiative][commitment] = actor
+        self.said = listing.quotes  # a commitment's quotes, kept where the listing has them
         self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
         for r in self.backend.rows("silos_initiative_layers"):
             self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
@@ -145,6 +150,11 @@ class PlanSectors(SectorIndex):
         self.matched: dict[str, dict[str, set[str]]] = {}  # initiative -> likely owner -> sectors matched
         self.unplaced: dict[str, set[str]] = {}  # initiative -> groups no member's mandate matches
         self._owners: dict[str, set[str]] = {}
+
+    def cite(self, nodes) -> list[str]:
+        """The quotes behind ``nodes`` (commitments, actors' mandates, layers' links), without repeats."""
+        said, quotes = self.said, self.quotes
+        return list(dict.fromkeys(q for n in nodes for q in (said[n] if n in said else quotes.get(n, ()))))
 
     def owners(self, initiative: str) -> set[str]:
         """Who carries the initiative: each committed actor, a group replaced by its likely owners.
@@ -176,11 +186,16 @@ class PlanSectors(SectorIndex):
         self._owners[initiative] = found
         return found
 
-    def sectors_at(self, actor: str, initiative: str) -> set[str]:
-        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none."""
-        if actor in self.matched.get(initiative, {}):
-            return self.matched[initiative][actor]
-        return set() if actor in self.unplaced.get(initiative, ()) else set(self.sectors(actor))
+    def sectors_at(self, actor: str, initiative: str) -> AbstractSet[str]:
+        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none.
+
+        Not a copy (asked some 500,000 times on a national plan): read it, do not change it.
+        """
+        matched = self.matched.get(initiative)
+        if matched is not None and actor in matched:
+            return matched[actor]
+        unplaced = self.unplaced.get(initiative)
+        return frozenset() if unplaced is not None and actor in unplaced else self.sectors(actor).keys()
 
     def involved(self, initiative: str) -> frozenset[str]:
         """The sectors the actors carrying ``initiative`` bring to it (:meth:`sectors_at`)."""

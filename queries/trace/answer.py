@@ -38,6 +38,7 @@ from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.basis import basis_section, link_gap, unlinked_initiatives
+from kraftgraf.queries.commitments import commitments_of
 from kraftgraf.queries.common import Section, short
 from kraftgraf.queries.trace.by_mandate import MandateMatch
 
@@ -200,18 +201,18 @@ def unlinked_commitments(kg: KnowledgeGraph | Backend, name: str) -> list[TraceP
         return []
     groups = b.related(actor, "hasMember", inverse=True)
     who = {actor: None, **{g: f"{b.label(actor)} (via {b.label(g)})" for g in groups}}
-    out = {}
-    for r in b.rows("silos_initiative_actors"):
-        if r["actor"] in who and r["initiative"] in unlinked and r["commitment"]:
-            shown = who[r["actor"]] or b.label(actor)
-            said = b.label(r["commitment"])
-            code = short(r["initiative"])
-            path = f"{shown} → åtagande {short(r['commitment'])} “{said}” → initiativ {code} → ?"
-            why = (f"{b.label(r['actor'])} commits to “{said}” in initiative {code}, which has no "
+    out, listing = {}, commitments_of(b)
+    for commitment, by, initiative in listing.triples():
+        if by in who and initiative in unlinked:
+            shown = who[by] or b.label(actor)
+            said = b.label(commitment)
+            code = short(initiative)
+            path = f"{shown} → åtagande {short(commitment)} “{said}” → initiativ {code} → ?"
+            why = (f"{b.label(by)} commits to “{said}” in initiative {code}, which has no "
                    "determinant link yet: what it reaches is unknown, not nothing.")
-            out[(code, r["commitment"])] = TracePath(shown, "unlinked", short(r["commitment"]), code,
-                                                     "(no determinant link yet)", "", path, why,
-                                                     [r["quote"]] if r["quote"] else [])
+            out[(code, commitment)] = TracePath(shown, "unlinked", short(commitment), code,
+                                                "(no determinant link yet)", "", path, why,
+                                                list(listing.quotes.get(commitment, ())))
     return [out[k] for k in sorted(out)]
 
 

@@ -8,7 +8,7 @@ its commitments ask for.  A group that withdraws takes its members with it
 (``org:hasMember``, all the way down); a member that withdraws leaves its group's
 commitments standing: the group still said it.
 
-Everything is read with eight listings (``whatif_commitments``, ``initiatives_in_order``,
+Everything is read with eight listings (``commitments``, ``initiatives_in_order``,
 ``whatif_members``, ``whatif_addresses``, ``sectors_by_actor``, ``laws``, ``mandates_held`` and
 ``mandates_placements``), so one withdrawal or a ranking of every actor is set arithmetic in
 Python, the same on any backend.  Mandates do not end with a withdrawal: a determinant that
@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kraftgraf.queries.backend import Backend
+from kraftgraf.queries.commitments import commitments_of
 
 __all__ = ["Holdings", "Loss"]
 
@@ -51,9 +52,9 @@ class Holdings:
         self.made: defaultdict[str, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.order: dict[str, int] = {}
         self.initiatives_of = defaultdict(set)  # actor -> initiatives it committed to
-        for r in b.rows("whatif_commitments"):
-            self.made[r["initiative"]][r["actor"]].append(r["commitment"])
-            self.initiatives_of[r["actor"]].add(r["initiative"])
+        for commitment, actor, initiative in commitments_of(b).triples():
+            self.made[initiative][actor].append(commitment)
+            self.initiatives_of[actor].add(initiative)
         for r in b.rows("initiatives_in_order"):
             if r["order"] is not None:
                 self.order[r["initiative"]] = int(r["order"])
@@ -87,12 +88,14 @@ class Holdings:
             mandated[r["sector"]].add(r["actor"])
         for r in b.rows("mandates_placements"):
             self.responsible[r["determinant"]] |= mandated[r["sector"]]
+        # initiative -> the determinants and layers it reaches (a withdrawal asks it 50,000 times)
+        self.reached = {i: {node for t in self.targets[i] for node in (t, *self.layer_of[t])}
+                        for i in self.made}
         # determinant or layer -> actors that hold it
         self.holders: defaultdict[str, set[str]] = defaultdict(set)
         for initiative, made in self.made.items():
-            for target in self.targets[initiative]:
-                for node in {target} | self.layer_of[target]:
-                    self.holders[node] |= set(made)
+            for node in self.reached[initiative]:
+                self.holders[node].update(made)
 
     def actors(self, initiative: str) -> set[str]:
         """The actors committed to ``initiative``."""
@@ -135,14 +138,12 @@ class Holdings:
             for sector, n in brought.items():
                 if n == self.bringing[initiative][sector]:  # every actor of that sector there withdrew
                     loss.sectors[initiative, sector] = {a for a in leaving if sector in self.sectors[a]}
-            # a determinant or layer loses its last holder only if every holder withdrew
-        for initiative in touched:
-            for target in self.targets[initiative]:
-                for node in {target} | self.layer_of[target]:
-                    held = self.holders[node]
-                    if held and held <= gone:
-                        kind = loss.layers if self.is_layer(node) else loss.determinants
-                        kind[node] = held
+        # a determinant or layer loses its last holder only if every holder withdrew
+        for node in set().union(*(self.reached[i] for i in touched)):
+            held = self.holders[node]
+            if held and held <= gone:
+                kind = loss.layers if self.is_layer(node) else loss.determinants
+                kind[node] = held
         for law, pushed in self.pushers.items():
             if set(pushed) <= gone:
                 loss.laws[law] = set(pushed)

@@ -1,9 +1,7 @@
-// Every commitment with its actor, initiative, text and source quotes
-// (overlap_commitments.rq): the listing the overlaps query groups into blocks (by
-// initiative, by actor) in Python before it scores texts, instead of pairing in the store.
+// Every commitment with its actor, initiative, text and source quotes (commitments.rq):
+// the one listing of the commitments the questions read.  Open commitments do not come.
 // Parameters: none.
 MATCH (actor:Resource)<-[:BY_ACTOR]-(commitment:Commitment)-[:TO_INITIATIVE]->(initiative:Resource)
-WHERE commitment.text IS NOT NULL
 WITH *, coalesce(commitment.quotes, []) AS quotes  // each quote with its source
 UNWIND CASE WHEN size(quotes) = 0 THEN [null] ELSE range(0, size(quotes) - 1) END AS k
 RETURN commitment.iri AS commitment, actor.iri AS actor, initiative.iri AS initiative,
