@@ -106,8 +106,7 @@ def _table(q, s, lang: str, layers: list[str], names: dict[str, str],
     known = any(c in COLUMNS for c in s.columns)
     columns = [c for c in s.columns if c in COLUMNS or not known or c in _layer_columns(s)]
     headers = [_header(c, s, layers, i) for c in columns]
-    rows = [as_dict(r) for r in s.rows]
-    shown = rows[:ROWS_PER_TABLE]
+    shown = [as_dict(r) for r in s.rows[:ROWS_PER_TABLE]]  # a national section has thousands more
     cells = [[cell_text(r[c], lang, names) for c in columns] for r in shown]
     if plans_of is not None:
         headers.insert(0, COLUMNS["plan"][i])
@@ -116,7 +115,7 @@ def _table(q, s, lang: str, layers: list[str], names: dict[str, str],
             row.insert(0, ", ".join(found) or UI[lang]["together"])
     return Table(title, explanation, headers, cells,
                  [],  # the reasons are the queries' own sentences, with the plan's Swedish names: --explain
-                 len(rows) - len(shown), f"kraftgraf {q.command_path}")
+                 len(s.rows) - len(shown), f"kraftgraf {q.command_path}")
 
 
 def _key(row: dict, columns: list[str]) -> tuple:
