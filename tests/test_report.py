@@ -29,7 +29,8 @@ def test_nothing_is_fetched(page):
 
 def test_it_holds_the_counts_the_images_and_the_gap_tables(page):
     assert re.search(r"<li><b>33</b> initiativ</li>", page)
-    assert page.count("data:image/png;base64,") == 3  # two heat-maps and the rainbow
+    assert page.count("data:image/png;base64,") == 1  # the rainbow
+    assert page.count('<table class="heat"') == 2  # the heat-maps, as text
     # the six initiatives nobody committed to (see tests/test_query_unowned.py)
     for code in ("C4", "C5", "C6", "H3", "I4", "I5"):
         assert f"<td>{code}</td>" in page
@@ -109,14 +110,22 @@ def test_one_language_throughout(page, tmp_path):
     assert "Individual lifestyle factors</th>" in english
 
 
-def test_labels_are_plain_text_in_the_images(monkeypatch):
-    # a name with $…$ would be typeset as mathematics (or fail) were parse_math on
-    from kraftgraf.graph.views.report_images import heatmap
+def test_the_heat_maps_show_the_rows_that_reach_most_in_a_colour_scale_from_zero():
+    from kraftgraf.graph.views.report_heat import HEATMAP_ROWS, heat_map
     from kraftgraf.queries.common import Section
 
-    rows = [{"label": "$x^2$ och <b>", "lifestyle": 1, "total": 1}]
-    section = Section("coverage", "t", "", rows, ("label", "lifestyle", "total"))
-    assert heatmap(section, ["Lager $a_1$"], "$\\nosuchcommand{1}$").startswith("data:image/png;base64,")
+    rows = [{"label": f"aktör {i}", "lifestyle": i, "living_working": 2 * i, "total": 3 * i}
+            for i in range(40)]
+    section = Section("coverage", "t", "", rows, ("label", "lifestyle", "living_working", "total"))
+    heat = heat_map(section, ["Levnadsvanor", "Livsvillkor"], "Aktörer", more="{shown} av {total}")
+    assert heat.title == f"Aktörer ({HEATMAP_ROWS} av 40)" and heat.columns == ["Levnadsvanor", "Livsvillkor"]
+    assert [name for name, _ in heat.rows] == [f"aktör {i}" for i in range(39, 39 - HEATMAP_ROWS, -1)]
+    darkest, lightest = heat.rows[0][1][1], heat.rows[-1][1][0]
+    assert darkest[:1] == (78,) and darkest[2] == "#fff" and lightest[:1] == (24,) and lightest[2] == "#000"
+    assert darkest[1] != lightest[1]
+    nothing = [{"label": "x", "lifestyle": 0, "total": 0}]
+    zeros = Section("coverage", "t", "", nothing, ("label", "lifestyle", "total"))
+    assert heat_map(zeros, ["Levnadsvanor"], "Aktörer") is None
 
 
 def test_a_label_with_markup_stays_text_in_the_report():
@@ -206,7 +215,10 @@ def test_the_report_in_a_browser_shows_its_findings_images_and_tables(page, tmp_
         assert len(findings) == 8 and findings[0].startswith("6 av 33 initiativ saknar ägare")
         widths = driver.execute_script(
             "return Array.from(document.images).map(function (i) { return i.naturalWidth; })")
-        assert len(widths) == 3 and min(widths) > 300  # the heat-maps and the rainbow decoded
+        assert len(widths) == 1 and min(widths) > 300  # the rainbow decoded
+        heat = driver.find_elements(By.CSS_SELECTOR, "table.heat td[style]")
+        # actors and sectors × layers
+        assert len(heat) == 3 * 5 + 9 * 5 and all(td.is_displayed() for td in heat)
         tables = driver.find_elements(By.CSS_SELECTOR, "section.appendix table")
         # every non-empty section of every question the registry gives a place in the report
         kg = build()

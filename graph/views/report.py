@@ -30,7 +30,8 @@ from kraftgraf.graph.store.plans import plan_keys
 from kraftgraf.graph.store.projection import project
 from kraftgraf.graph.store.stats import counts
 from kraftgraf.graph.views.report_findings import findings
-from kraftgraf.graph.views.report_images import heatmap, layer_names, rainbow_image
+from kraftgraf.graph.views.report_heat import heat_map
+from kraftgraf.graph.views.report_images import layer_names, rainbow_image
 from kraftgraf.graph.views.report_text import (
     COLUMNS,
     COUNT_LABELS,
@@ -192,20 +193,9 @@ def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, tit
         built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
         mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
         findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
-        heatmaps=[(which, _heatmap(s, layers, ui, which, names))
+        heatmaps=[(which, heat_map(s, layers, ui[f"heat_title_{which}"], names, ui["heat_more"]))
                   for which, s in (("actor", by_actor), ("sector", by_sector))],
         rainbow=rainbow_image(kg, lang))
-
-
-def _heatmap(s, layers: list[str], ui: dict, which: str, names: dict[str, str]) -> str:
-    """A coverage section's heat-map; "" when no row reaches a layer (the page says why instead).
-
-    A plan without commitments gives actors no rows and every sector only zeros:
-    an empty grid drawn without a word reads as a drawing error.
-    """
-    if not any(as_dict(r)[c] for r in s.rows for c in _layer_columns(s)):
-        return ""
-    return heatmap(s, layers, ui[f"heat_title_{which}"], names, ui["heat_more"])
 
 
 def find_chromium() -> str | None:

@@ -1,4 +1,4 @@
-"""The report's images: the coverage heat-maps and the rainbow, as PNG data URIs.
+"""The report's image: the rainbow, as a PNG data URI (the heat-maps are tables: report_heat.py).
 
 Every label is drawn as plain text (``text.parse_math`` off), so a name with
 ``$x$`` in it is printed as written, never read as mathematics.
@@ -20,10 +20,8 @@ from kraftgraf.graph.store.projection import local_name, project
 from kraftgraf.graph.views.map_data import layer_order, rainbow_positions, ring_radius
 from kraftgraf.graph.views.report_labels import Placer, around, shorten
 from kraftgraf.ontology.vocab import KG
-from kraftgraf.queries.common import as_dict
 
-__all__ = ["heatmap", "rainbow_image", "rainbow_figure", "rainbow_graph", "layer_names", "PLAIN",
-           "HEATMAP_ROWS"]
+__all__ = ["rainbow_image", "rainbow_figure", "rainbow_graph", "layer_names", "PLAIN"]
 
 PLAIN = {"text.parse_math": False, "text.usetex": False, "font.size": 8}
 RING_COLOURS = ["#f6e8c3", "#dfc27d", "#c7eae5", "#80cdc1", "#d8daeb"]
@@ -58,44 +56,6 @@ def _wrap(text: str, width: int = 16) -> str:
         else:
             line = f"{line} {w}".strip()
     return "\n".join(lines + [line])
-
-
-HEATMAP_ROWS = 16  # more rows (a national plan's 311 actors) and the heat-map shows those that reach most
-
-
-def heatmap(section, layers: list[str], title: str, names: dict[str, str] | None = None,
-            more: str = "{shown} of {total}") -> str:
-    """A coverage section (rows × layer columns) as a heat-map with the layers' names on its axis.
-
-    Above :data:`HEATMAP_ROWS` rows, the rows with the largest totals, and ``more`` in the title.
-    """
-    names_in = names or {}
-    plt = _plt()
-    rows = [as_dict(r) for r in section.rows]
-    if len(rows) > HEATMAP_ROWS:
-        total = len(rows)
-        rows = sorted(rows, key=lambda r: -int(r.get("total", 0) or 0))[:HEATMAP_ROWS]
-        title = f"{title} ({more.format(shown=HEATMAP_ROWS, total=total)})"
-    columns = [c for c in section.columns[1:] if c != "total" and all(isinstance(r[c], int) for r in rows)]
-    row_names = [_wrap(names_in.get(str(r[section.columns[0]]), str(r[section.columns[0]])), 34)
-                 for r in rows]
-    values = [[r[c] for c in columns] for r in rows]
-    ticks = [_wrap(layers[i] if i < len(layers) else c, 15) for i, c in enumerate(columns)]
-    with plt.rc_context(PLAIN):
-        fig, ax = plt.subplots(figsize=(1.2 + 0.95 * len(columns), 0.5 + 0.3 * max(len(row_names), 2)))
-        ax.imshow(values or [[0] * len(columns)], cmap="YlGnBu", aspect="auto", vmin=0)
-        ax.set_xticks(range(len(columns)), ticks, fontsize=7)
-        ax.xaxis.tick_top()
-        ax.set_yticks(range(len(row_names)), row_names, fontsize=7)
-        top = max((v for row in values for v in row), default=0)
-        for i, row in enumerate(values):
-            for j, v in enumerate(row):
-                ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
-                        color="white" if top and v > top / 2 else "black")
-        ax.set_title(title, fontsize=9, loc="left")
-        image = _png(fig)
-        plt.close(fig)
-    return image
 
 
 def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: float, gid: str) -> list:
