@@ -29,6 +29,9 @@ def test_nothing_is_fetched(page):
 
 def test_it_holds_the_counts_the_images_and_the_gap_tables(page):
     assert re.search(r"<li><b>33</b> initiativ</li>", page)
+    plan, store = page.split("I lagret som svaren läser")  # the curated facts apart from the plan's own
+    assert "<b>12</b> lagar" in store and "<b>23</b> aktörer" in store
+    assert "lagar" not in plan.split("<h2>")[-1]
     assert page.count("data:image/png;base64,") == 1  # the rainbow
     assert page.count('<table class="heat"') == 2  # the heat-maps, as text
     # the six initiatives nobody committed to (see tests/test_query_unowned.py)

@@ -47,6 +47,9 @@ from kraftgraf.queries.registry import Question, question, report_parts
 __all__ = ["write_report", "render_report", "print_pdf", "find_chromium", "ROWS_PER_TABLE", "NoBrowserError"]
 
 ROWS_PER_TABLE = 25
+# counted apart from the plan: the curated facts every plan of a store reads (a Finnish plan's report
+# counted Sweden's laws and agencies as if they were the plan's), with the plans' own actors
+STORE_KINDS = ("actors", "laws", "determinants", "sectors")
 
 
 class NoBrowserError(KraftgrafError):
@@ -178,7 +181,7 @@ def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, tit
     parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
     numbers = {c.kind: c.count for c in counts(kg)}
-    shown_counts = [(COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
+    shown_counts = [(k, COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
                     if k in numbers and (k != "plans" or numbers[k] > 1)]
     coverage = question("coverage")
     by_actor = ask(coverage, kg, {"by": "actor"}, None)[0]
@@ -189,7 +192,9 @@ def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, tit
     env = jinja2.Environment(autoescape=True, loader=jinja2.FileSystemLoader(
         str(files("kraftgraf.graph.views") / "templates")))
     return env.get_template("report.html.j2").render(
-        lang=lang, ui=ui, title=title or ui["title"], counts=shown_counts,
+        lang=lang, ui=ui, title=title or ui["title"],
+        counts=[(label, n) for k, label, n in shown_counts if k not in STORE_KINDS],
+        store_counts=[(label, n) for k, label, n in shown_counts if k in STORE_KINDS],
         built=ui["built"].format(today=date.today().isoformat(), plans=", ".join(plans) or "–"),
         mixed=ui["mixed"].format(n=len(plans), plans=", ".join(plans)) if len(plans) > 1 else "",
         findings=findings(by_key, numbers, lang, lambda t: names.get(t, t)), groups=groups,
