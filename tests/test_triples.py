@@ -73,3 +73,15 @@ def test_the_store_round_trip_keeps_every_term():
     assert {rdflib_term(o) for o in back.objects(ox_term(NODES[0]), ox_term(NODES[1]))} == set(VALUES)
     plain = ox.Quad(ox.NamedNode(NODES[0]), ox.NamedNode(NODES[1]), ox.Literal("två"), graph)
     assert plain in store  # a plain literal is xsd:string in Oxigraph, and reads back plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(triple, max_size=20), st.sets(term))
+def test_subjects_left_out_when_a_graph_is_read_from_the_store(triples, left_out):
+    graph = ox.NamedNode("http://example.org/g")
+    store = ox.Store()
+    store.extend(quads([tuple(ox_term(x) for x in t) for t in triples], graph))
+    back = from_store(store, graph, {ox_term(s) for s in left_out})
+    expected = {tuple(ox_term(x) for x in t) for t in triples if t[0] not in left_out}
+    assert set(back) == expected and len(back) == len(expected)
+    assert set(back.subjects()) == {s for s, _, _ in expected}  # no subject of those left out, even empty

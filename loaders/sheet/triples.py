@@ -222,13 +222,32 @@ class Triples:
 AnyGraph = Graph | Triples  # what the import's helpers read: a graph of the store, or the import's own
 
 
-def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
-    """The graph ``graph`` of ``store`` as :class:`Triples` of Oxigraph terms, as the store holds them."""
+_LEFT_OUT = object()  # what a subject left out maps to while a graph is read
+
+
+def from_store(store: ox.Store, graph: ox.NamedNode, leave_out: AbstractSet = frozenset()) -> Triples:
+    """The graph ``graph`` of ``store`` as :class:`Triples` of Oxigraph terms, as the store holds them.
+
+    The triples of the subjects ``leave_out`` are passed over (the old plan's source records).
+    """
     out = Triples()
-    spo = out._spo
+    spo: dict = dict.fromkeys(leave_out, _LEFT_OUT)  # one look-up a quad finds a subject and says which
+    n = 0
     for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
-        spo.setdefault(s, {}).setdefault(p, set()).add(o)
-        out._len += 1
+        by_p = spo.get(s)
+        if by_p is None:
+            by_p = spo[s] = {}
+        elif by_p is _LEFT_OUT:
+            continue
+        objects = by_p.get(p)
+        if objects is None:
+            by_p[p] = {o}
+        else:
+            objects.add(o)
+        n += 1
+    for s in leave_out:
+        del spo[s]
+    out._spo, out._len = spo, n
     return out
 
 
