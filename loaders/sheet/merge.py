@@ -47,9 +47,7 @@ def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset(),
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):
             new.remove((src, None, None))
-        for p in PROVENANCE:
-            new.remove((node, p, None))
-        new.copy_subject(old, node, PROVENANCE)
+        new.take(old, node, PROVENANCE)
         records.keep(new, old, node)
     return kept
 

@@ -200,6 +200,24 @@ class Triples:
         if not mine:
             del self._spo[subject]
 
+    def take(self, other: Triples, subject, predicates: AbstractSet) -> None:
+        """``subject``'s triples with one of ``predicates``: those ``other`` has, in place of this graph's."""
+        mine, theirs = self._spo.get(subject, {}), other._spo.get(subject, {})
+        for p in predicates:
+            was, now = mine.pop(p, ()), theirs.get(p, ())
+            if now:
+                mine[p] = set(now)
+            self._len += len(now) - len(was)
+            if p in self._pos and (was or now):
+                for o in was:
+                    self._unindex(p, o, subject)
+                for o in now:
+                    self._pos[p].setdefault(o, set()).add(subject)
+        if mine:
+            self._spo[subject] = mine
+        else:
+            self._spo.pop(subject, None)
+
     def difference(self, other: Triples) -> Iterator[tuple]:
         """The triples of this graph that ``other`` lacks, a subject at a time (one alike in both: none)."""
         theirs = other._spo
@@ -233,17 +251,19 @@ def from_store(store: ox.Store, graph: ox.NamedNode, leave_out: AbstractSet = fr
     out = Triples()
     spo: dict = dict.fromkeys(leave_out, _LEFT_OUT)  # one look-up a quad finds a subject and says which
     n = 0
-    for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
+    for quad in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
+        s = quad.subject  # a term is made when asked for: none but the subject of a quad left out
         by_p = spo.get(s)
         if by_p is None:
             by_p = spo[s] = {}
         elif by_p is _LEFT_OUT:
             continue
+        p = quad.predicate
         objects = by_p.get(p)
         if objects is None:
-            by_p[p] = {o}
+            by_p[p] = {quad.object}
         else:
-            objects.add(o)
+            objects.add(quad.object)
         n += 1
     for s in leave_out:
         del spo[s]
