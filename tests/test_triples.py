@@ -73,3 +73,30 @@ def test_the_store_round_trip_keeps_every_term():
     assert {rdflib_term(o) for o in back.objects(ox_term(NODES[0]), ox_term(NODES[1]))} == set(VALUES)
     plain = ox.Quad(ox.NamedNode(NODES[0]), ox.NamedNode(NODES[1]), ox.Literal("två"), graph)
     assert plain in store  # a plain literal is xsd:string in Oxigraph, and reads back plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(triple, max_size=20), st.sets(term))
+def test_subjects_left_out_when_a_graph_is_read_from_the_store(triples, left_out):
+    graph = ox.NamedNode("http://example.org/g")
+    store = ox.Store()
+    store.extend(quads([tuple(ox_term(x) for x in t) for t in triples], graph))
+    back = from_store(store, graph, {ox_term(s) for s in left_out})
+    expected = {tuple(ox_term(x) for x in t) for t in triples if t[0] not in left_out}
+    assert set(back) == expected and len(back) == len(expected)
+    assert set(back.subjects()) == {s for s, _, _ in expected}  # no subject of those left out, even empty
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(triple, max_size=20), st.lists(triple, max_size=20), term, st.sets(term))
+def test_a_subject_takes_the_other_graphs_triples_of_some_predicates(a, b, s, predicates):
+    ours, other = Triples(a), Triples(b)
+    ours.subjects(NODES[1], None)  # an index made before is kept up to date
+    ours.take(other, s, predicates)
+    expected = ({t for t in a if t[0] != s or t[1] not in predicates}
+                | {t for t in b if t[0] == s and t[1] in predicates})
+    assert set(ours) == expected and len(ours) == len(expected)
+    assert set(ours.subjects()) == {x for x, _, _ in expected}
+    assert set(ours.subjects(NODES[1], None)) == {x for x, p, _ in expected if p == NODES[1]}
+    ours.add((s, NODES[0], VALUES[0]))  # its sets are its own: the other graph does not change
+    assert set(other) == set(b)

@@ -27,9 +27,10 @@ from kraftgraf.loaders.sheet.io import read_workbook
 from kraftgraf.loaders.sheet.layout import DETERMINANT_SHEET, INDICATOR_SHEET, LAW_SHEET, actor_column_rank
 from kraftgraf.loaders.sheet.merge import merge
 from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
+from kraftgraf.loaders.sheet.records import Records, read_old
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
 from kraftgraf.loaders.sheet.side import Known
-from kraftgraf.loaders.sheet.triples import Triples, from_store, paused_gc, quads
+from kraftgraf.loaders.sheet.triples import Triples, paused_gc, quads
 from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, local_name, plan_iri
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it
@@ -42,7 +43,11 @@ KEY = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 @dataclass
 class SheetImport:
-    """What an import would write: the plan's key, its new graph, the old one, notes."""
+    """What an import would write: the plan's key, its new graph, the old one, notes.
+
+    Both graphs are without the old graph's source records, which stay in the store:
+    ``records`` says which the new graph keeps (:mod:`~kraftgraf.loaders.sheet.records`).
+    """
 
     key: str
     graph: Triples
@@ -52,6 +57,7 @@ class SheetImport:
     initiatives: int = 0
     commitments: int = 0
     drops_most: str | None = None  # why the import would replace most of the plan, if it would
+    records: Records = field(default_factory=Records)
 
 
 def _drops_most(old: Triples, new: Triples, key: str, keys: list[str], path) -> str | None:
@@ -194,7 +200,7 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     wb = read_workbook(path, limits)
     key = _choose_key(kg, plan, wb.properties)
     name = plan_graph_name(kg, key)
-    old = from_store(kg.store, _ox_graph(name))
+    old, records = read_old(kg.store, _ox_graph(name))
     plan_node = t.named(plan_iri(key))
     old_title = old.value(plan_node, t.RDFS.label)
     lang = lang or wb.properties.get("language") or getattr(old_title, "language", None) or "sv"
@@ -203,10 +209,10 @@ def import_sheet(kg: KnowledgeGraph, path: str | Path, plan: str | None = None,
     sheet = read_plan(wb, known, actor_columns, rules)
     new, alike = sheet_graph(sheet, SheetSource(key, title, lang, Path(path).name), known.links,
                              known.mandates, old)
-    merge(new, old, plan_node, alike)
+    merge(new, old, plan_node, alike, records)
     order_actor_columns(new, sheet)
     result = SheetImport(key, new, old, name, list(wb.notes) + sheet.side.notes, len(sheet.initiatives),
-                         len(set(new.subjects(t.RDF.type, t.KG.Commitment))))
+                         len(set(new.subjects(t.RDF.type, t.KG.Commitment))), records=records)
     result.drops_most = _drops_most(old, new, key, plan_keys(kg), path)
     given = {p for p, sheet in ((KG.addresses, DETERMINANT_SHEET), (KG.requiresChangeTo, LAW_SHEET),
                                 (KG.measuredBy, INDICATOR_SHEET))
@@ -226,12 +232,15 @@ def apply(kg: KnowledgeGraph, result: SheetImport) -> None:
     """Replace the plan's named graph in ``kg`` with the imported one.
 
     ``result`` is :func:`import_sheet`'s of ``kg`` as it is: its old graph is what the store
-    holds, so only the triples that differ are taken out and put in.
+    holds (but for the records), so only the triples that differ are taken out and put in,
+    and the records the new graph does not keep.
     """
     kg.graph(result.graph_name)  # tells the store its projection is stale
     name = _ox_graph(result.graph_name)
-    for s, p, o in list(result.old.difference(result.graph)):  # ``old`` is what the store holds
-        kg.store.remove(ox.Quad(s, p, o, name))
+    gone = list(result.records.dropped(kg.store, name))
+    gone += [ox.Quad(s, p, o, name) for s, p, o in result.old.difference(result.graph)]
+    for quad in gone:
+        kg.store.remove(quad)
     kg.store.extend(quads(result.graph.difference(result.old), name))
 
 

@@ -10,6 +10,9 @@
 - A goal or focus area keeps the order it had: the table orders initiatives by row, and
   names a goal or focus area only where its rows begin, which says nothing of its own rank.
 - Documents no source cites any more are dropped; those a kept source cites come along.
+
+The old graph comes without its source records (:mod:`~kraftgraf.loaders.sheet.records`):
+a record kept stays in the store as it is, and ``records`` says which.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Set as AbstractSet
 import pyoxigraph as ox
 
 from kraftgraf.loaders.sheet.changes import PROVENANCE, same_facts
+from kraftgraf.loaders.sheet.records import Records
 from kraftgraf.loaders.sheet.terms import KG, PROV, RDF
 from kraftgraf.loaders.sheet.triples import Triples
 
@@ -27,12 +31,14 @@ __all__ = ["merge", "keep_sources", "carry_over"]
 _TABLE_LINKS = {KG.addresses, KG.requiresChangeTo, KG.measuredBy}
 
 
-def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset()) -> int:
+def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset(),
+                 records: Records | None = None) -> int:
     """Give each node of ``new`` whose facts ``old`` has unchanged its old sources; returns how many.
 
     ``alike``: nodes already found so, and not cited in ``new``
-    (:func:`~kraftgraf.loaders.sheet.graph.sheet_graph`).
+    (:func:`~kraftgraf.loaders.sheet.graph.sheet_graph`); ``records``: the old graph's records.
     """
+    records = records or Records()
     kept = 0
     for node in set(new.subjects(PROV.wasDerivedFrom, None)) | alike:
         if node not in alike and ((node, PROV.wasDerivedFrom, None) not in old
@@ -41,16 +47,14 @@ def keep_sources(new: Triples, old: Triples, alike: AbstractSet = frozenset()) -
         kept += 1
         for src in list(new.objects(node, PROV.wasDerivedFrom)):
             new.remove((src, None, None))
-        for p in PROVENANCE:
-            new.remove((node, p, None))
-        new.copy_subject(old, node, PROVENANCE)
-        for src in old.objects(node, PROV.wasDerivedFrom):
-            new.copy_subject(old, src)
+        new.take(old, node, PROVENANCE)
+        records.keep(new, old, node)
     return kept
 
 
-def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
-    """Copy into ``new`` the nodes of ``old`` the table does not own; returns how many."""
+def carry_over(new: Triples, old: Triples, plan: ox.NamedNode, records: Records | None = None) -> int:
+    """Copy into ``new`` the nodes of ``old`` the table does not own, with their sources; returns how many."""
+    records = records or Records()
     carried = 0
     for node in set(old.subjects()):
         if node == plan or (node, RDF.type, None) in new or (node, KG.inPlan, plan) in old:
@@ -61,24 +65,26 @@ def carry_over(new: Triples, old: Triples, plan: ox.NamedNode) -> int:
             continue
         carried += 1
         new.copy_subject(old, node)
-        for src in old.objects(node, PROV.wasDerivedFrom):
-            new.copy_subject(old, src)
+        records.keep(new, old, node)
     return carried
 
 
-def merge(new: Triples, old: Triples, plan: ox.NamedNode, alike: AbstractSet = frozenset()) -> None:
+def merge(new: Triples, old: Triples, plan: ox.NamedNode, alike: AbstractSet = frozenset(),
+          records: Records | None = None) -> None:
     """Keep unchanged sources, carry over what the table does not own, tidy the documents.
 
-    ``alike``: the nodes of ``new`` found to have ``old``'s facts and so not cited.
+    ``alike``: the nodes of ``new`` found to have ``old``'s facts and so not cited;
+    ``records``: the old graph's records, left out of ``old`` (it notes those kept).
     """
-    keep_sources(new, old, alike)
-    carry_over(new, old, plan)
+    records = records or Records()
+    keep_sources(new, old, alike, records)
+    carry_over(new, old, plan, records)
     for cls in (KG.Goal, KG.FocusArea):
         for node in set(new.subjects(RDF.type, cls)):
             order = old.value(node, KG.order)
             if order is not None:
                 new.set((node, KG.order, order))
-    used = set(new.objects(None, KG.document))
+    used = set(new.objects(None, KG.document)) | records.cited()
     for doc in set(new.subjects(RDF.type, KG.Document)) - used:
         new.remove((doc, None, None))
     for doc in used - set(new.subjects(RDF.type, KG.Document)):

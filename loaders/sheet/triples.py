@@ -200,6 +200,24 @@ class Triples:
         if not mine:
             del self._spo[subject]
 
+    def take(self, other: Triples, subject, predicates: AbstractSet) -> None:
+        """``subject``'s triples with one of ``predicates``: those ``other`` has, in place of this graph's."""
+        mine, theirs = self._spo.get(subject, {}), other._spo.get(subject, {})
+        for p in predicates:
+            was, now = mine.pop(p, ()), theirs.get(p, ())
+            if now:
+                mine[p] = set(now)
+            self._len += len(now) - len(was)
+            if p in self._pos and (was or now):
+                for o in was:
+                    self._unindex(p, o, subject)
+                for o in now:
+                    self._pos[p].setdefault(o, set()).add(subject)
+        if mine:
+            self._spo[subject] = mine
+        else:
+            self._spo.pop(subject, None)
+
     def difference(self, other: Triples) -> Iterator[tuple]:
         """The triples of this graph that ``other`` lacks, a subject at a time (one alike in both: none)."""
         theirs = other._spo
@@ -222,13 +240,34 @@ class Triples:
 AnyGraph = Graph | Triples  # what the import's helpers read: a graph of the store, or the import's own
 
 
-def from_store(store: ox.Store, graph: ox.NamedNode) -> Triples:
-    """The graph ``graph`` of ``store`` as :class:`Triples` of Oxigraph terms, as the store holds them."""
+_LEFT_OUT = object()  # what a subject left out maps to while a graph is read
+
+
+def from_store(store: ox.Store, graph: ox.NamedNode, leave_out: AbstractSet = frozenset()) -> Triples:
+    """The graph ``graph`` of ``store`` as :class:`Triples` of Oxigraph terms, as the store holds them.
+
+    The triples of the subjects ``leave_out`` are passed over (the old plan's source records).
+    """
     out = Triples()
-    spo = out._spo
-    for s, p, o, _ in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
-        spo.setdefault(s, {}).setdefault(p, set()).add(o)
-        out._len += 1
+    spo: dict = dict.fromkeys(leave_out, _LEFT_OUT)  # one look-up a quad finds a subject and says which
+    n = 0
+    for quad in store.quads_for_pattern(None, None, None, graph):  # distinct quads: each a triple
+        s = quad.subject  # a term is made when asked for: none but the subject of a quad left out
+        by_p = spo.get(s)
+        if by_p is None:
+            by_p = spo[s] = {}
+        elif by_p is _LEFT_OUT:
+            continue
+        p = quad.predicate
+        objects = by_p.get(p)
+        if objects is None:
+            by_p[p] = {quad.object}
+        else:
+            objects.add(quad.object)
+        n += 1
+    for s in leave_out:
+        del spo[s]
+    out._spo, out._len = spo, n
     return out
 
 

@@ -22,18 +22,22 @@ __all__ = ["plain_values"]
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE, _INLINE, _TEXT = (_NS + tag for tag in ("row", "c", "v", "is", "t"))
 _SAFE_START = (b"<?xml", b"\xef\xbb\xbf<?xml", b"<")
-_REFERENCE = re.compile(r"[A-Z]{1,3}[0-9]+")
+_REFERENCE = re.compile(r"([A-Z]{1,3})[0-9]+")
+_COLUMNS: dict[str, int] = {}  # a column's letters -> its number, each worked out once
 
 
 class _NotPlain(Exception):
     """A cell that is not plain text: openpyxl reads the sheet."""
 
 
-def _column(reference: str) -> int:
-    """'AB12' -> 28, as openpyxl numbers a cell's column."""
-    n = 0
-    for ch in reference.rstrip("0123456789"):
-        n = n * 26 + ord(ch) - 64
+def _column(letters: str) -> int:
+    """'AB' (of 'AB12') -> 28, as openpyxl numbers a cell's column."""
+    n = _COLUMNS.get(letters)
+    if n is None:
+        n = 0
+        for ch in letters:
+            n = n * 26 + ord(ch) - 64
+        _COLUMNS[letters] = n
     return n
 
 
@@ -74,10 +78,11 @@ def _rows(data: bytes, shared: list) -> list[tuple]:
         cells, column = [], 0
         for cell in element:
             reference = cell.get("r")
-            if cell.tag != _CELL or (reference and not _REFERENCE.fullmatch(reference)):
+            match = _REFERENCE.fullmatch(reference) if reference else None
+            if cell.tag != _CELL or (reference and not match):
                 raise _NotPlain
-            column = _column(reference) if reference else column + 1
-            cells.append((column, _value(cell, shared)))
+            column = _column(match[1]) if match else column + 1
+            cells.append((column, _value(cell, shared) if len(cell) else None))  # no child: empty
         element.clear()
         rows.extend(() for _ in range(len(rows) + 1, index))  # rows the sheet leaves out
         if len(rows) + 1 <= index:  # a row numbered again, or back, is passed over (as openpyxl)
