@@ -3,7 +3,8 @@
 A table, not a picture: its names and numbers are text the reader can search,
 copy and have read aloud, they print sharp at any size, and an English report
 names what a Swedish one does without redrawing.  The colours are matplotlib's
-YlGnBu scale from 0 to the table's largest number, as the drawn heat-maps had.
+YlGnBu scale from 0 to the table's largest number, as the drawn heat-maps had
+(decisions/0015-report-heat-maps-as-tables.md).
 """
 
 from __future__ import annotations
