@@ -106,7 +106,8 @@ def test_one_language_throughout(page, tmp_path):
     assert result.exit_code == 0, result.output
     english = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in english and "6 of 33 initiatives have no owner" in english
-    assert "No initiative reaches the layer Age, sex and constitutional factors." in english
+    assert ("No actor with a mandate in a sector reaches the layer Age, sex and constitutional factors "
+            "through its commitments." in english)
     for word in ("Slutsatser", "Bilaga", "saknar ägare", "Lager som ingen når", "age_sex_heredity",
                  "Ålder, kön och arv", "Kultur och fritid"):
         assert word not in english, word
@@ -285,7 +286,7 @@ def test_findings_say_first_when_they_rest_on_an_incomplete_plan():
     said = findings(answers, {"initiatives": 15}, "sv")
     assert said[0] == ("Svaren nedan vilar på en ofullständig plan: 15 av 15 initiativ har ännu ingen länk "
                        "till en bestämningsfaktor. De ändras när det fylls i.")
-    assert said[1] == "Inget initiativ når lagret Levnadsvanor."
+    assert said[1] == "Ingen aktör med mandat i en sektor når lagret Levnadsvanor genom sina åtaganden."
     english = f"The findings below rest on an incomplete plan: {gap}. They will change once that is filled in"
     assert findings(answers, {}, "en")[0] == english + "."
     assert not any("ofullständig" in s for s in findings(complete, {}, "sv"))
@@ -299,3 +300,22 @@ def test_the_words_file_gives_every_text_in_both_languages():
     titles = [(sv[0], en[0]) for sv, en in SECTIONS.values()]
     pairs = [*COUNT_LABELS.values(), *COLUMNS.values(), *PARTS.values(), *titles]
     assert all(len(pair) == 2 and all(pair) for pair in pairs)
+
+
+def test_findings_say_a_zero_and_a_one_in_words():
+    """The WHO plan's report read '0 of 9 initiatives have no owner: … ()' and '1 pairs … say'."""
+    from kraftgraf.graph.views.report_findings import findings
+    from kraftgraf.queries.common import Section
+
+    nobody = Section("unowned", "t", "", [], ("code",))
+    pair = Section("same_initiative", "t", "", [{"first": "a", "second": "b"}], ("first", "second"))
+    layers = Section("uncovered_layers", "t", "", [{"label": "Levnadsvanor"}, {"label": "Arv"}], ("label",))
+    answers = {("unowned", "unowned"): nobody, ("overlaps", "same_initiative"): pair,
+               ("coverage", "uncovered_layers"): layers}
+    assert findings(answers, {"initiatives": 9}, "en") == [
+        "All 9 initiatives have at least one actor committed to them.",
+        "No actor with a mandate in a sector reaches the layers Levnadsvanor, Arv through its commitments.",
+        "1 pair of commitments says nearly the same thing (similarity 80–100 of 100): "
+        "coordinate or merge them."]
+    swedish = findings(answers, {"initiatives": 9}, "sv")
+    assert swedish[0] == "Alla 9 initiativ har minst en aktör som åtagit sig dem."

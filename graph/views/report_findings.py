@@ -30,7 +30,10 @@ def findings(answers: dict, counts: dict[str, int], lang: str, name=str) -> list
     out: list[str] = []
     total = counts.get("initiatives", 0)
     rows = _rows(answers, "unowned", "unowned")
-    if rows is not None:
+    if rows == [] and total:  # said, not "0 of 9 … ()": that every initiative has someone is a finding too
+        out.append(f"Alla {total} initiativ har minst en aktör som åtagit sig dem." if sv else
+                   f"All {total} initiatives have at least one actor committed to them.")
+    elif rows:
         codes = _names(r["code"] for r in rows)
         out.append(f"{len(rows)} av {total} initiativ saknar ägare: ingen aktör har åtagit sig dem ({codes})."
                    if sv else f"{len(rows)} of {total} initiatives have no owner: no actor committed to "
@@ -50,8 +53,12 @@ def findings(answers: dict, counts: dict[str, int], lang: str, name=str) -> list
     rows = _rows(answers, "coverage", "uncovered_layers")
     if rows:
         names = _names(name(r["label"]) for r in rows)
-        out.append(f"Inget initiativ når lagret {names}." if sv else
-                   f"No initiative reaches the layer {names}.")
+        # what the section counts: the actors with a sector's mandate, through their commitments (a plan
+        # whose actors have no sector has initiatives in a layer that no such actor reaches)
+        one = len(rows) == 1
+        out.append(f"Ingen aktör med mandat i en sektor når {'lagret' if one else 'lagren'} {names} genom "
+                   "sina åtaganden." if sv else f"No actor with a mandate in a sector reaches the "
+                   f"{'layer' if one else 'layers'} {names} through its commitments.")
     rows = _rows(answers, "silos", "isolated")
     if rows:
         names = _names(name(r["sector"]) for r in rows)
@@ -70,8 +77,9 @@ def findings(answers: dict, counts: dict[str, int], lang: str, name=str) -> list
     same = [r for key in ("same_initiative", "same_actor") for r in _rows(answers, "overlaps", key) or []]
     if same:
         out.append(f"{len(same)} par åtaganden säger nästan samma sak (likhet 80–100 av 100): samordna eller "
-                   "slå ihop." if sv else f"{len(same)} pairs of commitments say nearly the same thing "
-                   "(similarity 80–100 of 100): coordinate or merge them.")
+                   "slå ihop." if sv else (f"{len(same)} pairs of commitments say" if len(same) > 1 else
+                   "1 pair of commitments says") + " nearly the same thing (similarity 80–100 of 100): "
+                   "coordinate or merge them.")
     rows = _rows(answers, "laws", "laws")
     if rows:
         laws = sorted({name(r["law"]) for r in rows})
