@@ -8,7 +8,6 @@ leaves an earlier file in place.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import pyoxigraph as ox
 from rdflib import RDF
 
 from kraftgraf.files import atomic_write
+from kraftgraf.graph.exporters.json_streamed import nested, write_member_list
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import PREFIXES
 
@@ -72,24 +72,16 @@ def write_jsonld(kg: KnowledgeGraph, path: str | Path) -> None:
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8") as out:
-            out.write('{\n "@context": ' + _nested(PREFIXES, 1) + ',\n "@graph": [')
-            for i, node in enumerate(sorted(subjects)):
-                out.write((",\n  " if i else "\n  ") + _nested(_node_object(kg, node, subjects[node]), 2))
-            out.write("\n ]\n}" if subjects else "]\n}")
+            out.write('{\n "@context": ' + nested(PREFIXES, 1) + ',\n')
+            objects = (_node_object(kg, node, subjects[node]) for node in sorted(subjects))
+            write_member_list(out, "@graph", objects)
+            out.write("\n}")
 
     atomic_write(path, write)
 
 
 # Every subject once, whichever graph (the default one included) holds it.
 _SUBJECTS = "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-
-
-def _nested(value, depth: int) -> str:
-    """``value`` as ``json.dumps(…, indent=1)`` writes it ``depth`` levels down.
-
-    Every newline of JSON text is the indenter's: one inside a string is escaped.
-    """
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
 
 
 def _node_object(kg: KnowledgeGraph, node: str, subjects: list) -> dict[str, Any]:
