@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kraftgraf.errors import DataError
@@ -36,6 +36,7 @@ ONTOLOGY_FILES = ("kraftgraf.ttl", "determinants.ttl", "sectors.ttl")
 BUNDLED_PLAN = "kraftsamling-2019.ttl"
 # File suffix -> Oxigraph's own parser/writer (registered in rdflib by oxrdflib).
 FORMATS = {".trig": "ox-trig", ".nq": "ox-nquads", ".ttl": "ox-turtle", ".nt": "ox-nt"}
+_LABELS = (ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(RDFS.label)))
 _DUMP = {"ox-trig": ox.RdfFormat.TRIG, "ox-nquads": ox.RdfFormat.N_QUADS}
 
 
@@ -124,12 +125,15 @@ class KnowledgeGraph:
     # --- reading ----------------------------------------------------------------
     def label(self, node: URIRef, lang: str = "sv") -> str:
         """The node's label in ``lang`` (falling back to any label, then the IRI's tail)."""
-        fallback = None
-        for prop in (SKOS.prefLabel, RDFS.label):
-            for value in self.dataset.objects(node, prop):
-                if isinstance(value, Literal) and value.language == lang:
-                    return str(value)
-                fallback = fallback or str(value)
+        # Oxigraph's own lookup: through rdflib it cost 0.08 ms a label, a third of a second
+        # for the 4,000 names a national report prints
+        fallback, subject = None, ox.NamedNode(node)
+        for prop in _LABELS:
+            for quad in self.store.quads_for_pattern(subject, prop, None, None):
+                value = quad.object
+                if isinstance(value, ox.Literal) and value.language == lang:
+                    return value.value
+                fallback = fallback or value.value
         return fallback or local_name(node)
 
     def quotes(self, node: URIRef) -> list[str]:
