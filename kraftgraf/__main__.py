@@ -1,5 +1,5 @@
 """`python -m kraftgraf` runs the CLI."""
 
-from kraftgraf.cli.main import main
+from kraftgraf.cli.main import run
 
-main(prog_name="kraftgraf")
+run()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import RDF
 
+from kraftgraf.collector import paused_gc
 from kraftgraf.errors import DataError
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.graph.store.links import confirm_indicator, confirm_link
@@ -25,7 +26,6 @@ from kraftgraf.loaders.sheet.codes import CodeRules
 from kraftgraf.loaders.sheet.importer import SheetImport, apply, import_sheet
 from kraftgraf.loaders.sheet.io import check_sheet_file
 from kraftgraf.loaders.sheet.terms import rdflib_term, text
-from kraftgraf.loaders.sheet.triples import paused_gc
 from kraftgraf.queries.registry import question
 from kraftgraf.queries.source import Source
 from kraftgraf.queries.suggest.answer import AlreadyAccepted, Suggestion, choose, reason

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {"kraftgraf": "kraftgraf", "ontology": "kraftgraf.ontology", "loaders": "kraftgraf.loaders",
            "graph": "kraftgraf.graph", "queries": "kraftgraf.queries"}
 LAYERS = [
-    ("kraftgraf.errors", "kraftgraf.files", "kraftgraf.safe_csv"),
+    ("kraftgraf.errors", "kraftgraf.files", "kraftgraf.safe_csv", "kraftgraf.collector"),
     ("kraftgraf.ontology",),
     ("kraftgraf.loaders",),
     ("kraftgraf.graph.store",),

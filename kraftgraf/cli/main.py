@@ -11,6 +11,7 @@ import functools
 import click
 
 from kraftgraf.cli.output import FORMATS, render
+from kraftgraf.collector import left_to_exit, paused_gc
 from kraftgraf.errors import KraftgrafError
 from kraftgraf.graph.exporters import EXPORTERS, exporter
 from kraftgraf.graph.store.open import DEFAULT_STORE
@@ -50,9 +51,13 @@ class OneLineGroup(click.Group):
             raise _one_line(exc) from None
 
     def invoke(self, ctx: click.Context):
-        """Run the subcommand; it and any group under it parse their options in here."""
+        """Run the subcommand, with the cycle collector paused (:mod:`kraftgraf.collector`).
+
+        The subcommand and any group under it parse their options in here.
+        """
         try:
-            return super().invoke(ctx)
+            with paused_gc():
+                return super().invoke(ctx)
         except click.UsageError as exc:
             raise _one_line(exc) from None
 
@@ -145,6 +150,14 @@ def main():
     Every command works on the bundled plan (SKL, Kraftsamling för psykisk hälsa
     2020–2030) until you build a store of your own.
     """
+
+
+def run() -> None:
+    """The ``kraftgraf`` command and ``python -m kraftgraf``: :func:`main`, and then the process ends."""
+    try:
+        main(prog_name="kraftgraf")
+    finally:  # main ends by SystemExit, the code it exits with
+        left_to_exit()
 
 
 @main.result_callback()

@@ -14,7 +14,6 @@ from kraftgraf.cli.main import (
     user_errors,
 )
 from kraftgraf.loaders.limits import DEFAULT_SHEET_LIMITS, MB, SheetLimits
-from kraftgraf.loaders.sheet.triples import paused_gc
 
 
 @main.command()
@@ -68,7 +67,6 @@ def template(output, plan_key, store_path):
                    "at most 40).")
 @store_option
 @user_errors
-@paused_gc()  # on again only once this call's graphs are freed (see below)
 def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, max_columns, max_sheet_mb,
                 replace, goal_pattern, focus_pattern, id_pattern, store_path):
     """Read a plan spreadsheet (XLSX or CSV) into the store: all of it, or nothing if any row is wrong.
@@ -76,9 +74,6 @@ def import_plan(file, dry_run, plan_key, actor_columns, lang, title, max_rows, m
     The store (--store, else ./kraftgraf-store.trig) is rewritten in one step; if it does
     not exist yet, it starts from the bundled plan.
     """
-    # The collector stays paused (as in the import itself) until this call returns and
-    # its result, the two graphs of a million small sets each, is freed: enabled while
-    # they live, it would walk them all once more for nothing (2 s of a national import).
     from kraftgraf.api import import_plan as import_into_store
     from kraftgraf.loaders.sheet.codes import CodeRules
 

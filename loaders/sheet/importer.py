@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, URIRef
 from rdflib.namespace import SKOS
 
+from kraftgraf.collector import paused_gc
 from kraftgraf.errors import DataError
 from kraftgraf.loaders.limits import SheetLimits
 from kraftgraf.loaders.sheet import terms as t
@@ -30,7 +31,7 @@ from kraftgraf.loaders.sheet.read import SheetPlan, read_plan
 from kraftgraf.loaders.sheet.records import Records, read_old
 from kraftgraf.loaders.sheet.rows import plan_graph_name, plan_keys
 from kraftgraf.loaders.sheet.side import Known
-from kraftgraf.loaders.sheet.triples import Triples, paused_gc, quads
+from kraftgraf.loaders.sheet.triples import Triples, quads
 from kraftgraf.ontology.vocab import ELI, KG, actor_iri, graph_iri, local_name, plan_iri
 
 if TYPE_CHECKING:  # the store passes itself in; a loader does not reach up to it

@@ -15,32 +15,14 @@ as they are (:func:`from_store`, :func:`quads`).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-__all__ = ["Triples", "AnyGraph", "from_store", "quads", "paused_gc"]
+__all__ = ["Triples", "AnyGraph", "from_store", "quads"]
 
-
-@contextlib.contextmanager
-def paused_gc():
-    """Python's cycle collector paused while a graph of a million triples is built and compared.
-
-    Each (subject, predicate) has a set of its own: about a million containers, which
-    the collector would walk again and again as they are made (40% of reading a
-    national plan's graph).  What they hold has no cycles to collect; it runs again after.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 class Triples:
     """A set of triples, indexed by subject and (for the predicates asked so) by predicate and object."""
