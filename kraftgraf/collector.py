@@ -6,8 +6,8 @@ plan (the report's nine answers).  While they are made the collector walks them
 again and again for nothing: 2 s of a national import and 1.2 s of a report.  A
 command is one short process, so it pauses the collector for the whole command
 (:class:`kraftgraf.cli.main.OneLineGroup`); the import pauses it for library
-callers too.  The commands' peak memory with the collector paused is measured in
-benchmarks/README.md.
+callers too.  The commands' peak memory with it paused, at 3M triples, is in
+decisions/0016-collector-paused-for-a-command.md.
 """
 
 from __future__ import annotations
