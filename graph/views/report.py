@@ -180,7 +180,7 @@ def _render(kg: KnowledgeGraph, lang: str, plans: list[str], appendix: bool, tit
     ui = UI[lang]
     parts, by_key = _answers(kg, ask)
     layers = layer_names(kg, lang)
-    numbers = {c.kind: c.count for c in counts(kg)}
+    numbers = {c.kind: c.count for c in counts(kg, COUNT_LABELS)}
     shown_counts = [(k, COUNT_LABELS[k][LANGS.index(lang)], numbers[k]) for k in COUNT_LABELS
                     if k in numbers and (k != "plans" or numbers[k] > 1)]
     coverage = question("coverage")
