@@ -82,11 +82,11 @@ class IsolatedSector:
 def _initiative_rows(plan: PlanSectors) -> list[InitiativeSectors]:
     rows = []
     for initiative, made in sorted(plan.made.items()):
-        code, sectors = short(initiative), plan.involved(initiative)
-        actors, likely = sorted(plan.owners(initiative)), plan.likely.get(initiative, {})
+        code, sectors, brought = short(initiative), plan.involved(initiative), plan.carriers(initiative)
+        actors, likely = sorted(brought), plan.likely.get(initiative, {})
         # named only for the actors the listing shows: a national initiative has hundreds
-        who = listing(actors, show=lambda a, i=initiative: f"{plan.label(a)} "
-                      f"({plan.names(plan.sectors_at(a, i)) or 'no sector'})")
+        who = listing(actors, show=lambda a, b=brought: f"{plan.label(a)} "
+                      f"({plan.names(b[a]) or 'no sector'})")
         by = "".join(f" {plan.label(g)}'s commitment is counted for {listing(sorted(map(plan.label, o)))}, "
                      "likely, by mandate." for g, o in sorted(likely.items()))
         lead = "Committed to" if plan.by == "column" else "Carrying"

@@ -176,11 +176,11 @@ def community_rows(g: nx.Graph, found: list[set]) -> list[Community]:
 def actor_graph(plan: PlanSectors) -> nx.Graph:
     """Actors with a sector, linked when they carry the same initiative, weighted by how many.
 
-    A group's commitment is carried by its likely owners, by mandate (:meth:`PlanSectors.owners`);
+    A group's commitment is carried by its likely owners, by mandate (:meth:`PlanSectors.carriers`);
     a group no member's mandate places there is no node for it.
     """
     g = nx.Graph()
-    carried = [[a for a in plan.owners(i) if plan.sectors_at(a, i)] for i in plan.made]  # by initiative
+    carried = [[a for a, sectors in plan.carriers(i).items() if sectors] for i in plan.made]  # by initiative
     actors = sorted({a for found in carried for a in found})
     for actor in actors:
         primary = plan.primary(actor)

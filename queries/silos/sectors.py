@@ -118,7 +118,7 @@ class PlanSectors(SectorIndex):
     """The sector index plus who commits where and which layers initiatives reach (for silos).
 
     ``by``: "owner" counts a group's commitment for its likely owners by mandate
-    (:meth:`owners`), "column" for the group itself, with its members' sectors.
+    (:meth:`carriers`), "column" for the group itself, with its members' sectors.
 
     The commitments come from the listing every question shares
     (:mod:`kraftgraf.queries.commitments`), the layers from one more query that scans
@@ -146,67 +146,63 @@ class PlanSectors(SectorIndex):
             quotes.pop(None, None)  # a node without a source quote
         self._involved: dict[str, frozenset[str]] = {}
         self.mandates = Mandates(self.backend) if by == "owner" else None
+        mandates = self.mandates
+        self.groups = {a for a in self.column_actors() if mandates.is_group(a)} if mandates else set()
         self.likely: dict[str, dict[str, set[str]]] = {}  # initiative -> group -> its likely owners
-        self.matched: dict[str, dict[str, set[str]]] = {}  # initiative -> likely owner -> sectors matched
-        self.unplaced: dict[str, set[str]] = {}  # initiative -> groups no member's mandate matches
-        self._owners: dict[str, set[str]] = {}
+        self._carriers: dict[str, dict[str, AbstractSet[str]]] = {}
 
     def cite(self, nodes) -> list[str]:
         """The quotes behind ``nodes`` (commitments, actors' mandates, layers' links), without repeats."""
         said, quotes = self.said, self.quotes
         return list(dict.fromkeys(q for n in nodes for q in (said[n] if n in said else quotes.get(n, ()))))
 
-    def owners(self, initiative: str) -> set[str]:
-        """Who carries the initiative: each committed actor, a group replaced by its likely owners.
+    def carriers(self, initiative: str) -> dict[str, AbstractSet[str]]:
+        """Who carries the initiative, each with the sectors it brings to it.
 
-        A group's likely owners are its members whose own mandates cover the initiative's
-        determinants (:meth:`Mandates.owners`); each counts in the sectors it matched by.  A
-        group none of whose members' mandates match stays itself: in its own mandates' sectors
-        if it has any, else in none, since no mandate places its commitment (its members'
-        every sector would say nothing about the work).
+        Each committed actor carries it in the sectors of its mandates, a group through its
+        likely owners: its members whose own mandates cover the initiative's determinants
+        (:meth:`Mandates.matches`), each in the sectors it matched by (also where it committed
+        itself).  A group none of whose members' mandates match stays itself: in its own
+        mandates' sectors if it has any, else in none, since no mandate places its commitment
+        (its members' every sector would say nothing about the work).
+
+        Worked out once per initiative (a national one has hundreds of carriers); the sets
+        are not copies: read them, do not change them.
         """
-        if initiative in self._owners:
-            return self._owners[initiative]
-        found = set()
+        if initiative in self._carriers:
+            return self._carriers[initiative]
+        own: list[str] = []  # carrying in their own mandates' sectors
+        matched: dict[str, AbstractSet[str]] = {}  # likely owner -> the sectors it matched by
+        unplaced: list[str] = []  # groups no mandate places here
         for actor in sorted(set(self.made.get(initiative, {}).values())):  # sorted: `likely` keeps this order
-            if self.mandates is None or not self.mandates.is_group(actor):
-                found.add(actor)
+            if actor not in self.groups:
+                own.append(actor)
                 continue
+            assert self.mandates is not None  # groups are found only by likely owner
             owners = self.mandates.matches(actor, initiative)
-            for member, sectors in owners.items():
-                self.matched.setdefault(initiative, {}).setdefault(member, set()).update(sectors)
             if owners:
                 self.likely.setdefault(initiative, {})[actor] = set(owners)
+                for member, sectors in owners.items():  # a member two groups share: both groups' sectors
+                    matched[member] = matched[member] | sectors if member in matched else sectors
             elif self.mandates.held[actor]:  # a group with mandates of its own counts in those
-                found.add(actor)
-                continue
+                own.append(actor)
             else:
-                self.unplaced.setdefault(initiative, set()).add(actor)
-            found |= set(owners) or {actor}
-        self._owners[initiative] = found
+                unplaced.append(actor)
+        found: dict[str, AbstractSet[str]] = dict.fromkeys(unplaced, frozenset())
+        found.update((a, self.sectors(a).keys()) for a in own)
+        found.update(matched)
+        self._carriers[initiative] = found
         return found
 
-    def sectors_at(self, actor: str, initiative: str) -> AbstractSet[str]:
-        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none.
-
-        Not a copy (asked some 500,000 times on a national plan): read it, do not change it.
-        """
-        matched = self.matched.get(initiative)
-        if matched is not None and actor in matched:
-            return matched[actor]
-        unplaced = self.unplaced.get(initiative)
-        return frozenset() if unplaced is not None and actor in unplaced else self.sectors(actor).keys()
-
     def involved(self, initiative: str) -> frozenset[str]:
-        """The sectors the actors carrying ``initiative`` bring to it (:meth:`sectors_at`)."""
+        """The sectors the actors carrying ``initiative`` bring to it (:meth:`carriers`)."""
         if initiative not in self._involved:  # asked for per initiative, per layer and per sector
-            self._involved[initiative] = frozenset(s for a in self.owners(initiative)
-                                                   for s in self.sectors_at(a, initiative))
+            self._involved[initiative] = frozenset().union(*self.carriers(initiative).values())
         return self._involved[initiative]
 
     def committed(self) -> list[str]:
         """Every actor that carries an initiative (a group's likely owners in its place), sorted."""
-        return sorted({a for initiative in self.made for a in self.owners(initiative)})
+        return sorted({a for initiative in self.made for a in self.carriers(initiative)})
 
     def column_actors(self) -> list[str]:
         """The actors that made the commitments, as the plan names them, sorted."""
