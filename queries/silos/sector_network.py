@@ -23,9 +23,7 @@ from dataclasses import dataclass
 from math import log
 
 import networkx as nx
-import numpy as np
 from networkx.algorithms.community import louvain_communities, modularity
-from scipy.sparse import coo_matrix, triu
 
 from kraftgraf.queries.common import Measure
 from kraftgraf.queries.silos.sectors import PlanSectors
@@ -186,15 +184,14 @@ def actor_graph(plan: PlanSectors) -> nx.Graph:
         primary = plan.primary(actor)
         g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
                    quotes=plan.cite([actor]))
-    # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
-    # share.  The product pairs actors initiative by initiative; the store joins nothing.
-    index = {a: i for i, a in enumerate(actors)}
-    cells = [(index[a], j) for j, found in enumerate(carried) for a in found]
-    rows, columns = zip(*cells) if cells else ((), ())
-    a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
-    shared = triu(a @ a.T, k=1).tocoo()
-    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
-    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
-                                  [actors[j] for j in shared.col[order].tolist()],
-                                  shared.data[order].astype(int).tolist()))
+    # Ties: each actor's initiatives are the bits of one integer, so two actors share as many
+    # initiatives as their integers have bits in common.  Pairs come in the order of the
+    # actors' IRIs (Louvain, seeded, reads the edges in the order they were added).
+    bits = dict.fromkeys(actors, 0)
+    for j, found in enumerate(carried):
+        for actor in found:
+            bits[actor] |= 1 << j
+    held = list(bits.items())
+    g.add_weighted_edges_from((a, b, shared) for i, (a, mine) in enumerate(held) for b, theirs in held[i + 1:]
+                              if (shared := (mine & theirs).bit_count()))
     return g
