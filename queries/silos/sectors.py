@@ -29,7 +29,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.backend import Backend, backend_of, shared
 from kraftgraf.queries.commitments import commitments_of
 from kraftgraf.queries.common import listing
 from kraftgraf.queries.mandates.model import Mandates
@@ -49,6 +49,23 @@ class ActorSectors:
     sources: list[str]
 
 
+def _read_sectors(b: Backend) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, None]], Counter]:
+    """The index's three maps, read from the store.
+
+    Actor -> sector -> the holders of the mandates behind it; actor or sector -> its
+    mandates' quotes (ordered); sector -> how many actors hold a mandate in it themselves.
+    """
+    holders: defaultdict = defaultdict(lambda: defaultdict(set))
+    quotes: defaultdict = defaultdict(dict)
+    for r in b.rows("sectors_by_actor"):
+        holders[r["actor"]][r["sector"]].add(r["holder"])
+        for node in (r["actor"], r["sector"]):  # why the actor is in it; who holds the sector
+            if r["quote"] is not None:
+                quotes[node][r["quote"]] = None
+    held = Counter(s for a, found in holders.items() for s, who in found.items() if a in who)  # the tie-break
+    return {a: dict(found) for a, found in holders.items()}, dict(quotes), held
+
+
 class SectorIndex:
     """Every actor's sectors, who holds the mandates behind them, and their quotes.
 
@@ -59,15 +76,9 @@ class SectorIndex:
 
     def __init__(self, kg: KnowledgeGraph | Backend):
         self.backend = backend_of(kg)
-        self.holders: dict = defaultdict(lambda: defaultdict(set))  # actor -> sector -> holders
-        self.quotes: dict = defaultdict(dict)  # actor or sector -> its mandates' quotes, ordered
-        for r in self.backend.rows("sectors_by_actor"):
-            self.holders[r["actor"]][r["sector"]].add(r["holder"])
-            for node in (r["actor"], r["sector"]):  # why the actor is in it; who holds the sector
-                if r["quote"] is not None:
-                    self.quotes[node][r["quote"]] = None
-        # sector -> how many actors hold a mandate in it themselves (the tie-break)
-        self.held = Counter(s for a, found in self.holders.items() for s, who in found.items() if a in who)
+        # read once while the store is unchanged: most questions ask (basis.sector_gap); not to be changed
+        self.holders, self.quotes, self.held = shared(self.backend, ("sector index",),
+                                                      lambda: _read_sectors(self.backend))
 
     def label(self, iri: str) -> str:
         """The node's Swedish label."""
@@ -139,11 +150,12 @@ class PlanSectors(SectorIndex):
                 self.made[initiative][commitment] = actor
         self.said = listing.quotes  # a commitment's quotes, kept where the listing has them
         self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
+        linked: dict[str, dict[str, None]] = {}  # layer -> its links' quotes, ordered
         for r in self.backend.rows("silos_initiative_layers"):
             self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
-            self.quotes[r["layer"]][r["quote"]] = None
-        for quotes in self.quotes.values():
-            quotes.pop(None, None)  # a node without a source quote
+            if r["quote"] is not None:
+                linked.setdefault(r["layer"], {})[r["quote"]] = None
+        self.quotes = {**self.quotes, **linked}  # a copy: the index's own is shared
         self._involved: dict[str, frozenset[str]] = {}
         self.mandates = Mandates(self.backend) if by == "owner" else None
         mandates = self.mandates
