@@ -160,8 +160,8 @@ class PlanSectors(SectorIndex):
         self.mandates = Mandates(self.backend) if by == "owner" else None
         mandates = self.mandates
         self.groups = {a for a in self.column_actors() if mandates.is_group(a)} if mandates else set()
-        self.likely: dict[str, dict[str, AbstractSet[str]]] = {}  # initiative -> group -> its likely owners
-        self._matched: dict[tuple[str, frozenset[str]], dict[str, set[str]]] = {}
+        self.likely: dict[str, dict[str, tuple[str, ...]]] = {}  # initiative -> group -> its likely owners
+        self._matched: dict[tuple[str, frozenset[str]], tuple[dict[str, set[str]], tuple[str, ...]]] = {}
         self._carriers: dict[str, dict[str, AbstractSet[str]]] = {}
 
     def cite(self, nodes) -> list[str]:
@@ -192,9 +192,9 @@ class PlanSectors(SectorIndex):
                 own.append(actor)
                 continue
             assert self.mandates is not None  # groups are found only by likely owner
-            owners = self._matches(actor, initiative)
+            owners, ranked = self._matches(actor, initiative)
             if owners:
-                self.likely.setdefault(initiative, {})[actor] = owners.keys()
+                self.likely.setdefault(initiative, {})[actor] = ranked
                 for member, sectors in owners.items():  # a member two groups share: both groups' sectors
                     matched[member] = matched[member] | sectors if member in matched else sectors
             elif self.mandates.held[actor]:  # a group with mandates of its own counts in those
@@ -207,15 +207,17 @@ class PlanSectors(SectorIndex):
         self._carriers[initiative] = found
         return found
 
-    def _matches(self, group: str, initiative: str) -> dict[str, set[str]]:
-        """:meth:`Mandates.matches`, once per group and set of sectors of the initiative's determinants.
+    def _matches(self, group: str, initiative: str) -> tuple[dict[str, set[str]], tuple[str, ...]]:
+        """:meth:`Mandates.matches`, and its members sorted, once per group and set of sectors.
 
-        It depends on nothing else: a national plan asks for 231 such sets for 1,656 group commitments.
+        The sectors are those of the initiative's determinants, all the match depends on: a
+        national plan asks for 231 such sets for 1,656 group commitments.
         """
         assert self.mandates is not None  # groups are found only by likely owner
         key = (group, frozenset(self.mandates.sectors(initiative)))
         if key not in self._matched:
-            self._matched[key] = self.mandates.matches(group, initiative)
+            owners = self.mandates.matches(group, initiative)
+            self._matched[key] = owners, tuple(sorted(owners))
         return self._matched[key]
 
     def involved(self, initiative: str) -> frozenset[str]:
