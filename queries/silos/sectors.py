@@ -163,6 +163,7 @@ class PlanSectors(SectorIndex):
         self.likely: dict[str, dict[str, tuple[str, ...]]] = {}  # initiative -> group -> its likely owners
         self._matched: dict[tuple[str, frozenset[str]], tuple[dict[str, set[str]], tuple[str, ...]]] = {}
         self._carriers: dict[str, dict[str, AbstractSet[str]]] = {}
+        self._own = {a: found.keys() for a, found in self.holders.items()}  # an actor's sectors, as a set
 
     def cite(self, nodes) -> list[str]:
         """The quotes behind ``nodes`` (commitments, actors' mandates, layers' links), without repeats."""
@@ -202,7 +203,7 @@ class PlanSectors(SectorIndex):
             else:
                 unplaced.append(actor)
         found: dict[str, AbstractSet[str]] = dict.fromkeys(unplaced, frozenset())
-        found.update((a, self.sectors(a).keys()) for a in own)
+        found.update({a: self._own.get(a, frozenset()) for a in own})
         found.update(matched)
         self._carriers[initiative] = found
         return found
