@@ -205,8 +205,9 @@ def actor_graph(plan: PlanSectors) -> nx.Graph:
     # actors' IRIs (Louvain, seeded, reads the edges in the order they were added).
     bits = dict.fromkeys(actors, 0)
     for j, found in enumerate(carried):
+        bit = 1 << j
         for actor in found:
-            bits[actor] |= 1 << j
+            bits[actor] |= bit
     held = list(bits.items())
     g.add_weighted_edges_from((a, b, shared) for i, (a, mine) in enumerate(held) for b, theirs in held[i + 1:]
                               if (shared := (mine & theirs).bit_count()))

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import chain
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of, shared
@@ -168,7 +169,8 @@ class PlanSectors(SectorIndex):
     def cite(self, nodes) -> list[str]:
         """The quotes behind ``nodes`` (commitments, actors' mandates, layers' links), without repeats."""
         said, quotes = self.said, self.quotes
-        return list(dict.fromkeys(q for n in nodes for q in (said[n] if n in said else quotes.get(n, ()))))
+        found = (said[n] if n in said else quotes.get(n, ()) for n in nodes)
+        return list(dict.fromkeys(chain.from_iterable(found)))
 
     def carriers(self, initiative: str) -> dict[str, AbstractSet[str]]:
         """Who carries the initiative, each with the sectors it brings to it.
