@@ -238,6 +238,22 @@ def test_network_functions_by_hand():
     assert sector_network.nmi([0, 0, 0, 0], ["p", "p", "q", "q"]) == 0.0
 
 
+def test_modularity_by_sector_is_networkx_s_to_the_last_bit(kg, tiny, synthetic):
+    # The measure sums networkx's terms in networkx's order from one pass over the ties; with
+    # the network's whole-number weights the value must be the same float, not just close.
+    import networkx as nx
+
+    for store, by in ((kg, "column"), (kg, "owner"), (tiny, "owner"), (synthetic, "owner"),
+                      (synthetic, "column")):
+        g = silos.actor_network(store, by=by)
+        assert g.number_of_edges()
+        parts: dict[str, set] = {}
+        for node, sector in g.nodes(data="sector"):
+            parts.setdefault(sector, set()).add(node)
+        expected = nx.community.modularity(g, [parts[s] for s in sorted(parts)], weight="weight")
+        assert sector_network.sector_modularity(g) == expected, (by, g.number_of_edges())
+
+
 def test_an_empty_store_gives_empty_rows():
     assert all(s.rows == [] for s in silos.sections(KnowledgeGraph()))
     assert silos.ei_index(KnowledgeGraph()) is None

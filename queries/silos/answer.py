@@ -81,18 +81,22 @@ class IsolatedSector:
 
 def _initiative_rows(plan: PlanSectors) -> list[InitiativeSectors]:
     rows = []
+    counted: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # a group's likely owners -> named, quotes
     for initiative, made in sorted(plan.made.items()):
-        code, sectors = short(initiative), plan.involved(initiative)
-        actors, likely = sorted(plan.owners(initiative)), plan.likely.get(initiative, {})
+        code, sectors, brought = short(initiative), plan.involved(initiative), plan.carriers(initiative)
+        actors, likely = sorted(brought), plan.likely.get(initiative, {})
         # named only for the actors the listing shows: a national initiative has hundreds
-        who = listing(actors, show=lambda a, i=initiative: f"{plan.label(a)} "
-                      f"({plan.names(plan.sectors_at(a, i)) or 'no sector'})")
-        by = "".join(f" {plan.label(g)}'s commitment is counted for {listing(sorted(map(plan.label, o)))}, "
-                     "likely, by mandate." for g, o in sorted(likely.items()))
+        who = listing(actors, show=lambda a, b=brought: f"{plan.label(a)} "
+                      f"({plan.names(b[a]) or 'no sector'})")
+        for owners in likely.values():  # the same owners for many initiatives: named and cited once
+            if owners not in counted:
+                counted[owners] = listing(sorted(map(plan.label, owners))), plan.cite(owners)
+        by = "".join(f" {plan.label(g)}'s commitment is counted for {counted[o][0]}, likely, by mandate."
+                     for g, o in sorted(likely.items()))
         lead = "Committed to" if plan.by == "column" else "Carrying"
         why = (f"{lead} initiative {code}: {who}.{by}" if actors
                else f"Nobody commits to initiative {code}, so it involves no sector.")
-        mandates = plan.cite([a for o in likely.values() for a in sorted(o)])
+        mandates = [q for o in likely.values() for q in counted[o][1]]
         rows.append(InitiativeSectors(code, len(actors), len(sectors), plan.names(sectors), why,
                                       list(dict.fromkeys(plan.cite(made) + mandates))))
     return rows

@@ -18,19 +18,17 @@ Examples
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from math import log
 
 import networkx as nx
-import numpy as np
-from networkx.algorithms.community import louvain_communities, modularity
-from scipy.sparse import coo_matrix, triu
+from networkx.algorithms.community import louvain_communities
 
 from kraftgraf.queries.common import Measure
 from kraftgraf.queries.silos.sectors import PlanSectors
 
-__all__ = ["SEED", "Community", "ei_index", "by_sector", "sector_modularity",
+__all__ = ["SEED", "Community", "ei_index", "sector_modularity",
            "communities", "nmi", "agreement", "measures", "community_rows", "actor_graph"]
 
 SEED = 1  # Louvain is randomised; a fixed seed gives the same communities on every run
@@ -48,18 +46,33 @@ class Community:
     sources: list[str]
 
 
-def _ties(g: nx.Graph) -> dict[bool, list]:
-    """Across sectors (True) or within one (False) -> [ties, their summed weight], in one pass."""
-    sector, counts = nx.get_node_attributes(g, "sector"), {True: [0, 0], False: [0, 0]}
+@dataclass(frozen=True)
+class _Ties:
+    """A network's ties by sector, counted in one pass over its edges."""
+
+    counts: dict[bool, list]  # across sectors (True) or within one (False) -> [ties, their summed weight]
+    inside: Counter  # sector -> the summed weight of the ties within it
+    strength: Counter  # sector -> the summed weighted degree of its nodes
+    sectors: list  # every node's sector, sorted, once
+
+
+def _ties(g: nx.Graph) -> _Ties:
+    sector = nx.get_node_attributes(g, "sector")
+    ties = _Ties({True: [0, 0], False: [0, 0]}, Counter(), Counter(), sorted(set(sector.values())))
     for a, b, w in g.edges(data="weight"):
-        tally = counts[sector[a] != sector[b]]
+        sa, sb = sector[a], sector[b]
+        tally = ties.counts[sa != sb]
         tally[0] += 1
         tally[1] += w
-    return counts
+        ties.strength[sa] += w
+        ties.strength[sb] += w
+        if sa == sb:
+            ties.inside[sa] += w
+    return ties
 
 
-def _ei(counts: dict[bool, list], weighted: bool) -> float | None:
-    external, internal = counts[True][weighted], counts[False][weighted]
+def _ei(ties: _Ties, weighted: bool) -> float | None:
+    external, internal = ties.counts[True][weighted], ties.counts[False][weighted]
     return (external - internal) / (external + internal) if external + internal else None
 
 
@@ -72,17 +85,18 @@ def ei_index(g: nx.Graph, weighted: bool = False) -> float | None:
     return _ei(_ties(g), weighted)
 
 
-def by_sector(g: nx.Graph) -> list[set]:
-    """The nodes grouped by sector, in sector order: the partition the measures test."""
-    groups = defaultdict(set)
-    for node, sector in g.nodes(data="sector"):
-        groups[sector].add(node)
-    return [groups[s] for s in sorted(groups)]
+def _modularity(ties: _Ties) -> float:
+    # networkx's modularity of the partition by sector, term by term in its order (sectors
+    # sorted), so that integer weights give its value to the last bit: each sector's inner
+    # weight over m, less its squared strength over (2m)².  It walked every sector's edges again.
+    total = sum(ties.strength.values())  # 2m
+    m, norm = total / 2, 1 / total**2
+    return sum(ties.inside[s] / m - ties.strength[s] * ties.strength[s] * norm for s in ties.sectors)
 
 
 def sector_modularity(g: nx.Graph) -> float | None:
     """Weighted modularity of ``g`` split by sector; ``None`` for a graph with no ties."""
-    return modularity(g, by_sector(g), weight="weight") if g.number_of_edges() else None
+    return _modularity(_ties(g)) if g.number_of_edges() else None
 
 
 def communities(g: nx.Graph) -> list[set]:
@@ -128,11 +142,11 @@ def measures(g: nx.Graph, found: list[set]) -> list[Measure]:
     """The summary numbers of the network, each with its meaning; none for a graph with no ties."""
     if not g.number_of_edges():
         return []
-    counts = _ties(g)
-    (cross, shared_cross), (within, shared_within) = counts[True], counts[False]
+    ties = _ties(g)
+    (cross, shared_cross), (within, shared_within) = ties.counts[True], ties.counts[False]
     base = f"{g.number_of_nodes()} actors with a sector and {g.number_of_edges()} ties"
-    ei, weighted, q = map(_rounded, (_ei(counts, False), _ei(counts, True), sector_modularity(g)))
-    sectors = len(by_sector(g))
+    ei, weighted, q = map(_rounded, (_ei(ties, False), _ei(ties, True), _modularity(ties)))
+    sectors = len(ties.sectors)
     return [
         Measure("E–I index", ei,
                 f"−1: actors work only with actors of their own sector (silos); +1: only across sectors. "
@@ -176,25 +190,25 @@ def community_rows(g: nx.Graph, found: list[set]) -> list[Community]:
 def actor_graph(plan: PlanSectors) -> nx.Graph:
     """Actors with a sector, linked when they carry the same initiative, weighted by how many.
 
-    A group's commitment is carried by its likely owners, by mandate (:meth:`PlanSectors.owners`);
+    A group's commitment is carried by its likely owners, by mandate (:meth:`PlanSectors.carriers`);
     a group no member's mandate places there is no node for it.
     """
     g = nx.Graph()
-    carried = [[a for a in plan.owners(i) if plan.sectors_at(a, i)] for i in plan.made]  # by initiative
+    carried = [[a for a, sectors in plan.carriers(i).items() if sectors] for i in plan.made]  # by initiative
     actors = sorted({a for found in carried for a in found})
     for actor in actors:
         primary = plan.primary(actor)
         g.add_node(actor, label=plan.label(actor), sector=primary, sector_label=plan.label(primary),
                    quotes=plan.cite([actor]))
-    # Ties from the actor × initiative matrix A: (A·Aᵀ)[a, b] counts the initiatives a and b
-    # share.  The product pairs actors initiative by initiative; the store joins nothing.
-    index = {a: i for i, a in enumerate(actors)}
-    cells = [(index[a], j) for j, found in enumerate(carried) for a in found]
-    rows, columns = zip(*cells) if cells else ((), ())
-    a = coo_matrix((np.ones(len(cells)), (rows, columns)), shape=(len(actors), len(plan.made))).tocsr()
-    shared = triu(a @ a.T, k=1).tocoo()
-    order = np.lexsort((shared.col, shared.row))  # actors are sorted, so this is the order of their IRIs
-    g.add_weighted_edges_from(zip([actors[i] for i in shared.row[order].tolist()],
-                                  [actors[j] for j in shared.col[order].tolist()],
-                                  shared.data[order].astype(int).tolist()))
+    # Ties: each actor's initiatives are the bits of one integer, so two actors share as many
+    # initiatives as their integers have bits in common.  Pairs come in the order of the
+    # actors' IRIs (Louvain, seeded, reads the edges in the order they were added).
+    bits = dict.fromkeys(actors, 0)
+    for j, found in enumerate(carried):
+        bit = 1 << j
+        for actor in found:
+            bits[actor] |= bit
+    held = list(bits.items())
+    g.add_weighted_edges_from((a, b, shared) for i, (a, mine) in enumerate(held) for b, theirs in held[i + 1:]
+                              if (shared := (mine & theirs).bit_count()))
     return g

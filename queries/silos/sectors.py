@@ -27,9 +27,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import chain
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
-from kraftgraf.queries.backend import Backend, backend_of
+from kraftgraf.queries.backend import Backend, backend_of, shared
 from kraftgraf.queries.commitments import commitments_of
 from kraftgraf.queries.common import listing
 from kraftgraf.queries.mandates.model import Mandates
@@ -49,6 +50,23 @@ class ActorSectors:
     sources: list[str]
 
 
+def _read_sectors(b: Backend) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, None]], Counter]:
+    """The index's three maps, read from the store.
+
+    Actor -> sector -> the holders of the mandates behind it; actor or sector -> its
+    mandates' quotes (ordered); sector -> how many actors hold a mandate in it themselves.
+    """
+    holders: defaultdict = defaultdict(lambda: defaultdict(set))
+    quotes: defaultdict = defaultdict(dict)
+    for r in b.rows("sectors_by_actor"):
+        holders[r["actor"]][r["sector"]].add(r["holder"])
+        for node in (r["actor"], r["sector"]):  # why the actor is in it; who holds the sector
+            if r["quote"] is not None:
+                quotes[node][r["quote"]] = None
+    held = Counter(s for a, found in holders.items() for s, who in found.items() if a in who)  # the tie-break
+    return {a: dict(found) for a, found in holders.items()}, dict(quotes), held
+
+
 class SectorIndex:
     """Every actor's sectors, who holds the mandates behind them, and their quotes.
 
@@ -59,15 +77,9 @@ class SectorIndex:
 
     def __init__(self, kg: KnowledgeGraph | Backend):
         self.backend = backend_of(kg)
-        self.holders: dict = defaultdict(lambda: defaultdict(set))  # actor -> sector -> holders
-        self.quotes: dict = defaultdict(dict)  # actor or sector -> its mandates' quotes, ordered
-        for r in self.backend.rows("sectors_by_actor"):
-            self.holders[r["actor"]][r["sector"]].add(r["holder"])
-            for node in (r["actor"], r["sector"]):  # why the actor is in it; who holds the sector
-                if r["quote"] is not None:
-                    self.quotes[node][r["quote"]] = None
-        # sector -> how many actors hold a mandate in it themselves (the tie-break)
-        self.held = Counter(s for a, found in self.holders.items() for s, who in found.items() if a in who)
+        # read once while the store is unchanged: most questions ask (basis.sector_gap); not to be changed
+        self.holders, self.quotes, self.held = shared(self.backend, ("sector index",),
+                                                      lambda: _read_sectors(self.backend))
 
     def label(self, iri: str) -> str:
         """The node's Swedish label."""
@@ -118,7 +130,7 @@ class PlanSectors(SectorIndex):
     """The sector index plus who commits where and which layers initiatives reach (for silos).
 
     ``by``: "owner" counts a group's commitment for its likely owners by mandate
-    (:meth:`owners`), "column" for the group itself, with its members' sectors.
+    (:meth:`carriers`), "column" for the group itself, with its members' sectors.
 
     The commitments come from the listing every question shares
     (:mod:`kraftgraf.queries.commitments`), the layers from one more query that scans
@@ -139,74 +151,87 @@ class PlanSectors(SectorIndex):
                 self.made[initiative][commitment] = actor
         self.said = listing.quotes  # a commitment's quotes, kept where the listing has them
         self.layers: dict[str, set[str]] = {}  # layer -> initiatives addressing it, in kg:order
+        linked: dict[str, dict[str, None]] = {}  # layer -> its links' quotes, ordered
         for r in self.backend.rows("silos_initiative_layers"):
             self.layers.setdefault(r["layer"], set()).update([r["initiative"]] if r["initiative"] else [])
-            self.quotes[r["layer"]][r["quote"]] = None
-        for quotes in self.quotes.values():
-            quotes.pop(None, None)  # a node without a source quote
+            if r["quote"] is not None:
+                linked.setdefault(r["layer"], {})[r["quote"]] = None
+        self.quotes = {**self.quotes, **linked}  # a copy: the index's own is shared
         self._involved: dict[str, frozenset[str]] = {}
         self.mandates = Mandates(self.backend) if by == "owner" else None
-        self.likely: dict[str, dict[str, set[str]]] = {}  # initiative -> group -> its likely owners
-        self.matched: dict[str, dict[str, set[str]]] = {}  # initiative -> likely owner -> sectors matched
-        self.unplaced: dict[str, set[str]] = {}  # initiative -> groups no member's mandate matches
-        self._owners: dict[str, set[str]] = {}
+        mandates = self.mandates
+        self.groups = {a for a in self.column_actors() if mandates.is_group(a)} if mandates else set()
+        self.likely: dict[str, dict[str, tuple[str, ...]]] = {}  # initiative -> group -> its likely owners
+        self._matched: dict[tuple[str, frozenset[str]], tuple[dict[str, set[str]], tuple[str, ...]]] = {}
+        self._carriers: dict[str, dict[str, AbstractSet[str]]] = {}
+        self._own = {a: found.keys() for a, found in self.holders.items()}  # an actor's sectors, as a set
 
     def cite(self, nodes) -> list[str]:
         """The quotes behind ``nodes`` (commitments, actors' mandates, layers' links), without repeats."""
         said, quotes = self.said, self.quotes
-        return list(dict.fromkeys(q for n in nodes for q in (said[n] if n in said else quotes.get(n, ()))))
+        found = (said[n] if n in said else quotes.get(n, ()) for n in nodes)
+        return list(dict.fromkeys(chain.from_iterable(found)))
 
-    def owners(self, initiative: str) -> set[str]:
-        """Who carries the initiative: each committed actor, a group replaced by its likely owners.
+    def carriers(self, initiative: str) -> dict[str, AbstractSet[str]]:
+        """Who carries the initiative, each with the sectors it brings to it.
 
-        A group's likely owners are its members whose own mandates cover the initiative's
-        determinants (:meth:`Mandates.owners`); each counts in the sectors it matched by.  A
-        group none of whose members' mandates match stays itself: in its own mandates' sectors
-        if it has any, else in none, since no mandate places its commitment (its members'
-        every sector would say nothing about the work).
+        Each committed actor carries it in the sectors of its mandates, a group through its
+        likely owners: its members whose own mandates cover the initiative's determinants
+        (:meth:`Mandates.matches`), each in the sectors it matched by (also where it committed
+        itself).  A group none of whose members' mandates match stays itself: in its own
+        mandates' sectors if it has any, else in none, since no mandate places its commitment
+        (its members' every sector would say nothing about the work).
+
+        Worked out once per initiative (a national one has hundreds of carriers); the sets
+        are not copies: read them, do not change them.
         """
-        if initiative in self._owners:
-            return self._owners[initiative]
-        found = set()
+        if initiative in self._carriers:
+            return self._carriers[initiative]
+        own: list[str] = []  # carrying in their own mandates' sectors
+        matched: dict[str, AbstractSet[str]] = {}  # likely owner -> the sectors it matched by
+        unplaced: list[str] = []  # groups no mandate places here
         for actor in sorted(set(self.made.get(initiative, {}).values())):  # sorted: `likely` keeps this order
-            if self.mandates is None or not self.mandates.is_group(actor):
-                found.add(actor)
+            if actor not in self.groups:
+                own.append(actor)
                 continue
-            owners = self.mandates.matches(actor, initiative)
-            for member, sectors in owners.items():
-                self.matched.setdefault(initiative, {}).setdefault(member, set()).update(sectors)
+            assert self.mandates is not None  # groups are found only by likely owner
+            owners, ranked = self._matches(actor, initiative)
             if owners:
-                self.likely.setdefault(initiative, {})[actor] = set(owners)
+                self.likely.setdefault(initiative, {})[actor] = ranked
+                for member, sectors in owners.items():  # a member two groups share: both groups' sectors
+                    matched[member] = matched[member] | sectors if member in matched else sectors
             elif self.mandates.held[actor]:  # a group with mandates of its own counts in those
-                found.add(actor)
-                continue
+                own.append(actor)
             else:
-                self.unplaced.setdefault(initiative, set()).add(actor)
-            found |= set(owners) or {actor}
-        self._owners[initiative] = found
+                unplaced.append(actor)
+        found: dict[str, AbstractSet[str]] = dict.fromkeys(unplaced, frozenset())
+        found.update({a: self._own.get(a, frozenset()) for a in own})
+        found.update(matched)
+        self._carriers[initiative] = found
         return found
 
-    def sectors_at(self, actor: str, initiative: str) -> AbstractSet[str]:
-        """The sectors ``actor`` brings to ``initiative``: matched by mandate, all of its own, or none.
+    def _matches(self, group: str, initiative: str) -> tuple[dict[str, set[str]], tuple[str, ...]]:
+        """:meth:`Mandates.matches`, and its members sorted, once per group and set of sectors.
 
-        Not a copy (asked some 500,000 times on a national plan): read it, do not change it.
+        The sectors are those of the initiative's determinants, all the match depends on: a
+        national plan asks for 231 such sets for 1,656 group commitments.
         """
-        matched = self.matched.get(initiative)
-        if matched is not None and actor in matched:
-            return matched[actor]
-        unplaced = self.unplaced.get(initiative)
-        return frozenset() if unplaced is not None and actor in unplaced else self.sectors(actor).keys()
+        assert self.mandates is not None  # groups are found only by likely owner
+        key = (group, frozenset(self.mandates.sectors(initiative)))
+        if key not in self._matched:
+            owners = self.mandates.matches(group, initiative)
+            self._matched[key] = owners, tuple(sorted(owners))
+        return self._matched[key]
 
     def involved(self, initiative: str) -> frozenset[str]:
-        """The sectors the actors carrying ``initiative`` bring to it (:meth:`sectors_at`)."""
+        """The sectors the actors carrying ``initiative`` bring to it (:meth:`carriers`)."""
         if initiative not in self._involved:  # asked for per initiative, per layer and per sector
-            self._involved[initiative] = frozenset(s for a in self.owners(initiative)
-                                                   for s in self.sectors_at(a, initiative))
+            self._involved[initiative] = frozenset().union(*self.carriers(initiative).values())
         return self._involved[initiative]
 
     def committed(self) -> list[str]:
         """Every actor that carries an initiative (a group's likely owners in its place), sorted."""
-        return sorted({a for initiative in self.made for a in self.owners(initiative)})
+        return sorted({a for initiative in self.made for a in self.carriers(initiative)})
 
     def column_actors(self) -> list[str]:
         """The actors that made the commitments, as the plan names them, sorted."""
