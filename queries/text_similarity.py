@@ -150,7 +150,8 @@ class TextIndex:
                     blocks_of.append(np.full(len(i), number))
         first, second, block_of = map(np.concatenate, (firsts, seconds, blocks_of))
         texts = self.texts
-        scores = process.cpdist([texts[a] for a in first.tolist()], [texts[b] for b in second.tolist()],
+        scores = process.cpdist(list(map(texts.__getitem__, first.tolist())),
+                                list(map(texts.__getitem__, second.tolist())),
                                 scorer=fuzz.token_set_ratio, score_cutoff=threshold,
                                 dtype=np.float64, workers=-1) if len(first) else np.zeros(0)
         keep = scores >= threshold
