@@ -56,7 +56,8 @@ class Commitments:
         self.initiative, self.initiatives = _codes([listing.initiative[k] for k in said])
         self.quoted = listing.quotes  # commitment IRI -> its source quotes in source order (most have one)
         own = [normalise(backend.label(a)) for a in self.actors]
-        words = [_without(normalise(listing.text[k]), own[a]) for k, a in zip(said, self.actor.tolist())]
+        texts = [text for text in listing.text if text is not None]
+        words = [_without(normalise(text), own[a]) for text, a in zip(texts, self.actor.tolist())]
         self.index = TextIndex(words)
         self.text = np.fromiter(map(self.index.row.__getitem__, words), dtype=np.int64, count=len(words))
 
