@@ -24,7 +24,6 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 import numpy as np
 import snowballstemmer
@@ -36,7 +35,22 @@ from threadpoolctl import threadpool_limits
 __all__ = ["KEY", "normalise", "similarity", "TextIndex"]
 
 KEY = 5  # letters of a stem that make its blocking key: Swedish endings vary after them
-_stem = lru_cache(maxsize=None)(snowballstemmer.stemmer("swedish").stemWord)  # a plan reuses its words
+
+
+class _Stems(dict[str, str]):
+    """Word -> its Swedish Snowball stem, stemmed once: a plan reuses its words.
+
+    A dict's own lookup, not ``lru_cache``: a national plan looks words up 700,000 times.
+    """
+
+    stem = snowballstemmer.stemmer("swedish").stemWord
+
+    def __missing__(self, word: str) -> str:
+        self[word] = found = self.stem(word)
+        return found
+
+
+_stem = _Stems().__getitem__
 
 
 def normalise(text: str) -> str:
@@ -150,7 +164,8 @@ class TextIndex:
                     blocks_of.append(np.full(len(i), number))
         first, second, block_of = map(np.concatenate, (firsts, seconds, blocks_of))
         texts = self.texts
-        scores = process.cpdist([texts[a] for a in first.tolist()], [texts[b] for b in second.tolist()],
+        scores = process.cpdist(list(map(texts.__getitem__, first.tolist())),
+                                list(map(texts.__getitem__, second.tolist())),
                                 scorer=fuzz.token_set_ratio, score_cutoff=threshold,
                                 dtype=np.float64, workers=-1) if len(first) else np.zeros(0)
         keep = scores >= threshold

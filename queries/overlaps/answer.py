@@ -99,25 +99,26 @@ class _Rows:
     """Builds the answer's rows: names and codes are looked up once per actor and initiative."""
 
     def __init__(self, c: Commitments, label):
-        self.c, self.actor, self.initiative = c, c.actor.tolist(), c.initiative.tolist()
-        self.names = [label(a) for a in c.actors]
-        self.codes = [short(i) for i in c.initiatives]
+        self.iris, self.quotes = c.iris, c.quoted
+        names, codes = [label(a) for a in c.actors], [short(i) for i in c.initiatives]
+        self.actor = [names[a] for a in c.actor.tolist()]  # commitment -> its actor's name
+        self.initiative = [codes[i] for i in c.initiative.tolist()]  # commitment -> its initiative's code
 
     def __call__(self, kind: str, x: int, y: int, score: float) -> TextOverlap:
-        c, said = self.c, f"nearly the same thing (similarity {score:.0f} of 100)"
-        first, second = short(c.iris[x]), short(c.iris[y])
-        x_name, y_name = self.names[self.actor[x]], self.names[self.actor[y]]
+        said = f"nearly the same thing (similarity {score:.0f} of 100)"
+        first, second = short(self.iris[x]), short(self.iris[y])
+        x_name, y_name = self.actor[x], self.actor[y]
         if kind == SAME_INITIATIVE:
-            actors, initiatives = f"{x_name} / {y_name}", self.codes[self.initiative[x]]
+            actors, initiatives = f"{x_name} / {y_name}", self.initiative[x]
             why = (f"On initiative {initiatives}, {x_name} ({first}) and {y_name} ({second}) "
                    f"commit to {said}: they need to coordinate.")
         else:
-            x_code, y_code = self.codes[self.initiative[x]], self.codes[self.initiative[y]]
+            x_code, y_code = self.initiative[x], self.initiative[y]
             actors, initiatives = x_name, f"{x_code} / {y_code}"
             why = (f"{actors} commits to {said} on initiatives {x_code} ({first}) and "
                    f"{y_code} ({second}): repeated work, or one piece of work that serves both.")
         return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why,
-                           c.quotes(x) + c.quotes(y))
+                           [*self.quotes.get(self.iris[x], ()), *self.quotes.get(self.iris[y], ())])
 
 
 def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
@@ -192,11 +193,14 @@ def _counts(counts: Counter, found: int, threshold: float) -> list[Measure]:
     return [Measure(*row, []) for row in rows] if n else []
 
 
-def _identical(r: TextOverlap) -> tuple | None:
-    """The line both commitments of ``r`` say word for word (their quotes), or None."""
+def _repeat_key(r: TextOverlap) -> tuple | None:
+    """(kind, actor or initiative, line) if both commitments of ``r`` say it word for word, else None."""
+    if r.score != 100.0:
+        return None
     half = len(r.sources) // 2
-    same = r.score == 100.0 and half and r.sources[:half] == r.sources[half:]
-    return tuple(r.sources[:half]) if same else None
+    if not half or r.sources[:half] != r.sources[half:]:
+        return None
+    return r.kind, r.actors if r.kind == SAME_ACTOR else r.initiatives, tuple(r.sources[:half])
 
 
 def group_repeats(rows: list[TextOverlap]) -> list[TextOverlap]:
@@ -205,27 +209,26 @@ def group_repeats(rows: list[TextOverlap]) -> list[TextOverlap]:
     A plan that writes one line for one actor on twenty initiatives gave 190 pairs of
     the same line; that is one finding.  Two copies stay a pair, as before.
     """
+    keys = [_repeat_key(r) for r in rows]
     groups: dict[tuple, list[TextOverlap]] = defaultdict(list)
-    for r in rows:
-        line = _identical(r)
-        if line is not None:
-            groups[(r.kind, r.actors if r.kind == SAME_ACTOR else r.initiatives, line)].append(r)
+    for key, r in zip(keys, rows):
+        if key is not None:
+            groups[key].append(r)
+    members = {key: sorted({m for p in pairs for m in (p.first, p.second)}) for key, pairs in groups.items()}
     out, done = [], set()
-    for r in rows:
-        key = (r.kind, r.actors if r.kind == SAME_ACTOR else r.initiatives, _identical(r))
-        members = sorted({m for p in groups.get(key, []) for m in (p.first, p.second)})
-        if key[2] is None or len(members) < 3:
+    for key, r in zip(keys, rows):
+        if key is None or len(members[key]) < 3:
             out.append(r)
             continue
         if key in done:
             continue
         done.add(key)
-        pairs = groups[key]
+        pairs, named = groups[key], members[key]
         where = sorted({i for p in pairs for i in p.initiatives.split(" / ")})
         who = sorted({a for p in pairs for a in p.actors.split(" / ")})
-        why = (f"The same line, word for word, in {len(members)} commitments ({', '.join(members)}) by "
+        why = (f"The same line, word for word, in {len(named)} commitments ({', '.join(named)}) by "
                f"{' / '.join(who)} on {' / '.join(where)}: one row for its {len(pairs)} pairs.")
-        out.append(TextOverlap(r.kind, members[0], f"{members[1]} … ({len(members)} in all)", 100.0,
+        out.append(TextOverlap(r.kind, named[0], f"{named[1]} … ({len(named)} in all)", 100.0,
                                " / ".join(who), " / ".join(where), why, list(key[2])))
     return out
 

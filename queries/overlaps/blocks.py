@@ -28,15 +28,14 @@ SAME_INITIATIVE, SAME_ACTOR = "same initiative", "same actor"
 
 def _codes(values: list[str]) -> tuple[np.ndarray, list[str]]:
     """Each value as the number of its first occurrence, and the values by number."""
-    code: dict[str, int] = {}
-    numbers = [code.setdefault(v, len(code)) for v in values]
-    return np.array(numbers, dtype=np.int64), list(code)
+    code = dict(zip(dict.fromkeys(values), range(len(values))))  # numbered in order of first occurrence
+    return np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values)), list(code)
 
 
 def _without(words: str, name: str) -> str:
-    """``words`` with the words of ``name`` (normalised, in spaces) left out where they occur together."""
-    if name.strip() and name.strip() in words:
-        return " ".join((" " + words + " ").replace(name, " ").split())
+    """``words`` with the words of ``name`` (both normalised) left out where they occur together."""
+    if name and name in words:
+        return " ".join((" " + words + " ").replace(f" {name} ", " ").split())
     return words
 
 
@@ -51,22 +50,19 @@ class Commitments:
 
     def __init__(self, backend: Backend):
         listing = commitments_of(backend)
-        said = [(k, text) for k, text in enumerate(listing.text) if text is not None]  # (a valid plan: all)
-        self.iris = [listing.iris[k] for k, _ in said]
-        self.actor, self.actors = _codes([listing.actor[k] for k, _ in said])
-        self.initiative, self.initiatives = _codes([listing.initiative[k] for k, _ in said])
-        self._quotes = listing.quotes
-        own = [" " + normalise(backend.label(a)) + " " for a in self.actors]
-        words = [_without(normalise(text), own[a]) for (_, text), a in zip(said, self.actor.tolist())]
+        said = [k for k, text in enumerate(listing.text) if text is not None]  # (a valid plan: all)
+        self.iris = [listing.iris[k] for k in said]
+        self.actor, self.actors = _codes([listing.actor[k] for k in said])
+        self.initiative, self.initiatives = _codes([listing.initiative[k] for k in said])
+        self.quoted = listing.quotes  # commitment IRI -> its source quotes in source order (most have one)
+        own = [normalise(backend.label(a)) for a in self.actors]
+        texts = [text for text in listing.text if text is not None]
+        words = [_without(normalise(text), own[a]) for text, a in zip(texts, self.actor.tolist())]
         self.index = TextIndex(words)
         self.text = np.fromiter(map(self.index.row.__getitem__, words), dtype=np.int64, count=len(words))
 
     def __len__(self) -> int:
         return len(self.iris)
-
-    def quotes(self, i: int) -> list[str]:
-        """Commitment ``i``'s source quotes, in source order (most rest on one)."""
-        return list(self._quotes.get(self.iris[i], ()))
 
     def sides(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The codes that put two commitments in one block of ``kind``, and those that must differ."""
