@@ -193,7 +193,8 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
     the commitments of that group (capped so too), or those where that member is a likely owner.
     """
     m = mandates_of(kg)
-    who, rows, label = _actor(m, actor), [], m.backend.label
+    who, label = _actor(m, actor), m.backend.label
+    rows: list[tuple] = []
     named: dict[tuple[str, ...], str] = {}  # thousands of rows name the same sectors and determinants
 
     def names(nodes: tuple[str, ...]) -> str:
