@@ -22,17 +22,19 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.ontology.vocab import KG
 from kraftgraf.queries.backend import Backend
 from kraftgraf.queries.basis import basis_section, link_gap, sector_gap
 from kraftgraf.queries.commitments import quotes_of
-from kraftgraf.queries.common import Section, cite, listing, short
+from kraftgraf.queries.common import Section, listing, short
 from kraftgraf.queries.mandates.model import Mandates, mandates_of
 
 # what a commitment to an initiative lacks: outside, status, the reason's two halves, statements
-_Lack = tuple[str, str, tuple[str, str], list[str]]
+_Lack = tuple[str, str, tuple[str, str], tuple[str, ...]]
 MAX_OWNERS = 5  # likely owners listed per group commitment (a group of 300 municipalities would list all)
 
 __all__ = ["OutsideMandate", "IdleHolder", "LikelyOwner", "outside_mandates", "idle_holders",
@@ -78,9 +80,16 @@ class LikelyOwner:
 
 
 def _quoted(m: Mandates, cls, rows: list[tuple]) -> list:
-    """Rows of ``cls`` from their fields, the last the source nodes: their quotes, fetched in one call."""
-    known = quotes_of(m.backend, dict.fromkeys(n for r in rows for n in r[-1]))
-    return [cls(*r[:-1], cite(m.backend, r[-1], known)) for r in rows]
+    """Rows of ``cls`` from their fields, the last the source nodes in parts (tuples of IRIs).
+
+    Their quotes are fetched in one call, and each part's are gathered once: thousands of
+    rows share one (the links behind what a commitment lacks, a member's mandates).  A
+    row's sources are the distinct quotes of its parts in order, as :func:`cite` gives them.
+    """
+    parts = dict.fromkeys(part for r in rows for part in r[-1])
+    known = quotes_of(m.backend, dict.fromkeys(n for part in parts for n in part))
+    said = {part: [q for n in part for q in known[n]] for part in parts}
+    return [cls(*r[:-1], list(dict.fromkeys([q for part in r[-1] for q in said[part]]))) for r in rows]
 
 
 def _names(m: Mandates, nodes) -> str:
@@ -91,35 +100,40 @@ def _actor(m: Mandates, actor: str | None) -> str | None:
     return None if actor is None else m.backend.resolve(actor, KG.Actor, "actor")
 
 
-def _by_code(m: Mandates):
-    return lambda c: (m.order.get(m.commitments[c][1]) or 0, short(c))
+def _in_order(rows: list[tuple]) -> list[tuple]:
+    """Rows that start with the initiative's order and the commitment's code, sorted by those alone.
+
+    The sort is stable, so rows with the same two keep the listing's order, as when the
+    commitments were sorted before the rows were made.
+    """
+    return sorted(rows, key=itemgetter(0, 1))
 
 
 def outside_mandates(kg: KnowledgeGraph | Backend | Mandates,
                      actor: str | None = None) -> list[OutsideMandate]:
     """Commitments whose initiative sits, wholly or partly, in sectors outside the actor's mandates."""
     m = mandates_of(kg)
-    who, rows = _actor(m, actor), []
+    who = _actor(m, actor)
+    made = m.commitments if who is None else {c: a for c, a in m.commitments.items() if a[0] == who}
     # Thousands of actors share a reach (every municipality holds the same mandates): what a
-    # commitment lacks depends on its initiative and that reach alone, so it is worked out once.
-    reaches: dict[str, frozenset[str]] = {}
-    found: dict[tuple[str, frozenset[str]], _Lack | None] = {}
-    mine = (c for c, (by, _) in m.commitments.items() if who in (None, by))
-    for commitment in sorted(mine, key=_by_code(m)):
-        by, initiative = m.commitments[commitment]
-        if by not in reaches:
-            reaches[by] = frozenset(m.reach(by))
-        key = (initiative, reaches[by])
-        if key not in found:
-            found[key] = _lacking(m, initiative, reaches[by])
-        lack = found[key]
-        if lack is None:
-            continue
-        outside, status, (said, there), links = lack
-        whose = "its members hold" if not m.held[by] and m.is_group(by) else "it holds"
-        why = f"{m.backend.label(by)}{said}{whose}{there}"
-        rows.append((short(commitment), m.backend.label(by), outside, status, why, [commitment, *links]))
-    return _quoted(m, OutsideMandate, rows)
+    # commitment lacks depends on its initiative and that reach alone, so it is worked out once
+    # for each, and the 52,000 commitments of a national plan go through comprehensions.
+    reaches = {by: frozenset(m.reach(by)) for by in {by for by, _ in made.values()}}
+    found = {key: _lacking(m, *key) for key in dict.fromkeys((i, reaches[by]) for by, i in made.values())}
+    lacking = _in_order([(m.order.get(initiative) or 0, short(commitment), commitment, by, lack)
+                         for commitment, (by, initiative) in made.items()
+                         if (lack := found[initiative, reaches[by]]) is not None])
+    # made straight from the sorted rows, with each lack's link quotes gathered once: 33,000 rows
+    # of a national plan, and every object kept on the way costs the garbage collector
+    links = [lack[3] for lack in found.values() if lack]
+    known = quotes_of(m.backend, dict.fromkeys(chain((row[2] for row in lacking), chain(*links))))
+    linked = {part: [q for n in part for q in known[n]] for part in links}
+    whose = {by: (m.backend.label(by),
+                  "its members hold" if not m.held[by] and m.is_group(by) else "it holds")
+             for by in dict.fromkeys(row[3] for row in lacking)}
+    return [OutsideMandate(code, whose[by][0], outside, status, f"{whose[by][0]}{said}{whose[by][1]}{there}",
+                           list(dict.fromkeys([*known[commitment], *linked[part]])))
+            for _, code, commitment, by, (outside, status, (said, there), part) in lacking]
 
 
 def _lacking(m: Mandates, initiative: str, reach: frozenset[str]) -> _Lack | None:
@@ -140,17 +154,20 @@ def _lacking(m: Mandates, initiative: str, reach: frozenset[str]) -> _Lack | Non
             + (f" (only in {_names(m, inside)})." if inside else "."))
     links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
                                                       if s in m.placed[d]]
-    return _names(m, outside), status, said, links[:6]
+    return _names(m, outside), status, said, tuple(links[:6])
 
 
 def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
     """Determinants whose sector's mandate holders committed to no initiative that addresses them."""
     m = mandates_of(kg)
-    rows = []
+    rows, bound = [], {}  # actor -> its members at any depth: the same few hundred for every determinant
     for det in sorted(m.placed, key=lambda d: (m.backend.label(d), d)):
         initiatives = m.in_order(m.addressed_by[det])
-        committed = {a for i in initiatives for a in m.made[i]}
-        committed |= {x for a in committed for x in m.closure(a)}  # a group's word binds its members
+        committed = set().union(*(m.made[i] for i in initiatives))
+        for a in list(committed):  # a group's word binds its members
+            if a not in bound:
+                bound[a] = m.closure(a)
+            committed |= bound[a]
         for sector in sorted(m.placed[det], key=m.backend.label):
             holders = m.holders[sector]
             if not holders or holders & committed:
@@ -164,7 +181,7 @@ def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
             mandates = [m.held[h][sector] for h in sorted(holders)]
             codes = ", ".join(short(i) for i in initiatives)
             rows.append((short(det), name, where, _names(m, holders), codes, why,
-                         [m.placed[det][sector], *mandates[:6]]))
+                         ((m.placed[det][sector], *mandates[:6]),)))
     return _quoted(m, IdleHolder, rows)
 
 
@@ -176,12 +193,20 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
     the commitments of that group (capped so too), or those where that member is a likely owner.
     """
     m = mandates_of(kg)
-    who, rows, label = _actor(m, actor), [], m.backend.label
-    for commitment in sorted((c for c, (group, _) in m.commitments.items() if m.is_group(group)),
-                             key=_by_code(m)):
-        group, initiative = m.commitments[commitment]
-        owners, code = m.owners(group, initiative), short(commitment)
-        if who not in (None, group) and who not in {o.member for o in owners}:
+    who, label = _actor(m, actor), m.backend.label
+    rows: list[tuple] = []
+    named: dict[tuple[str, ...], str] = {}  # thousands of rows name the same sectors and determinants
+
+    def names(nodes: tuple[str, ...]) -> str:
+        if nodes not in named:
+            named[nodes] = _names(m, nodes)
+        return named[nodes]
+
+    made = [(m.order.get(i) or 0, short(c), c, group, i) for c, (group, i) in m.commitments.items()
+            if m.is_group(group)]
+    for _, code, commitment, group, initiative in _in_order(made):
+        owners = m.owners(group, initiative)
+        if who not in (None, group) and who not in {member for member, _, _ in owners}:
             continue
         said = label(commitment)
         if not owners:
@@ -190,20 +215,22 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
                    + (f"none of its members holds a mandate in {_names(m, wanted)}, where the initiative's "
                       "determinants sit." if wanted else "the initiative addresses no determinant that sits "
                       "in a sector, so no mandate can point to an owner."))
-            rows.append((code, label(group), "", 0, "", why, [commitment]))
+            rows.append((code, label(group), "", 0, "", why, ((commitment,),)))
             continue
-        for rank, o in enumerate(owners, start=1):
-            if who not in (None, group, o.member) or (rank > MAX_OWNERS and who in (None, group)):
+        capped = who in (None, group)
+        for rank, (member, sectors, dets) in enumerate(owners[:MAX_OWNERS] if capped else owners, start=1):
+            if who not in (None, group, member):
                 continue
-            more = len(owners) - MAX_OWNERS if rank == MAX_OWNERS and who in (None, group) else 0
-            why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); {label(o.member)}, "
-                   f"a member, holds a mandate in {_names(m, o.sectors)}, where {_names(m, o.determinants)} "
-                   f"sit{'s' if len(o.determinants) == 1 else ''}: likely, by mandate "
+            more = len(owners) - MAX_OWNERS if rank == MAX_OWNERS and capped else 0
+            why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); {label(member)}, "
+                   f"a member, holds a mandate in {names(sectors)}, where {names(dets)} "
+                   f"sit{'s' if len(dets) == 1 else ''}: likely, by mandate "
                    f"(rank {rank} of {len(owners)})."
                    + (f" {more} more members' mandates match as well; ask with --actor for one of them."
                       if more > 0 else ""))
-            rows.append((code, label(group), label(o.member), rank, _names(m, o.sectors), why,
-                         [*o.mandates, commitment]))
+            mandates = tuple(m.held[member][s] for s in sectors)
+            rows.append((code, label(group), label(member), rank, names(sectors), why,
+                         (mandates, (commitment,))))
     return _quoted(m, LikelyOwner, rows)
 
 

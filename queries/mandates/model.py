@@ -18,7 +18,6 @@ the same on any backend; the rest is Python.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 
 from kraftgraf.queries.backend import Backend, backend_of
@@ -27,14 +26,10 @@ from kraftgraf.queries.commitments import commitments_of
 __all__ = ["Mandates", "Owner", "mandates_of"]
 
 
-@dataclass(frozen=True)
-class Owner:
-    """A member that likely owns a group's commitment, by mandate."""
-
-    member: str
-    sectors: tuple[str, ...]  # the initiative's sectors it holds a mandate in
-    determinants: tuple[str, ...]  # the initiative's determinants in those sectors
-    mandates: tuple[str, ...]  # the statements behind those mandates
+# A member that likely owns a group's commitment, by mandate: the member, the initiative's
+# sectors it holds a mandate in, and the initiative's determinants in those (the statements
+# behind its mandates: ``held[member]``).  A plain tuple: a national plan's groups rank 60,000.
+Owner = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 class Mandates:
@@ -67,7 +62,7 @@ class Mandates:
             self.placed[r["determinant"]][r["sector"]] = r["placement"]
         self._owners: dict[tuple[str, frozenset], list[Owner]] = {}
         self._index: dict[str, dict[str, set[str]]] = {}
-        self._kinds: dict[str, dict[frozenset[str], list[str]]] = {}
+        self._kinds: dict[str, dict[frozenset[str], list[tuple[str, str]]]] = {}
         self._sectors: dict[str, dict[str, set[str]]] = {}
 
     @cached_property
@@ -77,11 +72,11 @@ class Mandates:
         return dict(zip(listing.iris, zip(listing.actor, listing.initiative)))
 
     @cached_property
-    def made(self) -> dict[str, dict[str, list[str]]]:
-        """Initiative -> actor -> its commitments there."""
-        found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for commitment, (actor, initiative) in self.commitments.items():
-            found[initiative][actor].append(commitment)
+    def made(self) -> dict[str, set[str]]:
+        """Initiative -> the actors committed to it."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for actor, initiative in self.commitments.values():
+            found[initiative].add(actor)
         return found
 
     def in_order(self, initiatives) -> list[str]:
@@ -124,29 +119,28 @@ class Mandates:
         # initiatives share: worked out once for each
         key = (group, frozenset((s, frozenset(d)) for s, d in wanted.items()))
         if key not in self._owners:
-            found = []
+            ranked = []  # (-determinants, -sectors, mandates, label, member, owner)
             for held, members in self._alike(group).items():  # members alike in mandates match alike
-                match = sorted(held & set(wanted))
+                match = tuple(sorted(held & wanted.keys()))
                 if match:
                     dets = tuple(sorted(set().union(*(wanted[s] for s in match))))
-                    found += [Owner(member, tuple(match), dets, tuple(self.held[member][s] for s in match))
-                              for member in members]
-            label = self.backend.label
-            found.sort(key=lambda o: (-len(o.determinants), -len(o.sectors), len(self.held[o.member]),
-                                      label(o.member), o.member))
-            self._owners[key] = found
+                    first = (-len(dets), -len(match), len(held))
+                    ranked += [(*first, name, member, (member, match, dets)) for name, member in members]
+            ranked.sort()  # the members of one group differ, so the comparison never reaches the owner
+            self._owners[key] = [r[-1] for r in ranked]
         return self._owners[key]
 
-    def _alike(self, group: str) -> dict[frozenset[str], list[str]]:
-        """Sectors -> the members of ``group`` (at any depth) holding mandates in just those.
+    def _alike(self, group: str) -> dict[frozenset[str], list[tuple[str, str]]]:
+        """Sectors -> (label, IRI) of the members of ``group`` (at any depth) holding mandates in just those.
 
         Computed once per group; the 290 municipalities of a national plan hold the same.
         """
         if group not in self._kinds:
-            kinds: dict[frozenset[str], list[str]] = {}
+            kinds: dict[frozenset[str], list[tuple[str, str]]] = {}
+            label = self.backend.label
             for member in self.closure(group):
                 if self.held[member]:
-                    kinds.setdefault(frozenset(self.held[member]), []).append(member)
+                    kinds.setdefault(frozenset(self.held[member]), []).append((label(member), member))
             self._kinds[group] = kinds
         return self._kinds[group]
 
@@ -168,10 +162,6 @@ class Mandates:
                     index.setdefault(sector, set()).add(member)
             self._index[group] = index
         return self._index[group]
-
-    def credited(self, member: str, group: str, initiative: str) -> Owner | None:
-        """``member``'s claim to ``group``'s commitment to ``initiative``, if its mandate matches."""
-        return next((o for o in self.owners(group, initiative) if o.member == member), None)
 
 
 def mandates_of(graph) -> Mandates:

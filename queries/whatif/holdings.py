@@ -17,7 +17,7 @@ loses its last holder in the plan still names who holds the mandate where it sit
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kraftgraf.queries.backend import Backend
@@ -79,8 +79,12 @@ class Holdings:
             if r["kind"] == "commitment" and r["actor"]:
                 self.pushers[r["law"]].setdefault(r["actor"], []).append(r["subject"])
         self.committed = {i: frozenset(made) for i, made in self.made.items()}
-        self.bringing = {i: Counter(s for a in made for s in self.sectors[a])  # sector -> its actors there
-                         for i, made in self.made.items()}
+        having = defaultdict(set)  # sector -> every actor that brings it
+        for actor, sectors in self.sectors.items():
+            for s in sectors:
+                having[s].add(actor)
+        self.bringing = {i: {s: both for s, actors in having.items() if (both := before & actors)}
+                         for i, before in self.committed.items()}  # initiative -> sector -> its actors there
         # determinant -> actors with a mandate where it sits
         self.responsible: defaultdict[str, set[str]] = defaultdict(set)
         mandated: defaultdict[str, set[str]] = defaultdict(set)
@@ -128,16 +132,17 @@ class Holdings:
         gone = self.closure(actors)
         loss = Loss(gone)
         touched = set().union(*(self.initiatives_of[a] for a in gone)) if gone else set()
+        brought = self.sectors_of(gone)
         for initiative in touched:
             before = self.committed[initiative]
-            leaving = before & gone
-            if len(leaving) == len(before):
+            if before <= gone:
                 loss.unowned[initiative] = set(before)
                 continue
-            brought = Counter(s for a in leaving for s in self.sectors[a])
-            for sector, n in brought.items():
-                if n == self.bringing[initiative][sector]:  # every actor of that sector there withdrew
-                    loss.sectors[initiative, sector] = {a for a in leaving if sector in self.sectors[a]}
+            # set arithmetic, not a count of each leaving actor's sectors: a ranking asks 50,000 times
+            there = self.bringing[initiative]
+            for sector in brought & there.keys():
+                if there[sector] <= gone:  # every actor of that sector there withdrew
+                    loss.sectors[initiative, sector] = set(there[sector])
         # a determinant or layer loses its last holder only if every holder withdrew
         for node in set().union(*(self.reached[i] for i in touched)):
             held = self.holders[node]
