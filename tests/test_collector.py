@@ -47,3 +47,20 @@ def test_the_console_entry_exits_with_the_commands_code(tmp_path):
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "nope.trig: no such store file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_console_entry_never_walks_the_heap(tmp_path):
+    """No collection from the command's start to the exit: not when the command ends (the collector
+    back on would walk all it made, still in the youngest generation), not as the process exits."""
+    script = ("import atexit, gc, sys\n"
+              "walks = []\n"
+              "gc.callbacks.append(lambda phase, info: walks.append(info['generation']))\n"
+              "atexit.register(lambda: print('walks', walks, file=sys.stderr))\n"  # last: after the freeze
+              "from kraftgraf.cli.main import run\n"
+              "sys.argv = ['kraftgraf', 'stats']\n"
+              "walks.clear()\n"  # those while Python imported kraftgraf, with the collector on
+              "run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "walks []" in done.stderr

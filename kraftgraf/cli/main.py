@@ -11,7 +11,7 @@ import functools
 import click
 
 from kraftgraf.cli.output import FORMATS, render
-from kraftgraf.collector import left_to_exit, paused_gc
+from kraftgraf.collector import off_for_the_process, paused_gc
 from kraftgraf.errors import KraftgrafError
 from kraftgraf.graph.exporters import EXPORTERS, exporter
 from kraftgraf.graph.store.open import DEFAULT_STORE
@@ -154,10 +154,8 @@ def main():
 
 def run() -> None:
     """The ``kraftgraf`` command and ``python -m kraftgraf``: :func:`main`, and then the process ends."""
-    try:
-        main(prog_name="kraftgraf")
-    finally:  # main ends by SystemExit, the code it exits with
-        left_to_exit()
+    off_for_the_process()
+    main(prog_name="kraftgraf")
 
 
 @main.result_callback()
