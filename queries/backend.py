@@ -1,12 +1,15 @@
 """Where a gap query's rows come from: the embedded store (SPARQL) or a Cypher server.
 
-The query modules build their rows, reasons and sources from five questions and
+The query modules build their rows, reasons and sources from six questions and
 ask nothing else of the graph, so the same code answers from either backend:
 
 - ``rows(name, **params)``: the named query, ``queries/<name>.rq`` on the
   embedded store or ``queries/<name>.cypher`` on a Cypher server, as dicts with the
   same keys.  Values are plain (text, numbers); a list of IRIs may come as a
   GROUP_CONCAT cell or a list (:func:`kraftgraf.queries.common.iris` reads both);
+- ``tuples(name)``: the same rows as tuples of their columns in the query's order,
+  for a listing of text columns read once into what the questions share (the
+  commitments: 52,000 rows of a national plan, where dicts cost more than the reading);
 - ``label(iri)``, ``quotes(iris)`` (of nodes or of the statements behind links);
 - ``related(iri, rel, inverse=False)``: the nodes one relation (its local name,
   e.g. ``"hasMember"``) leads to, or comes from;
@@ -44,6 +47,9 @@ class Backend(Protocol):
     def rows(self, query: str, **params) -> list[dict]:
         """The rows of the named query, with ``params`` bound (IRIs as ``URIRef``)."""
 
+    def tuples(self, query: str) -> list[tuple]:
+        """The rows of the named query as tuples in its column order; text columns only (no numbers)."""
+
     def label(self, iri: str) -> str:
         """The node's Swedish label (as :meth:`KnowledgeGraph.label` gives it)."""
 
@@ -75,6 +81,12 @@ class Embedded:
         return self.kg.shared(("rows", query, *sorted(params.items())),
                               lambda: run_rq(self.kg, rq_text(query), **params),
                               lambda rows: list(map(dict, rows)))
+
+    def tuples(self, query: str) -> list[tuple]:
+        """See :class:`~kraftgraf.queries.backend.Backend`; not kept, as its reader shares what it makes."""
+        from kraftgraf.queries.common import rq_text, run_rq_rows
+
+        return run_rq_rows(self.kg, rq_text(query))
 
     def _label(self, iri: str) -> str:
         return self.kg.label(URIRef(iri))

@@ -34,25 +34,25 @@ class Listing:
     Shared by every reader: none may change it.
     """
 
-    def __init__(self, rows: list[dict]):
+    def __init__(self, rows: list[tuple]):
+        """``rows``: (commitment, actor, initiative, text, quote, source), one per quote of a commitment."""
         self.iris: list[str] = []
         self.actor: list[str] = []
         self.initiative: list[str] = []
         self.text: list[str | None] = []
         at: dict[str, int] = {}
         sourced: dict[str, list[tuple]] = {}  # commitment -> (source, quote) of each row with a quote
-        for r in rows:  # a row per quote of a commitment
-            c = r["commitment"]
+        for c, actor, initiative, text, quote, source in rows:
             k = at.setdefault(c, len(self.iris))
             if k == len(self.iris):
                 self.iris.append(c)
-                self.actor.append(r["actor"])
-                self.initiative.append(r["initiative"])
-                self.text.append(r["text"])
+                self.actor.append(actor)
+                self.initiative.append(initiative)
+                self.text.append(text)
             else:  # a commitment with two texts: the last row's, as overlaps always took it
-                self.text[k] = r["text"]
-            if r["quote"] is not None:
-                sourced.setdefault(c, []).append((r["source"] or "", r["quote"]))
+                self.text[k] = text
+            if quote is not None:
+                sourced.setdefault(c, []).append((source or "", quote))
         self.quotes: dict[str, list[str]] = {c: [q for _, q in sorted(found)] for c, found in sourced.items()}
 
     def __len__(self) -> int:
@@ -66,7 +66,7 @@ class Listing:
 def commitments_of(graph: KnowledgeGraph | Backend) -> Listing:
     """The :class:`Listing` of a store's or backend's commitments, read once while the store is unchanged."""
     b = backend_of(graph)
-    return shared(b, ("commitment listing",), lambda: Listing(b.rows("commitments")))
+    return shared(b, ("commitment listing",), lambda: Listing(b.tuples("commitments")))
 
 
 def quotes_of(b: Backend, nodes) -> dict[str, list[str]]:

@@ -87,6 +87,10 @@ class CypherBackend:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
         return self.run(cypher_text(query), **params)
 
+    def tuples(self, query: str) -> list[tuple]:
+        """See :class:`~kraftgraf.queries.backend.Backend`: a row's values in the order RETURN names them."""
+        return [tuple(r.values()) for r in self.rows(query)]
+
     def label(self, iri: str) -> str:
         """See :class:`~kraftgraf.queries.backend.Backend`."""
         if self._labels is None:

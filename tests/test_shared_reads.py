@@ -34,13 +34,15 @@ def two(tmp_path_factory):
 def reads(monkeypatch) -> list[str]:
     """The texts the store is asked, one entry per query run."""
     asked: list[str] = []
-    run = common.run_rq
 
-    def counted(kg, text, **bindings):
-        asked.append(text)
-        return run(kg, text, **bindings)
+    def counting(run):
+        def counted(kg, text, **bindings):
+            asked.append(text)
+            return run(kg, text, **bindings)
+        return counted
 
-    monkeypatch.setattr(common, "run_rq", counted)
+    for name in ("run_rq", "run_rq_rows"):  # rows as dicts, or as tuples (the commitment listing)
+        monkeypatch.setattr(common, name, counting(getattr(common, name)))
     return asked
 
 
