@@ -53,7 +53,10 @@ class Listing:
                 self.text[k] = text
             if quote is not None:
                 sourced.setdefault(c, []).append((source or "", quote))
-        self.quotes: dict[str, list[str]] = {c: [q for _, q in sorted(found)] for c, found in sourced.items()}
+        # nearly every commitment has one quote: sorting 52,000 lists of one took twice as long
+        self.quotes: dict[str, list[str]] = {
+            c: [found[0][1]] if len(found) == 1 else [q for _, q in sorted(found)]
+            for c, found in sourced.items()}
 
     def __len__(self) -> int:
         return len(self.iris)
