@@ -66,10 +66,14 @@ def _arc_text(ax, text: str, radius: float, units_per_inch: float, fontsize: flo
 
     prop = FontProperties(size=fontsize, weight="bold")
     measure = TextToPath()
-    # each glyph's advance (in points, then data units), measured with what follows it
-    x = measure.get_text_width_height_descent("x", prop, ismath=False)[0]
-    widths = [measure.get_text_width_height_descent(ch + "x", prop, ismath=False)[0] - x for ch in text]
-    widths = [w / 72 * units_per_inch for w in widths]
+
+    def width(s: str) -> float:
+        return measure.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    # each glyph's advance (in points, then data units), measured with what follows it, once a letter
+    x = width("x")
+    advance = {ch: width(ch + "x") - x for ch in set(text)}
+    widths = [advance[ch] / 72 * units_per_inch for ch in text]
     angle = math.pi / 2 + sum(widths) / radius / 2
     glyphs = []
     for ch, w in zip(text, widths):
