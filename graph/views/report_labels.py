@@ -43,42 +43,46 @@ class Placer:
         centres = np.asarray(centres, dtype=float).reshape(-1, 2)
         self.marks = np.vstack([self.marks, np.hstack([centres - radius, centres + radius])])
 
-    def free(self, box: Box, over_marks: bool = False) -> bool:
-        """Whether ``box`` (with the padding round it) is inside the figure and clear of every taken box.
+    def free(self, boxes, over_marks: bool = False):
+        """Which of ``boxes`` (rows x0, y0, x1, y1) are free, as an array of booleans.
 
-        With ``over_marks`` it may cover the marks.
+        A box is free when it is, with the padding round it, inside the figure and clear of
+        every taken box; with ``over_marks`` it may cover the marks.
         """
-        x0, y0, x1, y1 = box[0] - self.pad, box[1] - self.pad, box[2] + self.pad, box[3] + self.pad
+        pad = self.pad
+        x0, y0, x1, y1 = (np.asarray(boxes, dtype=float).reshape(-1, 4) + (-pad, -pad, pad, pad)).T
         f = self.frame
-        if x0 < f.x0 or y0 < f.y0 or x1 > f.x1 or y1 > f.y1:
-            return False
-        return not _hits(self.taken, x0, y0, x1, y1) and (over_marks or not _hits(self.marks, x0, y0, x1, y1))
+        found = (x0 >= f.x0) & (y0 >= f.y0) & (x1 <= f.x1) & (y1 <= f.y1) & ~_hits(self.taken, x0, y0, x1, y1)
+        return found if over_marks else found & ~_hits(self.marks, x0, y0, x1, y1)
 
     def place(self, text, places, over_marks: bool = False) -> bool:
         """Move ``text`` to the first free one of ``places`` (x, y, ha, va) and take it; False if none is.
 
         The text is measured once and its box moved to each place, not measured again at each
-        (a national plan's rainbow tries a thousand places); the place chosen is measured as drawn.
+        (a national plan's rainbow tries a thousand places), and all its places are tried at
+        once; the place chosen is measured as drawn.
         """
         text.set_horizontalalignment("left")
         text.set_verticalalignment("bottom")
         e = text.get_window_extent(self.renderer)
-        w, h = e.width, e.height
+        size = (e.width, e.height)
         at = text.get_transform().transform([(x, y) for x, y, _, _ in places]).reshape(-1, 2)
-        for (px, py), (x, y, ha, va) in zip(at, places):
-            x0, y0 = px - w * _SHIFT[ha], py - h * _SHIFT[va]
-            if self.free((x0, y0, x0 + w, y0 + h), over_marks):
-                text.set_position((x, y))
-                text.set_horizontalalignment(ha)
-                text.set_verticalalignment(va)
-                self.take_text(text)
-                return True
-        return False
+        corner = at - np.array([(_SHIFT[ha], _SHIFT[va]) for _, _, ha, va in places]).reshape(-1, 2) * size
+        free = self.free(np.hstack([corner, corner + size]), over_marks)
+        if not free.any():
+            return False
+        x, y, ha, va = places[int(free.argmax())]
+        text.set_position((x, y))
+        text.set_horizontalalignment(ha)
+        text.set_verticalalignment(va)
+        self.take_text(text)
+        return True
 
 
-def _hits(boxes, x0: float, y0: float, x1: float, y1: float) -> bool:
-    """Whether any of ``boxes`` (rows x0, y0, x1, y1) overlaps the box from (x0, y0) to (x1, y1)."""
-    return bool(np.any((x0 < boxes[:, 2]) & (boxes[:, 0] < x1) & (y0 < boxes[:, 3]) & (boxes[:, 1] < y1)))
+def _hits(boxes, x0, y0, x1, y1):
+    """Per box from (x0, y0) to (x1, y1) (arrays): whether a row (x0, y0, x1, y1) of ``boxes`` overlaps it."""
+    x0, y0, x1, y1 = (v[:, None] for v in (x0, y0, x1, y1))
+    return np.any((x0 < boxes[:, 2]) & (boxes[:, 0] < x1) & (y0 < boxes[:, 3]) & (boxes[:, 1] < y1), axis=1)
 
 
 _SHIFT = {"left": 0.0, "bottom": 0.0, "center": 0.5, "right": 1.0, "top": 1.0}  # of the box, to its anchor
