@@ -106,10 +106,11 @@ class TextIndex:
         # own costs more to import than to use here).  The stems of one key are neighbours
         # in the sorted vocabulary, so its keys ascend with the words: in each text the
         # stems of one key are a run, and adding up the runs leaves the keys in order.
-        cell = rows * self.keys + key[words]
+        keyed = key[words]
+        cell = rows * self.keys + keyed
         run = np.flatnonzero(np.concatenate([[True], cell[1:] != cell[:-1]])) if len(cell) else cell
         self.data = np.add.reduceat(length[words], run) if len(run) else length[:0]
-        self.indices = key[words][run]
+        self.indices = keyed[run]
         self.indptr = np.searchsorted(rows[run], np.arange(len(self.texts) + 1))
         self.size = np.bincount(rows, length[words], minlength=len(self.texts))
         self.words = np.bincount(rows, minlength=len(self.texts))
