@@ -6,7 +6,7 @@ hide a match; 100 means every word of one text occurs in the other.
 
 Scoring every pair of a block is what :class:`TextIndex` avoids: a pair can only
 reach a threshold t if one of its texts has most of its letters in words the other
-shares, and counting shared letters for all pairs at once is a sparse matrix
+shares, and counting shared letters for all pairs of a block at once is a matrix
 product, not a Python loop.  Words meet on the first :data:`KEY` letters of their
 stem, so "ramverket" and "ramverk" count as shared there.  A pair whose words
 differ in their first letters is never scored; below a threshold of about 60 such
@@ -29,7 +29,6 @@ import numpy as np
 import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
-from scipy.sparse import csr_matrix
 from threadpoolctl import threadpool_limits
 
 __all__ = ["KEY", "normalise", "similarity", "TextIndex"]
@@ -102,31 +101,36 @@ class TextIndex:
         keys: dict[str, int] = {}
         key = np.array([keys.setdefault(s[:KEY], len(keys)) for s in vocabulary], dtype=np.int64)
         length = np.array([len(s) for s in vocabulary], dtype=np.float32)
-        # Rows come sorted, so the matrix is built as CSR; stems of one key add up in their cell.
-        starts = np.searchsorted(rows, np.arange(len(self.texts) + 1))
-        self.letters = csr_matrix((length[words], key[words], starts), shape=(len(self.texts), len(keys)))
-        self.letters.sum_duplicates()
+        self.keys = len(keys)
+        # The letters per key of each text, as the three arrays of a CSR matrix (scipy's
+        # own costs more to import than to use here).  The stems of one key are neighbours
+        # in the sorted vocabulary, so its keys ascend with the words: in each text the
+        # stems of one key are a run, and adding up the runs leaves the keys in order.
+        keyed = key[words]
+        cell = rows * self.keys + keyed
+        run = np.flatnonzero(np.concatenate([[True], cell[1:] != cell[:-1]])) if len(cell) else cell
+        self.data = np.add.reduceat(length[words], run) if len(run) else length[:0]
+        self.indices = keyed[run]
+        self.indptr = np.searchsorted(rows[run], np.arange(len(self.texts) + 1))
         self.size = np.bincount(rows, length[words], minlength=len(self.texts))
         self.words = np.bincount(rows, minlength=len(self.texts))
 
     def _block(self, rows: np.ndarray, column: np.ndarray) -> np.ndarray:
         """The letters of ``rows`` as a dense matrix over the word keys they use.
 
-        Sliced from the sparse arrays directly: a block is small, and scipy's
-        own row indexing costs more than the product for a few hundred rows.
+        Sliced from the sparse arrays: a block is a few hundred rows at most.
         ``column`` is scratch, -1 for every key, and left so: numbering the keys
         through it costs less than ``np.unique`` for each block.
         """
-        m = self.letters
-        starts = m.indptr[rows]
-        counts = m.indptr[rows + 1] - starts
+        starts = self.indptr[rows]
+        counts = self.indptr[rows + 1] - starts
         at = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
-        keys = m.indices[at]
+        keys = self.indices[at]
         column[keys] = 0
         used = np.flatnonzero(column == 0)
         column[used] = np.arange(len(used))
         block = np.zeros((len(rows), len(used)), dtype=np.float32)  # small whole numbers: exact
-        block[np.repeat(np.arange(len(rows)), counts), column[keys]] = m.data[at]
+        block[np.repeat(np.arange(len(rows)), counts), column[keys]] = self.data[at]
         column[used] = -1
         return block
 
@@ -152,7 +156,7 @@ class TextIndex:
         t = threshold / 100
         need = t / (2 - t) * self.size - (2 - 2 * t) / (2 - t) * self.words
         firsts, seconds, blocks_of = ([np.zeros(0, dtype=np.int64)] for _ in range(3))
-        column = np.full(self.letters.shape[1], -1, dtype=np.int64)
+        column = np.full(self.keys, -1, dtype=np.int64)
         # OpenBLAS threads spin between small products and fight other processes
         # for the cores: twice the time on a busy machine.
         with threadpool_limits(limits=1, user_api="blas"):

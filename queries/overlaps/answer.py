@@ -95,30 +95,36 @@ def candidate_pairs(kg: KnowledgeGraph | Backend, kind: str,
             for x, y in combinations(group, 2) if differ[x] != differ[y]}
 
 
-class _Rows:
-    """Builds the answer's rows: names and codes are looked up once per actor and initiative."""
+def _rows(c: Commitments, label, found: list[tuple]) -> list[TextOverlap]:
+    """The answer's rows for ``found``: ``(-score, kind, first IRI, second IRI, x, y)`` of each pair.
 
-    def __init__(self, c: Commitments, label):
-        self.iris, self.quotes = c.iris, c.quoted
-        names, codes = [label(a) for a in c.actors], [short(i) for i in c.initiatives]
-        self.actor = [names[a] for a in c.actor.tolist()]  # commitment -> its actor's name
-        self.initiative = [codes[i] for i in c.initiative.tolist()]  # commitment -> its initiative's code
-
-    def __call__(self, kind: str, x: int, y: int, score: float) -> TextOverlap:
-        said = f"nearly the same thing (similarity {score:.0f} of 100)"
-        first, second = short(self.iris[x]), short(self.iris[y])
-        x_name, y_name = self.actor[x], self.actor[y]
+    Names and codes are looked up once per actor and initiative, and a score's words
+    once per score: a national plan has some 24,000 pairs and 1,000 scores.
+    """
+    quotes = c.quoted
+    names, codes = [label(a) for a in c.actors], [short(i) for i in c.initiatives]
+    actor = [names[a] for a in c.actor.tolist()]  # commitment -> its actor's name
+    initiative = [codes[i] for i in c.initiative.tolist()]  # commitment -> its initiative's code
+    said: dict[float, tuple[float, str]] = {}  # -score -> (score to show, the words for it)
+    rows = []
+    for s, kind, x_iri, y_iri, x, y in found:
+        if s not in said:
+            said[s] = (round(-s, 1), f"nearly the same thing (similarity {-s:.0f} of 100)")
+        score, what = said[s]
+        first, second = short(x_iri), short(y_iri)
+        x_name, y_name = actor[x], actor[y]
         if kind == SAME_INITIATIVE:
-            actors, initiatives = f"{x_name} / {y_name}", self.initiative[x]
+            actors, initiatives = f"{x_name} / {y_name}", initiative[x]
             why = (f"On initiative {initiatives}, {x_name} ({first}) and {y_name} ({second}) "
-                   f"commit to {said}: they need to coordinate.")
+                   f"commit to {what}: they need to coordinate.")
         else:
-            x_code, y_code = self.initiative[x], self.initiative[y]
+            x_code, y_code = initiative[x], initiative[y]
             actors, initiatives = x_name, f"{x_code} / {y_code}"
-            why = (f"{actors} commits to {said} on initiatives {x_code} ({first}) and "
+            why = (f"{actors} commits to {what} on initiatives {x_code} ({first}) and "
                    f"{y_code} ({second}): repeated work, or one piece of work that serves both.")
-        return TextOverlap(kind, first, second, round(score, 1), actors, initiatives, why,
-                           [*self.quotes.get(self.iris[x], ()), *self.quotes.get(self.iris[y], ())])
+        rows.append(TextOverlap(kind, first, second, score, actors, initiatives, why,
+                                [*quotes.get(x_iri, ()), *quotes.get(y_iri, ())]))
+    return rows
 
 
 def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
@@ -142,8 +148,7 @@ def _overlaps(kg, threshold: float, kinds) -> tuple[list[TextOverlap], Counter]:
                          (-s, b.kind, iris[y], iris[x], y, x))
         offset += len(b.texts)
     found.sort()  # best first, then by kind and commitment
-    row = _Rows(c, backend.label)
-    return [row(kind, x, y, -s) for s, kind, _, _, x, y in found], counts
+    return _rows(c, backend.label, found), counts
 
 
 def text_overlaps(kg: KnowledgeGraph | Backend, threshold: float = THRESHOLD,
