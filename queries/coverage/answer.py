@@ -51,6 +51,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain, islice
 
 from kraftgraf.graph.store.knowledge_graph import KnowledgeGraph
 from kraftgraf.queries.backend import Backend, backend_of, shared
@@ -100,7 +101,8 @@ class _Grid:
     layers: dict[str, int] = field(default_factory=dict)  # layer -> kg:order, innermost first
     labels: dict[str, str] = field(default_factory=dict)  # layer -> its label
     hits: dict[str, dict[str, set]] = field(default_factory=dict)  # row -> layer -> initiatives
-    evidence: dict[str, list] = field(default_factory=dict)  # row -> nodes whose quotes back it
+    # row -> how many distinct nodes' quotes back it, and the first MAX_SOURCES of them in order
+    evidence: dict[str, tuple[int, list]] = field(default_factory=dict)
     actors: dict[str, set] = field(default_factory=dict)  # sector -> the committed actors counted
     read: dict[str, set] = field(default_factory=dict)  # layer -> initiatives it holds by our reading only
 
@@ -124,7 +126,8 @@ def _actor_grid(b: Backend) -> _Grid:
             cells[layer].add(initiative)
             made[actor][layer].add(commitment)
     for actor, by_layer in made.items():  # layer by layer, innermost first, each layer's sorted
-        grid.evidence[actor] = [c for layer in grid.layers for c in sorted(by_layer[layer])]
+        grid.evidence[actor] = _first(dict.fromkeys(c for layer in grid.layers
+                                                    for c in sorted(by_layer[layer])))
     grid.labels = {layer: b.label(layer) for layer in grid.layers}
     grid.read = _read_only(b)
     return grid
@@ -149,16 +152,28 @@ def _sector_grid(b: Backend, by_actor: _Grid) -> _Grid:
     for r in b.rows("coverage_sector_actors"):
         sector, actor = r["sector"], r["actor"]
         cells = grid.hits.setdefault(sector, {layer: set() for layer in grid.layers})
-        grid.actors.setdefault(sector, set())
+        actors = grid.actors.setdefault(sector, set())
         mandates.setdefault(sector, [])
         if actor in by_actor.hits and any(by_actor.hits[actor].values()):
-            grid.actors[sector].add(actor)
             mandates[sector] += [r["mandate"]] if r["mandate"] else []
-            for layer, initiatives in by_actor.hits[actor].items():
-                cells[layer] |= initiatives
+            if actor not in actors:  # a group comes once per member holding a mandate there
+                actors.add(actor)
+                for layer, initiatives in by_actor.hits[actor].items():
+                    cells[layer] |= initiatives
+    # The mandates first, then each actor's commitments.  No commitment backs two actors' rows,
+    # and a mandate is no commitment: the distinct nodes are the distinct mandates and the
+    # actors' own, counted without joining the thousands of commitments of a sector's row.
     for sector, actors in grid.actors.items():
-        grid.evidence[sector] = mandates[sector] + [c for a in sorted(actors) for c in by_actor.evidence[a]]
+        said = list(dict.fromkeys(mandates[sector]))
+        counted = [by_actor.evidence[a] for a in sorted(actors)]
+        grid.evidence[sector] = (len(said) + sum(n for n, _ in counted),
+                                 [*said, *chain.from_iterable(first for _, first in counted)][:MAX_SOURCES])
     return grid
+
+
+def _first(nodes: dict) -> tuple[int, list]:
+    """How many distinct ``nodes`` there are, and the first :data:`MAX_SOURCES` of them."""
+    return len(nodes), list(islice(nodes, MAX_SOURCES))
 
 
 def _grid(b: Backend, by: str) -> _Grid:
@@ -191,24 +206,19 @@ def _row(b: Backend, by: str, grid: _Grid, key: str, known: dict, code: Callable
     else:
         why = (f"No actor with a mandate in {name} (itself or through its members) commits to an "
                "initiative that addresses a determinant of health.")
-    evidence = _evidence(grid, key)
-    if len(evidence) > MAX_SOURCES:  # an aggregate row at national scale rests on thousands of quotes
-        why += (f" Sources show {MAX_SOURCES} of the {len(evidence)} statements behind this row; "
+    count, evidence = grid.evidence.get(key, (0, []))
+    if count > MAX_SOURCES:  # an aggregate row at national scale rests on thousands of quotes
+        why += (f" Sources show {MAX_SOURCES} of the {count} statements behind this row; "
                 "`kraftgraf trace` on an actor shows every path with its quote.")
     counts = dict.fromkeys(LAYER_COLUMNS, 0)
     counts.update({LAYER_COLUMNS[order]: len(hits.get(layer, ())) for layer, order in grid.layers.items()})
     return CoverageRow(short(key), name, **counts, total=len(reached), why=why,
-                       sources=cite(b, evidence[:MAX_SOURCES], known))
-
-
-def _evidence(grid: _Grid, key: str) -> list[str]:
-    """The nodes whose quotes back a row, each once, in order."""
-    return list(dict.fromkeys(grid.evidence.get(key, [])))
+                       sources=cite(b, evidence, known))
 
 
 def _rows(b: Backend, by: str, grid: _Grid) -> list[CoverageRow]:
     # One query for the quotes of every row: a store lookup per node is slow at national scale.
-    known = quotes_of(b, [n for key in grid.hits for n in _evidence(grid, key)[:MAX_SOURCES]])
+    known = quotes_of(b, [n for key in grid.hits for n in grid.evidence.get(key, (0, []))[1]])
     code = cache(short)  # a national plan's 339 actors name the same 2,000 initiatives 86,000 times
     return [_row(b, by, grid, key, known, code) for key in sorted(grid.hits)]
 
