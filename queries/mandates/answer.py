@@ -92,10 +92,6 @@ def _quoted(m: Mandates, cls, rows: list[tuple]) -> list:
     return [cls(*r[:-1], list(dict.fromkeys([q for part in r[-1] for q in said[part]]))) for r in rows]
 
 
-def _names(m: Mandates, nodes) -> str:
-    return listing(sorted(m.backend.label(n) for n in nodes))
-
-
 def _actor(m: Mandates, actor: str | None) -> str | None:
     return None if actor is None else m.backend.resolve(actor, KG.Actor, "actor")
 
@@ -103,10 +99,13 @@ def _actor(m: Mandates, actor: str | None) -> str | None:
 def _in_order(rows: list[tuple]) -> list[tuple]:
     """Rows that start with the initiative's order and the commitment's code, sorted by those alone.
 
-    The sort is stable, so rows with the same two keep the listing's order, as when the
-    commitments were sorted before the rows were made.
+    The sorts are stable, so rows with the same two keep the listing's order, as when the
+    commitments were sorted before the rows were made.  Sorted by the code, then by the
+    order: no key tuple is made for each of the 33,000 rows of a national plan.
     """
-    return sorted(rows, key=itemgetter(0, 1))
+    rows.sort(key=itemgetter(1))
+    rows.sort(key=itemgetter(0))
+    return rows
 
 
 def outside_mandates(kg: KnowledgeGraph | Backend | Mandates,
@@ -164,9 +163,9 @@ def _lacking(m: Mandates, initiative: str, covered: frozenset[str]) -> _Lack | N
     inside = sorted(covered, key=m.backend.label)
     status = "partly outside" if inside else "outside every mandate"
     dets = sorted(set().union(*(wanted[s] for s in outside)), key=m.backend.label)
-    where = _names(m, outside)
-    said = (f" commits to initiative {short(initiative)}, which addresses {_names(m, dets)} in "
-            f"{where}; ", " no mandate there" + (f" (only in {_names(m, inside)})." if inside else "."))
+    where = m.names(outside)
+    said = (f" commits to initiative {short(initiative)}, which addresses {m.names(dets)} in "
+            f"{where}; ", " no mandate there" + (f" (only in {m.names(inside)})." if inside else "."))
     links = [m.links[initiative, d] for d in dets] + [m.placed[d][s] for d in dets for s in outside
                                                       if s in m.placed[d]]
     return where, status, said, tuple(links[:6])
@@ -191,11 +190,11 @@ def idle_holders(kg: KnowledgeGraph | Backend | Mandates) -> list[IdleHolder]:
             what = (f"initiatives {listing([short(i) for i in initiatives])} address it, but none"
                     if initiatives else "no initiative addresses it, and none")
             hold = "holds" if len(holders) == 1 else "hold"
-            why = (f"{_names(m, holders)} {hold} the mandate in {where}, which governs '{name}'; {what} of "
+            why = (f"{m.names(holders)} {hold} the mandate in {where}, which governs '{name}'; {what} of "
                    "them committed to such an initiative, themselves or through a group they belong to.")
             mandates = [m.held[h][sector] for h in sorted(holders)]
             codes = ", ".join(short(i) for i in initiatives)
-            rows.append((short(det), name, where, _names(m, holders), codes, why,
+            rows.append((short(det), name, where, m.names(holders), codes, why,
                          ((m.placed[det][sector], *mandates[:6]),)))
     return _quoted(m, IdleHolder, rows)
 
@@ -210,15 +209,9 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
     m = mandates_of(kg)
     who, label = _actor(m, actor), m.backend.label
     rows: list[tuple] = []
-    named: dict[tuple[str, ...], str] = {}  # thousands of rows name the same sectors and determinants
-
-    def names(nodes: tuple[str, ...]) -> str:
-        if nodes not in named:
-            named[nodes] = _names(m, nodes)
-        return named[nodes]
-
+    groups = set(filter(m.is_group, set(map(itemgetter(0), m.commitments.values()))))
     made = [(m.order.get(i) or 0, short(c), c, group, i) for c, (group, i) in m.commitments.items()
-            if m.is_group(group)]
+            if group in groups]
     for _, code, commitment, group, initiative in _in_order(made):
         owners = m.owners(group, initiative)
         if who not in (None, group) and who not in {member for member, _, _ in owners}:
@@ -227,7 +220,7 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
         if not owners:
             wanted = m.sectors(initiative)
             why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); "
-                   + (f"none of its members holds a mandate in {_names(m, wanted)}, where the initiative's "
+                   + (f"none of its members holds a mandate in {m.names(wanted)}, where the initiative's "
                       "determinants sit." if wanted else "the initiative addresses no determinant that sits "
                       "in a sector, so no mandate can point to an owner."))
             rows.append((code, label(group), "", 0, "", why, ((commitment,),)))
@@ -238,13 +231,13 @@ def likely_owners(kg: KnowledgeGraph | Backend | Mandates, actor: str | None = N
                 continue
             more = len(owners) - MAX_OWNERS if rank == MAX_OWNERS and capped else 0
             why = (f"{label(group)} commits to “{said}” (initiative {short(initiative)}); {label(member)}, "
-                   f"a member, holds a mandate in {names(sectors)}, where {names(dets)} "
+                   f"a member, holds a mandate in {m.names(sectors)}, where {m.names(dets)} "
                    f"sit{'s' if len(dets) == 1 else ''}: likely, by mandate "
                    f"(rank {rank} of {len(owners)})."
                    + (f" {more} more members' mandates match as well; ask with --actor for one of them."
                       if more > 0 else ""))
             mandates = tuple(m.held[member][s] for s in sectors)
-            rows.append((code, label(group), label(member), rank, names(sectors), why,
+            rows.append((code, label(group), label(member), rank, m.names(sectors), why,
                          (mandates, (commitment,))))
     return _quoted(m, LikelyOwner, rows)
 

@@ -22,6 +22,7 @@ from functools import cached_property
 
 from kraftgraf.queries.backend import Backend, backend_of
 from kraftgraf.queries.commitments import commitments_of
+from kraftgraf.queries.common import listing
 
 __all__ = ["Mandates", "Owner", "mandates_of"]
 
@@ -64,6 +65,7 @@ class Mandates:
         self._index: dict[str, dict[str, set[str]]] = {}
         self._kinds: dict[str, dict[frozenset[str], list[tuple[str, str]]]] = {}
         self._sectors: dict[str, dict[str, set[str]]] = {}
+        self._named: dict[tuple[str, ...], str] = {}
 
     @cached_property
     def commitments(self) -> dict[str, tuple[str, str]]:
@@ -78,6 +80,16 @@ class Mandates:
         for actor, initiative in self.commitments.values():
             found[initiative].add(actor)
         return found
+
+    def names(self, nodes) -> str:
+        """The nodes' labels, sorted, as prose.
+
+        Each run of nodes is named once: thousands of rows name the same sectors and determinants.
+        """
+        key = tuple(nodes)
+        if key not in self._named:
+            self._named[key] = listing(sorted(self.backend.label(n) for n in key))
+        return self._named[key]
 
     def in_order(self, initiatives) -> list[str]:
         """Initiatives in the annex's order."""
