@@ -6,7 +6,7 @@ read such values as numbers and would stop with a traceback; `kraftgraf
 validate` reports them in words (``sh:datatype`` in ontology/shapes.ttl).  So a
 store is checked when a command opens it: every property the ontology gives a
 datatype range (``kg:order``, ``kg:charStart``, ``kg:validUntil``, …) must hold
-a well-formed literal of that datatype.  About 0.1 s on a national plan.
+a well-formed literal of that datatype.  About 0.06 s on a national plan.
 """
 
 from __future__ import annotations
@@ -21,13 +21,19 @@ from kraftgraf.errors import DataError
 
 __all__ = ["typed_properties", "ill_typed", "check_typed_literals"]
 
+# An integer is checked by isNumeric: Oxigraph keeps a well-formed xsd:integer as a number and
+# an ill-formed one as text, so this says what casting its text back would, without the text
+# (0.06 s instead of 0.07 on a national plan's 118,000 values, most of them integers).  A cast
+# that fails is an error, which COALESCE turns into "ill-typed"; a datatype with no cast here
+# is checked by its datatype alone.
 _QUERY = """PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 SELECT ?node ?property ?value ?type WHERE {
   VALUES (?property ?type) { %s }
   ?node ?property ?value
-  BIND(IF(?type = xsd:integer, xsd:integer(STR(?value)), IF(?type = xsd:date, xsd:date(STR(?value)),
-       IF(?type = xsd:gYear, xsd:gYear(STR(?value)), STR(?value)))) AS ?read)
-  FILTER(!isLiteral(?value) || DATATYPE(?value) != ?type || !BOUND(?read))
+  FILTER(!isLiteral(?value) || DATATYPE(?value) != ?type
+         || IF(?type = xsd:integer, !isNumeric(?value),
+               COALESCE(!isLiteral(IF(?type = xsd:date, xsd:date(STR(?value)),
+                                      IF(?type = xsd:gYear, xsd:gYear(STR(?value)), ?value))), true)))
 } LIMIT %d"""
 
 
